@@ -1,0 +1,525 @@
+// The Spirit X3 grammar of the .regel language (see regel.ebnf, which this
+// implements). Included only by the instantiating translation units.
+//
+// Attributes are filled by small semantic actions (assign, append, set)
+// rather than by X3's attribute propagation: the AST has many optional and
+// repeated fields, and explicit actions keep it predictable.
+#pragma once
+
+#include "grammar/ast.hpp"
+#include "grammar/config.hpp"
+#include "grammar/grammar.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <type_traits>
+
+namespace lovsjekk::grammar {
+
+////////////////////////////////////////////////////////////////////////////
+// Spans. X3's on_success does not see the attribute of a rule whose
+// definition has semantic actions, so nodes are located by wrapping the
+// definition in raw[] and storing the matched range's byte offsets.
+
+template <typename Context, typename Range>
+void store_span(Context& ctx, Range const& range) {
+    const ParseState& state = x3::get<parse_state_tag>(ctx).get();
+    x3::_val(ctx).begin = static_cast<std::uint32_t>(range.begin() - state.base);
+    x3::_val(ctx).end = static_cast<std::uint32_t>(range.end() - state.base);
+}
+
+struct set_span_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { store_span(ctx, x3::_attr(ctx)); }
+};
+
+/// The parser `p`, recording the span it matched in the rule's ast::Located attribute.
+template <typename Parser>
+auto located(Parser const& p) { return x3::raw[p][set_span_t{}]; }
+
+////////////////////////////////////////////////////////////////////////////
+// Semantic actions
+
+template <auto Member>
+struct assign_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { x3::_val(ctx).*Member = std::move(x3::_attr(ctx)); }
+};
+template <auto Member> inline constexpr assign_t<Member> assign{};
+
+template <auto Member>
+struct append_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { (x3::_val(ctx).*Member).push_back(std::move(x3::_attr(ctx))); }
+};
+template <auto Member> inline constexpr append_t<Member> append{};
+
+template <auto Member, auto Value>
+struct set_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { x3::_val(ctx).*Member = Value; }
+};
+template <auto Member, auto Value> inline constexpr set_t<Member, Value> set{};
+
+/// Stores the matched text (an iterator range from raw[]) into a string member.
+template <auto Member>
+struct matched_t {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        auto const& range = x3::_attr(ctx);
+        x3::_val(ctx).*Member = std::string(range.begin(), range.end());
+        store_span(ctx, range);
+    }
+};
+template <auto Member> inline constexpr matched_t<Member> matched{};
+
+/// Stores one declaration of any kind into the Declaration variant.
+struct set_declaration_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { x3::_val(ctx).value = std::move(x3::_attr(ctx)); }
+};
+inline constexpr set_declaration_t set_declaration{};
+
+/// An age bound: the number parsed, with the wording that introduced it.
+template <ast::AgeWording Wording>
+struct bound_t {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        x3::_val(ctx).wording = Wording;
+        x3::_val(ctx).age = std::move(x3::_attr(ctx));
+    }
+};
+template <ast::AgeWording Wording> inline constexpr bound_t<Wording> bound{};
+
+////////////////////////////////////////////////////////////////////////////
+// Identifier characters, classified by ICU (XID_Start / XID_Continue), so
+// that æ, ø, å and other letters work and § or « » never count as letters.
+
+struct identifier_char_parser : x3::parser<identifier_char_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    bool start = false;
+    constexpr explicit identifier_char_parser(bool is_start) : start(is_start) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        if (first == last) return false;
+        const auto lead = static_cast<unsigned char>(*first);
+        if (lead < 0x80) {
+            const bool letter = (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
+            const bool digit = lead >= '0' && lead <= '9';
+            if (letter || (!start && digit)) {
+                ++first;
+                return true;
+            }
+            return false;
+        }
+        const auto* bytes = reinterpret_cast<const uint8_t*>(&*first);
+        const auto available = static_cast<int32_t>(std::min<std::ptrdiff_t>(last - first, 4));
+        int32_t i = 0;
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, available, c);
+        if (c < 0 || !u_hasBinaryProperty(c, start ? UCHAR_XID_START : UCHAR_XID_CONTINUE)) return false;
+        first += i;
+        return true;
+    }
+};
+
+inline constexpr identifier_char_parser id_start{true};
+inline constexpr identifier_char_parser id_continue{false};
+
+// '-', '_' and '.' join identifier parts ("helse-kommune", "samtykke.helsehjelp")
+// but never end one, so "jf." and "nr." stay keywords with a full stop.
+inline auto const id_more = id_continue | ((x3::lit('-') | '_' | '.') >> id_continue);
+
+/// A keyword: the exact word, not the start of a longer identifier.
+inline auto kw(char const* word) { return x3::lexeme[x3::lit(word) >> !id_more]; }
+
+/// Gives a parser a readable name for "expected …" messages (X3 names
+/// anything else by its mangled C++ type).
+struct named_class;
+template <typename Parser>
+auto named(char const* name, Parser const& parser) {
+    return x3::rule<named_class>{name} = parser;
+}
+#define LOVSJEKK_KW(word) named("'" word "'", kw(word))
+
+////////////////////////////////////////////////////////////////////////////
+// Rule IDs
+
+struct identifier_class {};
+struct string_class {};
+struct number_class {};
+struct date_class {};
+struct text_class {};
+struct section_class {};
+struct subdivision_class {};
+struct citation_class {};
+struct section_ref_class {};
+struct statement_class {};
+struct modality_class {};
+struct lower_bound_class {};
+struct upper_bound_class {};
+struct age_class {};
+struct maturity_clause_class {};
+struct weight_class {};
+struct weight_level_class {};
+struct condition_class {};
+struct rule_ref_class {};
+struct validity_class {};
+struct rule_class {};
+struct sector_class {};
+struct law_class {};
+struct lovdata_id_class {};
+struct include_class {};
+struct alias_class {};
+struct actor_class {};
+struct topic_class {};
+struct replacement_class {};
+struct excluded_class {};
+struct declaration_class {};
+struct string_body_class {};
+struct letter_class {};
+struct body_end_class {};
+struct string_end_class {};
+
+////////////////////////////////////////////////////////////////////////////
+// Rules (their names appear in messages: "expected NAME")
+
+x3::rule<identifier_class, ast::Identifier> const identifier = "an identifier";
+x3::rule<string_class, ast::StringLit> const string_lit = "a text in double quotes";
+x3::rule<string_body_class, std::string> const string_body = "a text in double quotes";
+x3::rule<string_end_class> const string_end = "a closing '\"' before the end of the line";
+x3::rule<number_class, ast::Number> const number = "a whole number";
+x3::rule<date_class, ast::DateLit> const date = "a date (YYYY-MM-DD)";
+x3::rule<text_class, ast::Text> const text_to_eol = "text to the end of the line";
+x3::rule<section_class, ast::Text> const section = "a section number (such as 4-3 or 2-1 c)";
+x3::rule<letter_class, std::string> const letter = "a letter (a, b, c …)";
+x3::rule<subdivision_class, ast::Subdivision> const subdivision = "a ledd, punktum, bokstav or nr.";
+x3::rule<section_ref_class, ast::Citation> const section_ref = "'§' and a section number";
+citation_type const citation_rule = "a citation (such as pbrl § 4-3 første ledd)";
+x3::rule<modality_class, ast::Modality> const modality =
+    "a modality (har rett til, har plikt til, skal, kan, skal ikke, kan ikke, bestemmer …)";
+x3::rule<statement_class, ast::Statement> const statement = "an actor and what it may or must do";
+x3::rule<lower_bound_class, ast::AgeBound> const lower_bound = "a lower age bound";
+x3::rule<upper_bound_class, ast::AgeBound> const upper_bound = "an upper age bound";
+x3::rule<maturity_clause_class, ast::AgeExpr> const maturity_clause = "'og yngre når' or 'når'";
+x3::rule<age_class, ast::AgeExpr> const age =
+    "an age (fra N år, fylt N år, over N år, under N år, fra året N, når …, uansett)";
+x3::rule<weight_level_class, ast::Weight> const weight_level =
+    "a weight (stor vekt, avgjørende vekt, etter alder og modenhet)";
+x3::rule<weight_class, ast::Weight> const weight = "a weight";
+x3::rule<condition_class, ast::Condition> const condition = "a condition in double quotes";
+x3::rule<rule_ref_class, ast::RuleRef> const rule_ref = "a rule id (id or sektor/id)";
+x3::rule<validity_class, ast::Validity> const validity =
+    "a validity (fra DATE, fra DATE til DATE, til DATE, når Kongen bestemmer)";
+x3::rule<body_end_class> const body_end =
+    "a field (kilde, tema, alder, vekt, vilkår, unntak, gjelder, overfor, …) or '}'";
+x3::rule<rule_class, ast::Rule> const rule_decl = "a rule";
+x3::rule<sector_class, ast::SectorDecl> const sector_decl = "a sector declaration";
+x3::rule<lovdata_id_class, ast::Text> const lovdata_id = "a Lovdata id (such as LOV-1999-07-02-63)";
+x3::rule<law_class, ast::LawDecl> const law_decl = "a law declaration";
+x3::rule<include_class, ast::Include> const include_decl = "an include";
+x3::rule<alias_class, ast::ActorAlias> const alias = "a law's short name and its word for the actor";
+x3::rule<actor_class, ast::ActorDecl> const actor_decl = "an actor declaration";
+x3::rule<topic_class, ast::TopicDecl> const topic_decl = "a topic declaration";
+x3::rule<replacement_class, ast::ReplacementDecl> const replacement_decl = "a replacement";
+x3::rule<excluded_class, ast::ExcludedRow> const excluded_decl = "an excluded worksheet row";
+declaration_type const declaration_rule = "a declaration (sektor, lov, aktør, tema, regel, …)";
+
+////////////////////////////////////////////////////////////////////////////
+// Tokens
+
+using x3::lexeme;
+using x3::lit;
+using x3::raw;
+
+auto const digit = x3::ascii::digit;
+auto const ascii_lower = x3::ascii::lower;
+auto const ascii_alpha = x3::ascii::alpha;
+
+auto const identifier_def = raw[lexeme[id_start >> *id_more]][matched<&ast::Identifier::name>];
+
+auto const escape = lit('\\') >> (x3::char_('"') | x3::char_('\\'));
+auto const string_end_def = lit('"');
+auto const string_body_def = lexeme['"' >> *(escape | (x3::char_ - '"' - '\\' - x3::eol)) > string_end];
+auto const string_lit_def = located(
+    string_body[assign<&ast::StringLit::value>]);
+
+auto const number_def = raw[lexeme[+digit]][matched<&ast::Number::digits>];
+
+auto const date_def =
+    raw[lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >> x3::repeat(2)[digit] >> !id_more]]
+       [matched<&ast::DateLit::text>];
+
+// Free text to the end of the line: no skipping, so an empty rest never
+// swallows the next line.
+struct trim_text_t {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        auto const& range = x3::_attr(ctx);
+        std::string s(range.begin(), range.end());
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+        store_span(ctx, range);
+        x3::_val(ctx).end = x3::_val(ctx).begin + static_cast<std::uint32_t>(s.size());
+        x3::_val(ctx).text = std::move(s);
+    }
+};
+auto const text_to_eol_def = x3::no_skip[*x3::blank >> raw[*(x3::char_ - x3::eol - '#')][trim_text_t{}]];
+
+////////////////////////////////////////////////////////////////////////////
+// Citations
+
+auto const section_def = raw[lexeme[+digit >> -(ascii_alpha >> !id_more)
+                                    >> -('-' >> +digit >> -(ascii_alpha >> !id_more))
+                                    >> -(' ' >> ascii_lower >> !id_more)]]
+                            [matched<&ast::Text::text>];
+
+auto const letter_def = lexeme[ascii_lower >> !id_more];
+
+struct ordinal_table : x3::symbols<int> {
+    ordinal_table() {
+        add("første", 1)("andre", 2)("annet", 2)("tredje", 3)("fjerde", 4)("femte", 5)("sjette", 6)
+           ("sjuende", 7)("syvende", 7)("åttende", 8)("niende", 9)("tiende", 10);
+    }
+};
+inline ordinal_table const ordinals;
+
+struct set_letter_t {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        x3::_val(ctx).kind = ast::SubdivisionKind::bokstav;
+        x3::_val(ctx).letter = x3::_attr(ctx);
+    }
+};
+struct set_ordinal_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { x3::_val(ctx).number = x3::_attr(ctx); }
+};
+struct set_count_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { x3::_val(ctx).number = std::atoi(x3::_attr(ctx).digits.c_str()); }
+};
+
+auto const subdivision_def =
+      located(
+    (lexeme[ordinals >> !id_more][set_ordinal_t{}]
+          > (kw("ledd")[set<&ast::Subdivision::kind, ast::SubdivisionKind::ledd>]
+             | named("'ledd' or 'punktum'", kw("punktum"))[set<&ast::Subdivision::kind, ast::SubdivisionKind::punktum>]))
+    | (lit('(') > number[set_count_t{}] > named("')'", lit(')')))[set<&ast::Subdivision::kind, ast::SubdivisionKind::ledd>]
+    | (kw("bokstav") > letter[set_letter_t{}])
+    | ((kw("nr.") | kw("nr")) > number[set_count_t{}])[set<&ast::Subdivision::kind, ast::SubdivisionKind::nummer>]
+    | letter[set_letter_t{}]);
+
+auto const section_ref_def =
+      located(
+    (lit("§§") > section[assign<&ast::Citation::section>] > LOVSJEKK_KW("til")
+                 > section[assign<&ast::Citation::section_last>])
+    | (lit("§") > section[assign<&ast::Citation::section>] >> *subdivision[append<&ast::Citation::subdivisions>]));
+
+struct merge_section_ref_t {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        auto& target = x3::_val(ctx);
+        auto& parsed = x3::_attr(ctx);
+        target.section = std::move(parsed.section);
+        target.section_last = std::move(parsed.section_last);
+        target.subdivisions = std::move(parsed.subdivisions);
+    }
+};
+
+auto const citation_rule_def = located(
+    -kw("jf.")[set<&ast::Citation::jf, true>]
+                               >> identifier[assign<&ast::Citation::law>]
+                               > section_ref[merge_section_ref_t{}]);
+
+////////////////////////////////////////////////////////////////////////////
+// Norm fields
+
+struct modality_table : x3::symbols<ast::Modality> {
+    modality_table() {
+        using M = ast::Modality;
+        add("har rett til", M::right)("har plikt til", M::duty)("skal", M::duty)("plikter", M::duty)
+           ("kan", M::may)("skal ikke", M::must_not)("kan ikke", M::must_not)("har ikke lov til", M::must_not)
+           ("bestemmer", M::power)("avgjør", M::power)("har myndighet til", M::power)
+           ("bestemmer alene", M::power_sole);
+    }
+};
+inline modality_table const modalities;
+
+auto const modality_def = lexeme[modalities >> !id_more];
+
+auto const field_keyword = kw("kilde") | kw("tema") | kw("overfor") | kw("alder") | kw("vekt") | kw("vilkår")
+                         | kw("unntak") | kw("gjelder") | kw("usikker") | kw("avledet") | kw("merknad")
+                         | kw("faktaark");
+
+auto const statement_def = located(
+    !field_keyword >> identifier[assign<&ast::Statement::actor>]
+                           > modality[assign<&ast::Statement::modality>]
+                           > text_to_eol[assign<&ast::Statement::action>]);
+
+using W = ast::AgeWording;
+auto const lower_bound_def =
+      located(
+    (kw("fra") >> kw("året") > number)[bound<W::fra_aaret>]
+    | (kw("fra") >> kw("skoleåret") > LOVSJEKK_KW("som") > named("'tar' or 'tek'", kw("tar") | kw("tek"))
+                 > LOVSJEKK_KW("til") > LOVSJEKK_KW("det") > LOVSJEKK_KW("året") > number)[bound<W::fra_skoleaaret>]
+    | (kw("fra") >> number > LOVSJEKK_KW("år"))[bound<W::fra>]
+    | (kw("fylt") > number > LOVSJEKK_KW("år"))[bound<W::fylt>]
+    | (kw("over") > number > LOVSJEKK_KW("år"))[bound<W::over>]);
+
+auto const upper_bound_def =
+      located(
+    (kw("til") >> kw("og") > LOVSJEKK_KW("med") > LOVSJEKK_KW("året") > number)[bound<W::til_og_med_aaret>]
+    | (kw("ut") > LOVSJEKK_KW("skoleåret") > LOVSJEKK_KW("som") > named("'tar' or 'tek'", kw("tar") | kw("tek"))
+                > LOVSJEKK_KW("til") > LOVSJEKK_KW("det") > LOVSJEKK_KW("året") > number)[bound<W::ut_skoleaaret>]
+    | (kw("til") > number > LOVSJEKK_KW("år"))[bound<W::til>]
+    | (kw("under") > number > LOVSJEKK_KW("år"))[bound<W::under>]);
+
+struct maturity_t {
+    bool lowers_floor;
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        x3::_val(ctx).maturity = true;
+        x3::_val(ctx).maturity_lowers_floor = lowers_floor;
+        x3::_val(ctx).maturity_text = std::move(x3::_attr(ctx));
+    }
+};
+
+// A rule of its own so that "expected …" can name it; its result is merged.
+auto const maturity_clause_def = located(
+    (kw("og") > LOVSJEKK_KW("yngre") > LOVSJEKK_KW("når") > text_to_eol)[maturity_t{true}]
+                               | (kw("når") > text_to_eol)[maturity_t{false}]);
+
+struct merge_maturity_t {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        auto& target = x3::_val(ctx);
+        auto& parsed = x3::_attr(ctx);
+        target.maturity = parsed.maturity;
+        target.maturity_lowers_floor = parsed.maturity_lowers_floor;
+        target.maturity_text = std::move(parsed.maturity_text);
+    }
+};
+
+auto const age_def =
+      located(
+    kw("uansett")[set<&ast::AgeExpr::regardless, true>]
+    | (kw("når") > text_to_eol)[maturity_t{false}]
+    | ((lower_bound[assign<&ast::AgeExpr::lower>] >> -upper_bound[assign<&ast::AgeExpr::upper>])
+       | upper_bound[assign<&ast::AgeExpr::upper>])
+      >> -(lit(',') > maturity_clause[merge_maturity_t{}]));
+
+using WL = ast::WeightLevel;
+auto const weight_level_def =
+      located(
+    (kw("stor") > LOVSJEKK_KW("vekt"))[set<&ast::Weight::level, WL::great>]
+    | (kw("avgjørende") > LOVSJEKK_KW("vekt"))[set<&ast::Weight::level, WL::decisive>]
+    | (kw("etter") > LOVSJEKK_KW("alder") > LOVSJEKK_KW("og") > LOVSJEKK_KW("modenhet"))
+          [set<&ast::Weight::level, WL::by_age_and_maturity>]);
+
+struct merge_weight_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { x3::_val(ctx).level = x3::_attr(ctx).level; }
+};
+auto const weight_def = located(
+    weight_level[merge_weight_t{}]
+                        >> -(kw("fra") > number[assign<&ast::Weight::from>] > LOVSJEKK_KW("år")));
+
+auto const condition_def = located(
+    -kw("skjønn")[set<&ast::Condition::discretionary, true>]
+                           > string_lit[assign<&ast::Condition::text>]);
+
+auto const rule_ref_def = located(
+    -(identifier[assign<&ast::RuleRef::sector>] >> '/')
+                          >> identifier[assign<&ast::RuleRef::id>]);
+
+auto const validity_def =
+      located(
+    (kw("fra") > date[assign<&ast::Validity::from>] >> -(kw("til") > date[assign<&ast::Validity::to>]))
+    | (kw("til") > date[assign<&ast::Validity::to>])
+    | (kw("når") > LOVSJEKK_KW("Kongen") > LOVSJEKK_KW("bestemmer"))[set<&ast::Validity::pending, true>]);
+
+// Not a rule of its own: its actions must fill the enclosing rule's attribute.
+using R = ast::Rule;
+auto const field =
+      (kw("kilde") > citation_rule[append<&R::sources>] >> *(lit(',') > citation_rule[append<&R::sources>]))
+    | (kw("tema") > identifier[append<&R::topics>])
+    | (kw("overfor") > identifier[append<&R::counterparts>] >> *(lit(',') > identifier[append<&R::counterparts>]))
+    | (kw("alder") > age[append<&R::ages>])
+    | (kw("vekt") > weight[append<&R::weights>])
+    | (kw("vilkår") > condition[append<&R::conditions>])
+    | (kw("unntak") > LOVSJEKK_KW("fra") > rule_ref[append<&R::exceptions>]
+                    >> *(lit(',') > rule_ref[append<&R::exceptions>]))
+    | (kw("gjelder") > validity[append<&R::validity>])
+    | (kw("usikker") > string_lit[append<&R::uncertain>])
+    | (kw("avledet") > string_lit[append<&R::derived>])
+    | (kw("merknad") > string_lit[append<&R::remarks>])
+    | (kw("faktaark") > string_lit[append<&R::worksheet_rows>]
+                      >> *(lit(',') > string_lit[append<&R::worksheet_rows>]))
+    | statement[append<&R::statements>];
+
+auto const body_end_def = lit('}');
+
+auto const rule_decl_def = located(
+    kw("regel") > identifier[assign<&R::id>] >> -string_lit[assign<&R::title>]
+                           > named("'{'", lit('{')) > *field > body_end);
+
+////////////////////////////////////////////////////////////////////////////
+// Declarations
+
+auto const sector_decl_def = located(
+    kw("sektor") > identifier[assign<&ast::SectorDecl::id>]
+                             > string_lit[assign<&ast::SectorDecl::name>]
+                             >> -(kw("direktorat") > string_lit[assign<&ast::SectorDecl::directorate>]));
+
+auto const lovdata_id_def =
+    raw[lexeme[(lit("LOV") | lit("FOR")) >> '-' >> x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-'
+               >> x3::repeat(2)[digit] >> -('-' >> +digit) >> !id_more]][matched<&ast::Text::text>];
+
+auto const law_decl_def = located(
+    kw("lov") > identifier[assign<&ast::LawDecl::short_name>]
+                          > string_lit[assign<&ast::LawDecl::name>] > lovdata_id[assign<&ast::LawDecl::lovdata_id>]
+                          >> -(kw("gjelder") > validity[assign<&ast::LawDecl::validity>]));
+
+auto const include_decl_def = located(
+    kw("inkluder") > string_lit[assign<&ast::Include::path>]);
+
+auto const alias_def = located(
+    identifier[assign<&ast::ActorAlias::law>] > string_lit[assign<&ast::ActorAlias::word>]);
+
+auto const actor_decl_def = located(
+    kw("aktør") > identifier[assign<&ast::ActorDecl::id>]
+                            > string_lit[assign<&ast::ActorDecl::description>]
+                            >> -(kw("alias") > alias[append<&ast::ActorDecl::aliases>]
+                                 >> *(lit(',') > alias[append<&ast::ActorDecl::aliases>])));
+
+auto const topic_decl_def = located(
+    kw("tema") > identifier[assign<&ast::TopicDecl::id>]
+                            > string_lit[assign<&ast::TopicDecl::description>]
+                            >> -(kw("gruppe") > identifier[assign<&ast::TopicDecl::group>]));
+
+auto const replacement_decl_def = located(
+    kw("erstattet") > citation_rule[assign<&ast::ReplacementDecl::from>]
+                                  > LOVSJEKK_KW("av") > citation_rule[append<&ast::ReplacementDecl::to>]
+                                  >> *(lit(',') > citation_rule[append<&ast::ReplacementDecl::to>]));
+
+auto const excluded_decl_def = located(
+    kw("utelatt") > string_lit[assign<&ast::ExcludedRow::row>]
+                               > string_lit[assign<&ast::ExcludedRow::reason>]);
+
+auto const declaration_rule_def = located(
+    sector_decl[set_declaration] | law_decl[set_declaration]
+                                | include_decl[set_declaration] | actor_decl[set_declaration]
+                                | topic_decl[set_declaration] | replacement_decl[set_declaration]
+                                | excluded_decl[set_declaration] | rule_decl[set_declaration]);
+
+BOOST_SPIRIT_DEFINE(identifier, string_lit, string_body, string_end, number, date, text_to_eol, section, letter,
+                    subdivision, section_ref, citation_rule, modality, statement, lower_bound, upper_bound, maturity_clause, age,
+                    weight_level, weight, condition, rule_ref, validity, body_end, rule_decl, sector_decl,
+                    lovdata_id, law_decl, include_decl, alias, actor_decl, topic_decl, replacement_decl,
+                    excluded_decl, declaration_rule)
+
+}  // namespace lovsjekk::grammar

@@ -1,0 +1,16 @@
+// Writing output files all or nothing: a failed run never leaves a
+// half-written report or index behind.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lovsjekk {
+
+/// Writes `content` to a temporary file beside `path` and renames it into
+/// place. Returns an error message on failure (and removes the temporary).
+std::optional<std::string> write_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace lovsjekk

@@ -1,0 +1,84 @@
+// Diagnostics as values: every stage appends, nothing prints. Rendering to
+// text, JSON, SARIF or LSP happens last, in one place per format.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lovsjekk {
+
+enum class Severity : std::uint8_t { note, warning, error };
+
+const char* severity_name(Severity s);
+
+/// A byte range in one source file. `file` indexes the SourceManager; byte
+/// offsets are converted to lines and columns only when rendering.
+struct Span {
+    static constexpr std::uint32_t no_file = 0xFFFFFFFFu;
+    std::uint32_t file = no_file;  ///< no_file: a problem with no source (a bad option)
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    bool valid = false;
+
+    static Span at(std::uint32_t file, std::uint32_t begin, std::uint32_t end) {
+        return Span{file, begin, end, true};
+    }
+    /// The whole file, without a position ("file: error: …").
+    static Span whole(std::uint32_t file) { return Span{file, 0, 0, false}; }
+};
+
+struct Note {
+    Span span;
+    std::string message;
+};
+
+/// What a finding is about, for reports that list it (JSON, SARIF, HTML).
+/// Empty for input errors.
+struct FindingDetails {
+    std::string topic;
+    int age_from = -1;  ///< -1: none
+    int age_to = -1;    ///< -1: open
+    std::vector<std::string> sectors;
+    std::vector<std::string> rules;
+    std::vector<std::string> provisions;
+    /// A concrete child and date that shows the finding, in plain words.
+    std::string witness;
+};
+
+struct Diagnostic {
+    /// Machine name of the diagnostic class: `syntax`, `encoding`, `io`,
+    /// `reference`, `conflict`, … It is the SARIF ruleId and the key for
+    /// `--severity`.
+    std::string kind;
+    Severity severity = Severity::error;
+    Span span;
+    std::string message;
+    std::vector<Note> notes;
+    /// Stable finding id: a hash of kind, topic and the rules involved,
+    /// never of line numbers.
+    std::string id;
+    FindingDetails details;
+};
+
+/// A stable, short id from the parts that identify a finding.
+std::string stable_id(const std::string& kind, const std::vector<std::string>& parts);
+
+class Diagnostics {
+public:
+    Diagnostic& add(std::string kind, Severity severity, Span span, std::string message);
+    Diagnostic& error(std::string kind, Span span, std::string message) {
+        return add(std::move(kind), Severity::error, span, std::move(message));
+    }
+
+    const std::vector<Diagnostic>& all() const { return items_; }
+    std::vector<Diagnostic>& all() { return items_; }
+    bool has_errors() const;
+    std::size_t size() const { return items_.size(); }
+    void append(const Diagnostics& other);
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+}  // namespace lovsjekk

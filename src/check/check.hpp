@@ -1,0 +1,45 @@
+// The check stage: families of findings over the resolved model. Each family
+// is one file in this folder and one entry in registry.cpp; a check reads
+// the model and appends findings, and never prints.
+#pragma once
+
+#include "base/diagnostic.hpp"
+#include "model/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace lovsjekk::corpus {
+class Corpus;
+}
+
+namespace lovsjekk::check {
+
+struct Context {
+    const model::Model& model;
+    model::Evaluation when;
+    const corpus::Corpus* corpus = nullptr;  ///< null: no statute index, reference checks that need it are skipped
+    /// Norms in force at `when`, sorted by id.
+    std::vector<const model::Norm*> in_force;
+};
+
+using CheckFunction = void (*)(const Context&, std::vector<Diagnostic>&);
+
+/// One family of findings: its kind is the JSON `kind`, the SARIF ruleId and
+/// the key for --severity.
+struct Family {
+    const char* kind;
+    const char* title;        ///< short description
+    const char* description;  ///< what it means in law, one paragraph
+    Severity default_severity;
+    CheckFunction run;
+};
+
+const std::vector<Family>& families();
+const Family* find_family(const std::string& kind);
+
+/// Runs every family and returns their findings, sorted and de-duplicated.
+std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
+                                const corpus::Corpus* corpus);
+
+}  // namespace lovsjekk::check

@@ -1,0 +1,74 @@
+// `lovsjekk check`: validate rule files, for people and for CI.
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "text/render.hpp"
+
+#include <ostream>
+
+namespace lovsjekk::cli {
+
+namespace {
+
+std::optional<Severity> parse_level(const std::string& s) {
+    if (s == "error") return Severity::error;
+    if (s == "warning") return Severity::warning;
+    if (s == "note") return Severity::note;
+    return std::nullopt;
+}
+
+}  // namespace
+
+int cmd_check(const Args& args, Io io) {
+    std::vector<OptionSpec> specs = pipeline_option_specs();
+    specs.push_back({"fail-on", true, "LEVEL", "exit 1 when findings at or above LEVEL exist: error (default), warning, note"});
+    specs.push_back({"quiet", false, "", "print only the summary line"});
+    specs.push_back({"help", false, "", "show this help"});
+    const ParsedOptions parsed = parse_options(args, specs);
+    if (parsed.error) {
+        io.err << "lovsjekk check: error: " << *parsed.error << '\n';
+        return exit_unusable;
+    }
+    if (parsed.has("help")) {
+        io.out << format_help("lovsjekk check [OPTIONS] [PATH...]",
+                              "Parse and validate rule files: every *.regel below each folder, or the bundled rules/ "
+                              "when no PATH is given.\nExit status: 0 clean, 1 findings at or above --fail-on, "
+                              "2 unusable input (unreadable file, invalid UTF-8, syntax error).",
+                              specs);
+        return exit_ok;
+    }
+    PipelineOptions options;
+    if (auto error = read_pipeline_options(parsed, options)) {
+        io.err << "lovsjekk check: error: " << *error << '\n';
+        return exit_unusable;
+    }
+    Severity fail_on = Severity::error;
+    if (auto level = parsed.get("fail-on")) {
+        auto l = parse_level(*level);
+        if (!l) {
+            io.err << "lovsjekk check: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            return exit_unusable;
+        }
+        fail_on = *l;
+    }
+
+    const PipelineResult result = run_pipeline(options);
+    const std::vector<Diagnostic> all = result.all_sorted();
+    if (!parsed.has("quiet")) text::render_all(io.err, all, result.workspace.sources, {io.colour, true});
+
+    int counts[3] = {0, 0, 0};
+    bool failing = false;
+    for (const Diagnostic& d : all) {
+        ++counts[static_cast<int>(d.severity)];
+        if (d.severity >= fail_on) failing = true;
+    }
+    auto plural = [](int n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    io.err << plural(counts[2], "error", "errors") << ", " << plural(counts[1], "warning", "warnings") << ", "
+           << plural(counts[0], "note", "notes") << " in " << plural(static_cast<int>(result.workspace.files.size()), "file", "files")
+           << " (" << plural(static_cast<int>(result.model.norms.size()), "rule", "rules") << ")\n";
+    if (result.unusable) return exit_unusable;
+    return failing ? exit_findings : exit_ok;
+}
+
+}  // namespace lovsjekk::cli

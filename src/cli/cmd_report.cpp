@@ -1,0 +1,70 @@
+// `lovsjekk report`: the findings between sectors, in the format the reader's
+// tools take.
+#include "base/atomic_write.hpp"
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "report/report.hpp"
+#include "text/render.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <sstream>
+
+namespace lovsjekk::cli {
+
+int cmd_report(const Args& args, Io io) {
+    std::vector<OptionSpec> specs = pipeline_option_specs();
+    std::string formats;
+    for (const auto& f : report::format_names()) formats += (formats.empty() ? "" : "|") + f;
+    specs.push_back({"format", true, "FORMAT", "output format: " + formats + " (default text)"});
+    specs.push_back({"output", true, "FILE", "write the report to FILE (all or nothing) instead of standard output"});
+    specs.push_back({"help", false, "", "show this help"});
+    const ParsedOptions parsed = parse_options(args, specs);
+    if (parsed.error) {
+        io.err << "lovsjekk report: error: " << *parsed.error << '\n';
+        return exit_unusable;
+    }
+    if (parsed.has("help")) {
+        io.out << format_help("lovsjekk report [OPTIONS] [PATH...]",
+                              "Run every check over the rules (the bundled rules/ when no PATH is given) and report "
+                              "the findings.\nExit status: 0 report written, 2 unusable input (no report is written).",
+                              specs);
+        return exit_ok;
+    }
+    PipelineOptions options;
+    if (auto error = read_pipeline_options(parsed, options)) {
+        io.err << "lovsjekk report: error: " << *error << '\n';
+        return exit_unusable;
+    }
+    const std::string format = parsed.get("format").value_or("text");
+    const auto& names = report::format_names();
+    if (std::find(names.begin(), names.end(), format) == names.end()) {
+        io.err << "lovsjekk report: error: unknown format '" << format << "' (" << formats << ")\n";
+        return exit_unusable;
+    }
+
+    const PipelineResult result = run_pipeline(options);
+    const std::vector<Diagnostic> all = result.all_sorted();
+    if (result.unusable) {
+        std::vector<Diagnostic> errors;
+        std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
+        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true});
+        io.err << "lovsjekk report: no report written: the rules have " << errors.size() << " input error"
+               << (errors.size() == 1 ? "" : "s") << '\n';
+        return exit_unusable;
+    }
+    const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at};
+    if (auto file = parsed.get("output")) {
+        std::ostringstream buffer;
+        report::write(format, buffer, input, false);
+        if (auto error = write_atomically(*file, buffer.str())) {
+            io.err << "lovsjekk report: error: " << *error << '\n';
+            return exit_unusable;
+        }
+        return exit_ok;
+    }
+    report::write(format, io.out, input, io.colour && format == "text");
+    return exit_ok;
+}
+
+}  // namespace lovsjekk::cli

@@ -1,0 +1,31 @@
+// The lovsjekk commands. Each takes its own arguments (after the command
+// name) and writes only to the streams it is given, so tests drive them in
+// process. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 unusable input.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace lovsjekk::cli {
+
+struct Io {
+    std::ostream& out;
+    std::ostream& err;
+    bool colour = false;  ///< ANSI colour on diagnostics (only on a terminal, never with NO_COLOR)
+};
+
+using Args = std::vector<std::string>;
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_findings = 1;
+inline constexpr int exit_unusable = 2;
+
+/// Dispatches `lovsjekk COMMAND ARGS...`.
+int run(const Args& args, Io io);
+
+int cmd_check(const Args& args, Io io);
+int cmd_report(const Args& args, Io io);
+int cmd_import(const Args& args, Io io);
+
+}  // namespace lovsjekk::cli

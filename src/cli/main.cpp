@@ -1,0 +1,13 @@
+// The lovsjekk executable: nothing but main(); the commands live in the
+// lovsjekk_cli library so that tests can run them in process.
+#include "cli/commands.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+int main(int argc, char** argv) {
+    lovsjekk::cli::Args args(argv + 1, argv + argc);
+    const bool colour = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    return lovsjekk::cli::run(args, {std::cout, std::cerr, colour});
+}

@@ -1,0 +1,89 @@
+#include "cli/options.hpp"
+
+#include "text/suggest.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace lovsjekk::cli {
+
+std::optional<std::string> ParsedOptions::get(const std::string& name) const {
+    auto it = values.find(name);
+    if (it == values.end() || it->second.empty()) return std::nullopt;
+    return it->second.back();
+}
+
+std::vector<std::string> ParsedOptions::all(const std::string& name) const {
+    auto it = values.find(name);
+    return it == values.end() ? std::vector<std::string>{} : it->second;
+}
+
+ParsedOptions parse_options(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs) {
+    ParsedOptions parsed;
+    bool only_positional = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (only_positional || arg.size() < 2 || arg[0] != '-' || arg == "-") {
+            parsed.positional.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            only_positional = true;
+            continue;
+        }
+        std::string name = arg.substr(arg[1] == '-' ? 2 : 1);
+        std::optional<std::string> inline_value;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            inline_value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        if (name == "h") name = "help";
+        if (name == "o") name = "output";
+        auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == name; });
+        if (spec == specs.end()) {
+            std::vector<std::string_view> names;
+            for (const auto& s : specs) names.push_back(s.name);
+            std::string message = "unknown option '" + arg + "'";
+            if (auto close = text::closest(name, names)) message += "; did you mean '--" + *close + "'?";
+            parsed.error = message;
+            return parsed;
+        }
+        if (!spec->takes_value) {
+            if (inline_value) {
+                parsed.error = "option '--" + name + "' takes no value";
+                return parsed;
+            }
+            parsed.values[name].push_back("true");
+            continue;
+        }
+        if (!inline_value) {
+            if (i + 1 >= args.size()) {
+                parsed.error = "option '--" + name + "' needs a value (" + spec->value_name + ")";
+                return parsed;
+            }
+            inline_value = args[++i];
+        }
+        auto& slot = parsed.values[name];
+        if (!spec->repeatable && !slot.empty()) {
+            parsed.error = "option '--" + name + "' given more than once";
+            return parsed;
+        }
+        slot.push_back(*inline_value);
+    }
+    return parsed;
+}
+
+std::string format_help(const std::string& usage, const std::string& description,
+                        const std::vector<OptionSpec>& specs) {
+    std::ostringstream out;
+    out << "usage: " << usage << "\n\n" << description << "\n\noptions:\n";
+    for (const auto& s : specs) {
+        std::string left = "  --" + s.name + (s.takes_value ? " " + s.value_name : "");
+        if (left.size() < 28) left.resize(28, ' ');
+        else left += "\n" + std::string(28, ' ');
+        out << left << s.help << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace lovsjekk::cli

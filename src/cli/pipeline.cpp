@@ -1,0 +1,87 @@
+#include "cli/pipeline.hpp"
+
+#include "model/resolve.hpp"
+#include "text/render.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace lovsjekk::cli {
+
+namespace fs = std::filesystem;
+
+fs::path bundled_rules_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "rules"; }
+fs::path bundled_corpus_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "corpus"; }
+
+bool is_input_error(const Diagnostic& d) {
+    return d.severity == Severity::error &&
+           (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" || d.kind == "limit");
+}
+
+std::vector<OptionSpec> pipeline_option_specs() {
+    return {
+        {"at", true, "DATE", "evaluate the law in force on DATE (YYYY-MM-DD; default today)"},
+        {"assume-in-force", true, "LAW", "treat an enacted law not yet in force as in force ('*' for all)", true},
+        {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
+    };
+}
+
+std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out) {
+    for (const auto& p : parsed.positional) out.paths.emplace_back(p);
+    out.when.at = Date::today();
+    if (auto at = parsed.get("at")) {
+        auto d = Date::parse(*at);
+        if (!d) return "--at needs a real date as YYYY-MM-DD, not '" + *at + "'";
+        out.when.at = *d;
+    }
+    out.when.assume_in_force = parsed.all("assume-in-force");
+    if (auto size = parsed.get("max-file-size")) {
+        std::uint64_t bytes = 0;
+        auto [ptr, ec] = std::from_chars(size->data(), size->data() + size->size(), bytes);
+        if (ec != std::errc{} || ptr != size->data() + size->size() || bytes == 0)
+            return "--max-file-size needs a positive number of bytes, not '" + *size + "'";
+        out.limits.max_file_bytes = bytes;
+    }
+    return std::nullopt;
+}
+
+PipelineResult run_pipeline(const PipelineOptions& options) {
+    PipelineResult result;
+    parse::LoadOptions load;
+    load.limits = options.limits;
+    std::vector<fs::path> paths = options.paths;
+    if (paths.empty()) paths.push_back(bundled_rules_dir());
+    // The bundled vocabulary is always there, so a single rule file can use it.
+    std::error_code ec;
+    std::vector<fs::path> vocabulary;
+    for (const auto& entry : fs::directory_iterator(bundled_rules_dir(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("vokabular", 0) == 0 && entry.path().extension() == ".regel") vocabulary.push_back(entry.path());
+    }
+    std::sort(vocabulary.begin(), vocabulary.end());
+    load.preload = vocabulary;
+
+    result.workspace = parse::load_workspace(paths, load, result.input);
+    result.unusable = std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
+    result.model = model::resolve(result.workspace, result.input);
+    result.unusable = result.unusable ||
+                      std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
+    if (!result.unusable) result.findings = check::run_all(result.model, options.when, nullptr);
+    // Input diagnostics get ids too, so that suppressions and SARIF can name them.
+    for (Diagnostic& d : result.input.all()) {
+        if (!d.id.empty()) continue;
+        const std::string file =
+            d.span.file < result.workspace.sources.size() ? result.workspace.sources.file(d.span.file).path() : "";
+        d.id = stable_id(d.kind, {file, d.message});
+    }
+    return result;
+}
+
+std::vector<Diagnostic> PipelineResult::all_sorted() const {
+    std::vector<Diagnostic> all = input.all();
+    all.insert(all.end(), findings.begin(), findings.end());
+    text::sort_diagnostics(all, workspace.sources);
+    return all;
+}
+
+}  // namespace lovsjekk::cli

@@ -1,0 +1,49 @@
+// The pipeline as the commands run it, reading like the diagram in DESIGN.md:
+// load and parse → resolve → check. Reports are written by the commands.
+#pragma once
+
+#include "base/date.hpp"
+#include "base/diagnostic.hpp"
+#include "check/check.hpp"
+#include "cli/options.hpp"
+#include "model/model.hpp"
+#include "parse/parser.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lovsjekk::cli {
+
+struct PipelineOptions {
+    std::vector<std::filesystem::path> paths;  ///< empty: the bundled rules/
+    model::Evaluation when;
+    text::SourceLimits limits;
+};
+
+struct PipelineResult {
+    parse::Workspace workspace;
+    model::Model model;
+    Diagnostics input;                 ///< parse and resolve diagnostics
+    std::vector<Diagnostic> findings;  ///< from the checks
+    bool unusable = false;             ///< an input error: exit 2, no report
+
+    /// Input diagnostics and findings together, sorted for output.
+    std::vector<Diagnostic> all_sorted() const;
+};
+
+/// The option specs shared by commands that run the pipeline.
+std::vector<OptionSpec> pipeline_option_specs();
+/// Reads the shared options; on a bad value returns an error message.
+std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out);
+
+PipelineResult run_pipeline(const PipelineOptions& options);
+
+/// Input errors that make the rules unusable (exit code 2).
+bool is_input_error(const Diagnostic& d);
+
+/// The folder of bundled rules and of the bundled corpus.
+std::filesystem::path bundled_rules_dir();
+std::filesystem::path bundled_corpus_dir();
+
+}  // namespace lovsjekk::cli

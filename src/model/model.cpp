@@ -1,0 +1,168 @@
+#include "model/model.hpp"
+
+#include <algorithm>
+
+namespace lovsjekk::model {
+
+const char* modality_name(Modality m) {
+    switch (m) {
+        case Modality::right: return "right";
+        case Modality::duty: return "duty";
+        case Modality::may: return "may";
+        case Modality::must_not: return "must_not";
+        case Modality::power: return "power";
+    }
+    return "right";
+}
+
+const char* basis_name(Basis b) {
+    switch (b) {
+        case Basis::birthday: return "birthday";
+        case Basis::calendar_year: return "calendar_year";
+        case Basis::school_year: return "school_year";
+        case Basis::maturity: return "maturity";
+        case Basis::none: return "none";
+    }
+    return "none";
+}
+
+const char* wording_text(Wording w) {
+    switch (w) {
+        case Wording::fra: return "fra";
+        case Wording::fylt: return "fylt";
+        case Wording::over: return "over";
+        case Wording::til: return "til";
+        case Wording::under: return "under";
+        case Wording::fra_aaret: return "fra året";
+        case Wording::til_og_med_aaret: return "til og med året";
+        case Wording::fra_skoleaaret: return "fra skoleåret som tar til det året";
+        case Wording::ut_skoleaaret: return "ut skoleåret som tar til det året";
+    }
+    return "fra";
+}
+
+const char* weight_text(WeightLevel w) {
+    switch (w) {
+        case WeightLevel::great: return "stor vekt";
+        case WeightLevel::decisive: return "avgjørende vekt";
+        case WeightLevel::by_age_and_maturity: return "vekt etter alder og modenhet";
+    }
+    return "vekt";
+}
+
+Basis Bound::basis() const {
+    switch (wording) {
+        case Wording::fra_aaret:
+        case Wording::til_og_med_aaret: return Basis::calendar_year;
+        case Wording::fra_skoleaaret:
+        case Wording::ut_skoleaaret: return Basis::school_year;
+        default: return Basis::birthday;
+    }
+}
+
+bool Bound::is_lower() const {
+    return wording == Wording::fra || wording == Wording::fylt || wording == Wording::over ||
+           wording == Wording::fra_aaret || wording == Wording::fra_skoleaaret;
+}
+
+// A school year starts on 1 August (opplæringslova counts school years so).
+Date Bound::date_for(Date born) const {
+    switch (wording) {
+        case Wording::fra_aaret: return Date::from_ymd(born.year() + age, 1, 1);
+        case Wording::til_og_med_aaret: return Date::from_ymd(born.year() + age + 1, 1, 1);
+        case Wording::fra_skoleaaret: return Date::from_ymd(born.year() + age, 8, 1);
+        case Wording::ut_skoleaaret: return Date::from_ymd(born.year() + age + 1, 8, 1);
+        default: return born.add_years(age);
+    }
+}
+
+Basis AgeInterval::basis() const {
+    if (from) return from->basis();
+    if (to) return to->basis();
+    if (maturity) return Basis::maturity;
+    return Basis::none;
+}
+
+bool AgeInterval::covers(Date born, Date on) const {
+    if (on < born) return false;
+    if (from && on < from->date_for(born) && !maturity_lowers_floor) return false;
+    if (to && !(on < to->date_for(born))) return false;
+    return true;
+}
+
+bool Validity::in_force_on(Date day, bool assume_pending_in_force) const {
+    if (pending && !from) return assume_pending_in_force && (!to || day <= *to);
+    if (from && day < *from) return false;
+    if (to && *to < day) return false;
+    return true;
+}
+
+bool Validity::overlaps(const Validity& other) const {
+    const Date min = Date::from_days(-1000000), max = Date::from_days(10000000);
+    const Date a0 = from.value_or(min), a1 = to.value_or(max);
+    const Date b0 = other.from.value_or(min), b1 = other.to.value_or(max);
+    return !(a1 < b0 || b1 < a0);
+}
+
+namespace {
+const char* ordinal(int n) {
+    static const char* words[] = {"", "første", "andre", "tredje", "fjerde", "femte",
+                                  "sjette", "sjuende", "åttende", "niende", "tiende"};
+    return n >= 1 && n <= 10 ? words[n] : nullptr;
+}
+}  // namespace
+
+std::string Citation::short_text() const {
+    if (section_last) return law + " §§ " + section + " til " + *section_last;
+    return law + " § " + section;
+}
+
+std::string Citation::text() const {
+    std::string s = short_text();
+    if (ledd) s += ordinal(*ledd) ? std::string(" ") + ordinal(*ledd) + " ledd" : " (" + std::to_string(*ledd) + ")";
+    if (punktum) s += ordinal(*punktum) ? std::string(" ") + ordinal(*punktum) + " punktum" : "";
+    if (letter) s += " bokstav " + *letter;
+    if (nummer) s += " nr. " + std::to_string(*nummer);
+    return s;
+}
+
+bool Norm::discretionary() const {
+    return std::any_of(conditions.begin(), conditions.end(), [](const Condition& c) { return c.discretionary; });
+}
+
+const std::string& Norm::law() const {
+    static const std::string none;
+    return sources.empty() ? none : sources.front().law;
+}
+
+const Norm* Model::find_norm(const std::string& id) const {
+    auto it = std::lower_bound(norms.begin(), norms.end(), id, [](const Norm& n, const std::string& k) { return n.id < k; });
+    return it != norms.end() && it->id == id ? &*it : nullptr;
+}
+
+const Law* Model::find_law(const std::string& short_name) const {
+    auto it = laws.find(short_name);
+    return it == laws.end() ? nullptr : &it->second;
+}
+
+const Sector* Model::find_sector(const std::string& id) const {
+    for (const Sector& s : sectors)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+bool Evaluation::assumes(const std::string& law) const {
+    return std::find(assume_in_force.begin(), assume_in_force.end(), law) != assume_in_force.end() ||
+           std::find(assume_in_force.begin(), assume_in_force.end(), "*") != assume_in_force.end();
+}
+
+bool in_force(const Model& model, const Norm& norm, const Evaluation& when) {
+    const Law* law = model.find_law(norm.law());
+    const bool assume = law && when.assumes(law->short_name);
+    if (law && !law->validity.in_force_on(when.at, assume)) return false;
+    // A norm under a pending law has no dates of its own: it follows the law.
+    if (norm.validity.pending && !norm.validity.from) return assume;
+    return norm.validity.in_force_on(when.at, assume);
+}
+
+}  // namespace lovsjekk::model

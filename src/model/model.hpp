@@ -1,0 +1,196 @@
+// The resolved rules: sectors, laws, actors, topics and norms with every
+// name looked up, every date and age checked and normalised. No syntax is
+// left here; checks and reports read only this.
+#pragma once
+
+#include "base/date.hpp"
+#include "base/diagnostic.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lovsjekk::model {
+
+enum class Modality : std::uint8_t { right, duty, may, must_not, power };
+const char* modality_name(Modality m);  ///< "right", "duty", … (the JSON contract's names)
+
+/// How an age bound is counted.
+enum class Basis : std::uint8_t { birthday, calendar_year, school_year, maturity, none };
+const char* basis_name(Basis b);  ///< "birthday", "calendar_year", "school_year", "maturity", "none"
+
+/// The statute's own word for a bound, kept because "over 15 år" beside
+/// "fylt 15 år" is itself a question for a legal adviser.
+enum class Wording : std::uint8_t { fra, fylt, over, til, under, fra_aaret, til_og_med_aaret, fra_skoleaaret, ut_skoleaaret };
+const char* wording_text(Wording w);  ///< "fylt", "over", "til og med året", …
+
+struct Bound {
+    int age = 0;
+    Wording wording = Wording::fra;
+    Basis basis() const;
+    bool is_lower() const;
+    /// The first day the bound is reached by a child born on `born`. For
+    /// an upper bound, the first day the norm no longer applies.
+    Date date_for(Date born) const;
+};
+
+/// Ages [from, to) with their basis; either end may be open.
+struct AgeInterval {
+    std::optional<Bound> from;
+    std::optional<Bound> to;
+    bool regardless = false;            ///< "alder uansett": applies at every age
+    bool maturity = false;              ///< a maturity condition applies as well
+    bool maturity_lowers_floor = false; ///< "og yngre når …": maturity can open it before `from`
+    std::string maturity_text;
+    bool specified = false;             ///< the norm has an `alder` line at all
+
+    /// The basis a reader would name: the bounds' basis, else maturity, else none.
+    Basis basis() const;
+    int from_age() const { return from ? from->age : 0; }
+    /// Exclusive upper age, or `open` when there is none.
+    int to_age(int open = 1000) const { return to ? to->age + (to->basis() == Basis::birthday ? 0 : 1) : open; }
+    /// Whether the interval covers a child born on `born` on day `on`.
+    bool covers(Date born, Date on) const;
+};
+
+enum class WeightLevel : std::uint8_t { great, decisive, by_age_and_maturity };
+const char* weight_text(WeightLevel w);
+
+struct Weight {
+    WeightLevel level = WeightLevel::great;
+    std::optional<int> from_age;
+};
+
+struct Condition {
+    std::string text;
+    bool discretionary = false;
+};
+
+/// A law's time in force. `to` is the last day in force; `pending` means
+/// enacted but with no commencement date yet (in force when the King decides).
+struct Validity {
+    std::optional<Date> from;
+    std::optional<Date> to;
+    bool pending = false;
+    bool in_force_on(Date day, bool assume_pending_in_force = false) const;
+    bool overlaps(const Validity& other) const;
+};
+
+struct Law {
+    std::string short_name;
+    std::string name;
+    std::string lovdata_id;
+    Validity validity;
+    Span span;
+};
+
+struct Citation {
+    std::string law;  ///< short name, resolved against the laws
+    std::string section;
+    std::optional<std::string> section_last;
+    std::optional<int> ledd;
+    std::optional<int> punktum;
+    std::optional<int> nummer;
+    std::optional<std::string> letter;
+    bool see_also = false;  ///< "jf."
+    Span span;
+
+    /// "pbrl § 4-3" (law and section only).
+    std::string short_text() const;
+    /// "pbrl § 4-3 første ledd bokstav b".
+    std::string text() const;
+};
+
+struct Sector {
+    std::string id;
+    std::string name;
+    std::string directorate;
+    Span span;
+};
+
+struct Actor {
+    std::string id;
+    std::string description;
+    /// law short name → the law's word for this actor ("pasienten")
+    std::vector<std::pair<std::string, std::string>> aliases;
+    Span span;
+};
+
+struct Topic {
+    std::string id;
+    std::string description;
+    std::string group;
+    Span span;
+};
+
+struct Norm {
+    std::string id;        ///< "sector/local-id", unique
+    std::string local_id;
+    std::string title;
+    std::string sector;
+    Span span;             ///< the `regel` keyword line
+
+    std::vector<Citation> sources;
+    std::string topic;
+    Span topic_span;
+    std::string actor;
+    Modality modality = Modality::right;
+    bool sole = false;     ///< "bestemmer alene": the sole power to decide
+    std::string action;
+    Span statement_span;
+    std::vector<std::string> counterparts;
+    AgeInterval age;
+    Span age_span;
+    std::optional<Weight> weight;
+    std::vector<Condition> conditions;
+    std::vector<std::string> exceptions;  ///< full ids of the norms this one is an exception from
+    Validity validity;
+    std::vector<std::string> uncertain;
+    std::vector<std::string> derived;
+    std::vector<std::string> remarks;
+    std::vector<std::string> worksheet_rows;
+
+    bool discretionary() const;
+    /// The law of the first citation (the norm's home law).
+    const std::string& law() const;
+};
+
+struct Replacement {
+    Citation from;
+    std::vector<Citation> to;
+    Span span;
+};
+
+struct ExcludedRow {
+    std::string row;
+    std::string reason;
+    Span span;
+};
+
+struct Model {
+    std::vector<Sector> sectors;
+    std::map<std::string, Law> laws;  ///< by short name
+    std::map<std::string, Actor> actors;
+    std::map<std::string, Topic> topics;
+    std::vector<Norm> norms;          ///< sorted by id
+    std::vector<Replacement> replacements;
+    std::vector<ExcludedRow> excluded;
+
+    const Norm* find_norm(const std::string& id) const;
+    const Law* find_law(const std::string& short_name) const;
+    const Sector* find_sector(const std::string& id) const;
+};
+
+/// Which norms are in force on a day: the norm's own validity and that of
+/// its home law must both include the day.
+struct Evaluation {
+    Date at;
+    /// Laws (short names) assumed in force although pending; "*" for all.
+    std::vector<std::string> assume_in_force;
+    bool assumes(const std::string& law) const;
+};
+
+bool in_force(const Model& model, const Norm& norm, const Evaluation& when);
+
+}  // namespace lovsjekk::model

@@ -1,0 +1,368 @@
+#include "model/resolve.hpp"
+
+#include "text/suggest.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace lovsjekk::model {
+
+namespace {
+
+// Ages above this are treated as typing errors, not law.
+constexpr int max_plausible_age = 130;
+
+Span span_of(std::uint32_t file, const ast::Located& node) { return Span::at(file, node.begin, node.end); }
+
+std::vector<std::string_view> keys_of(const auto& map) {
+    std::vector<std::string_view> keys;
+    for (const auto& [k, v] : map) keys.push_back(k);
+    return keys;
+}
+
+std::string with_suggestion(std::string message, std::string_view word, const std::vector<std::string_view>& known) {
+    if (auto close = text::closest(word, known)) message += "; did you mean '" + *close + "'?";
+    return message;
+}
+
+Wording wording_of(ast::AgeWording w) {
+    switch (w) {
+        case ast::AgeWording::fra: return Wording::fra;
+        case ast::AgeWording::fylt: return Wording::fylt;
+        case ast::AgeWording::over: return Wording::over;
+        case ast::AgeWording::til: return Wording::til;
+        case ast::AgeWording::under: return Wording::under;
+        case ast::AgeWording::fra_aaret: return Wording::fra_aaret;
+        case ast::AgeWording::til_og_med_aaret: return Wording::til_og_med_aaret;
+        case ast::AgeWording::fra_skoleaaret: return Wording::fra_skoleaaret;
+        case ast::AgeWording::ut_skoleaaret: return Wording::ut_skoleaaret;
+    }
+    return Wording::fra;
+}
+
+class Resolver {
+public:
+    Resolver(const parse::Workspace& ws, Diagnostics& diags) : ws_(ws), diags_(diags) {}
+
+    Model run() {
+        // Vocabulary and laws first, from every file, so that norms may use
+        // names declared in any file (order of files never matters).
+        for (const ast::File& file : ws_.files)
+            for (const ast::Declaration& d : file.declarations) declare(file.source, d);
+        for (const ast::File& file : ws_.files) resolve_norms(file);
+        std::stable_sort(model_.norms.begin(), model_.norms.end(),
+                         [](const Norm& a, const Norm& b) { return a.id < b.id; });
+        check_duplicate_ids();
+        resolve_exceptions();
+        std::sort(model_.sectors.begin(), model_.sectors.end(),
+                  [](const Sector& a, const Sector& b) { return a.id < b.id; });
+        return std::move(model_);
+    }
+
+private:
+    const parse::Workspace& ws_;
+    Diagnostics& diags_;
+    Model model_;
+    // Exceptions as written, resolved once all norms are known.
+    struct PendingException {
+        std::size_t norm_key;
+        std::string target;
+        std::string sector_default;
+        Span span;
+    };
+    std::vector<std::pair<std::string, PendingException>> exceptions_;
+
+    std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
+        auto d = Date::parse(lit.text);
+        if (!d) diags_.error("syntax", span_of(file, lit), "'" + lit.text + "' is not a real date");
+        return d;
+    }
+
+    Validity validity(std::uint32_t file, const ast::Validity& v) {
+        Validity out;
+        if (v.from) out.from = date(file, *v.from);
+        if (v.to) out.to = date(file, *v.to);
+        out.pending = v.pending;
+        if (out.from && out.to && *out.to < *out.from)
+            diags_.error("syntax", span_of(file, v),
+                         "the period ends (" + out.to->iso() + ") before it starts (" + out.from->iso() + ")");
+        return out;
+    }
+
+    void declare(std::uint32_t file, const ast::Declaration& d) {
+        std::visit([&](const auto& decl) { declare_one(file, decl); }, d.value);
+    }
+
+    void declare_one(std::uint32_t file, const ast::SectorDecl& s) {
+        if (const Sector* existing = model_.find_sector(s.id.name)) {
+            if (existing->name != s.name.value) {
+                auto& diag = diags_.error("reference", span_of(file, s.id),
+                                          "sector '" + s.id.name + "' is declared twice with different names");
+                diag.notes.push_back({existing->span, "the other declaration is here"});
+            }
+            return;
+        }
+        model_.sectors.push_back(
+            {s.id.name, s.name.value, s.directorate ? s.directorate->value : std::string(), span_of(file, s.id)});
+    }
+
+    void declare_one(std::uint32_t file, const ast::LawDecl& l) {
+        Law law{l.short_name.name, l.name.value, l.lovdata_id.text, {}, span_of(file, l.short_name)};
+        if (l.validity) law.validity = validity(file, *l.validity);
+        auto [it, inserted] = model_.laws.emplace(law.short_name, law);
+        if (!inserted) {
+            const Law& other = it->second;
+            if (other.lovdata_id != law.lovdata_id || other.name != law.name ||
+                other.validity.from != law.validity.from || other.validity.to != law.validity.to ||
+                other.validity.pending != law.validity.pending) {
+                auto& diag = diags_.error("reference", law.span,
+                                          "law '" + law.short_name + "' is declared differently elsewhere (" +
+                                              other.lovdata_id + ", \"" + other.name + "\")");
+                diag.notes.push_back({other.span, "the other declaration is here"});
+            }
+        }
+    }
+
+    void declare_one(std::uint32_t file, const ast::ActorDecl& a) {
+        Actor actor{a.id.name, a.description.value, {}, span_of(file, a.id)};
+        for (const auto& alias : a.aliases) actor.aliases.emplace_back(alias.law.name, alias.word.value);
+        auto [it, inserted] = model_.actors.emplace(actor.id, actor);
+        if (!inserted) {
+            // A later file may add aliases to an actor; a different description is a clash.
+            if (it->second.description != actor.description) {
+                auto& diag = diags_.error("reference", actor.span, "actor '" + actor.id + "' is declared twice");
+                diag.notes.push_back({it->second.span, "the other declaration is here"});
+            } else {
+                it->second.aliases.insert(it->second.aliases.end(), actor.aliases.begin(), actor.aliases.end());
+            }
+        }
+    }
+
+    void declare_one(std::uint32_t file, const ast::TopicDecl& t) {
+        Topic topic{t.id.name, t.description.value, t.group ? t.group->name : std::string(), span_of(file, t.id)};
+        auto [it, inserted] = model_.topics.emplace(topic.id, topic);
+        if (!inserted && it->second.description != topic.description) {
+            auto& diag = diags_.error("reference", topic.span, "topic '" + topic.id + "' is declared twice");
+            diag.notes.push_back({it->second.span, "the other declaration is here"});
+        }
+    }
+
+    void declare_one(std::uint32_t, const ast::Include&) {}
+    void declare_one(std::uint32_t, const ast::Rule&) {}
+
+    void declare_one(std::uint32_t file, const ast::ReplacementDecl& r) {
+        Replacement rep{citation(file, r.from), {}, span_of(file, r)};
+        for (const auto& c : r.to) rep.to.push_back(citation(file, c));
+        model_.replacements.push_back(std::move(rep));
+    }
+
+    void declare_one(std::uint32_t file, const ast::ExcludedRow& e) {
+        model_.excluded.push_back({e.row.value, e.reason.value, span_of(file, e.row)});
+    }
+
+    Citation citation(std::uint32_t file, const ast::Citation& c) {
+        Citation out;
+        out.law = c.law.name;
+        out.section = c.section.text;
+        if (c.section_last) out.section_last = c.section_last->text;
+        out.see_also = c.jf;
+        out.span = span_of(file, c);
+        for (const auto& sub : c.subdivisions) {
+            switch (sub.kind) {
+                case ast::SubdivisionKind::ledd: out.ledd = sub.number; break;
+                case ast::SubdivisionKind::punktum: out.punktum = sub.number; break;
+                case ast::SubdivisionKind::nummer: out.nummer = sub.number; break;
+                case ast::SubdivisionKind::bokstav: out.letter = sub.letter; break;
+            }
+        }
+        return out;
+    }
+
+    std::optional<int> age_number(std::uint32_t file, const ast::Number& n) {
+        if (n.digits.size() > 3 || std::stoi(n.digits) > max_plausible_age) {
+            diags_.error("syntax", span_of(file, n),
+                         "age " + n.digits + " is not plausible (ages run from 0 to " +
+                             std::to_string(max_plausible_age) + ")");
+            return std::nullopt;
+        }
+        return std::stoi(n.digits);
+    }
+
+    std::optional<Bound> bound(std::uint32_t file, const ast::AgeBound& b) {
+        auto age = age_number(file, b.age);
+        if (!age) return std::nullopt;
+        return Bound{*age, wording_of(b.wording)};
+    }
+
+    AgeInterval age(std::uint32_t file, const ast::AgeExpr& a) {
+        AgeInterval out;
+        out.specified = true;
+        out.regardless = a.regardless;
+        if (a.lower) out.from = bound(file, *a.lower);
+        if (a.upper) out.to = bound(file, *a.upper);
+        out.maturity = a.maturity;
+        out.maturity_lowers_floor = a.maturity_lowers_floor;
+        out.maturity_text = a.maturity_text.text;
+        if (out.from && out.to) {
+            // Compare in exclusive upper ages, so "fra året 19 til og med året 19" is one year.
+            if (out.to_age() <= out.from->age)
+                diags_.error("syntax", span_of(file, a),
+                             "the age interval is empty: it ends at " + std::to_string(out.to->age) +
+                                 " and starts at " + std::to_string(out.from->age));
+        }
+        return out;
+    }
+
+    // The statute's actor word may differ; the rules always name the vocabulary actor.
+    bool known_actor(std::uint32_t file, const ast::Identifier& id) {
+        if (model_.actors.contains(id.name)) return true;
+        diags_.error("reference", span_of(file, id),
+                     with_suggestion("unknown actor '" + id.name + "'", id.name, keys_of(model_.actors)));
+        return false;
+    }
+
+    template <typename T>
+    void at_most_one(std::uint32_t file, const std::vector<T>& items, const char* field) {
+        for (std::size_t i = 1; i < items.size(); ++i)
+            diags_.error("syntax", span_of(file, items[i]), std::string("the field '") + field +
+                                                                "' is given more than once in this rule");
+    }
+
+    void resolve_norms(const ast::File& file) {
+        const std::uint32_t f = file.source;
+        const Sector* sector = nullptr;
+        for (const ast::Declaration& d : file.declarations) {
+            if (auto s = std::get_if<ast::SectorDecl>(&d.value)) {
+                sector = model_.find_sector(s->id.name);
+                continue;
+            }
+            const auto* rule = std::get_if<ast::Rule>(&d.value);
+            if (!rule) continue;
+            if (!sector) {
+                diags_.error("reference", span_of(f, rule->id),
+                             "rule '" + rule->id.name + "' comes before any 'sektor' declaration in this file");
+                continue;
+            }
+            resolve_norm(f, *sector, *rule);
+        }
+    }
+
+    void resolve_norm(std::uint32_t f, const Sector& sector, const ast::Rule& r) {
+        Norm n;
+        n.local_id = r.id.name;
+        n.id = sector.id + "/" + r.id.name;
+        n.sector = sector.id;
+        n.title = r.title ? r.title->value : std::string();
+        n.span = span_of(f, r.id);
+
+        at_most_one(f, r.topics, "tema");
+        at_most_one(f, r.statements, "statement (actor and modality)");
+        at_most_one(f, r.ages, "alder");
+        at_most_one(f, r.weights, "vekt");
+        at_most_one(f, r.validity, "gjelder");
+
+        if (r.sources.empty())
+            diags_.error("syntax", n.span, "rule '" + r.id.name + "' has no 'kilde': every norm must cite its provision");
+        for (const auto& c : r.sources) {
+            Citation cit = citation(f, c);
+            if (!model_.laws.contains(cit.law))
+                diags_.error("reference", span_of(f, c.law),
+                             with_suggestion("unknown law '" + cit.law + "' (declare it with a 'lov' line)", cit.law,
+                                             keys_of(model_.laws)));
+            n.sources.push_back(std::move(cit));
+        }
+
+        if (r.topics.empty()) {
+            diags_.error("syntax", n.span, "rule '" + r.id.name + "' has no 'tema'");
+        } else {
+            const auto& topic = r.topics.front();
+            n.topic = topic.name;
+            n.topic_span = span_of(f, topic);
+            if (!model_.topics.contains(topic.name))
+                diags_.error("reference", n.topic_span,
+                             with_suggestion("unknown topic '" + topic.name + "'", topic.name, keys_of(model_.topics)));
+        }
+
+        if (r.statements.empty()) {
+            diags_.error("syntax", n.span,
+                         "rule '" + r.id.name + "' says nobody's right or duty: add a line such as 'barnet har rett til …'");
+        } else {
+            const auto& s = r.statements.front();
+            n.actor = s.actor.name;
+            n.statement_span = span_of(f, s);
+            n.action = s.action.text;
+            n.sole = s.modality == ast::Modality::power_sole;
+            switch (s.modality) {
+                case ast::Modality::right: n.modality = Modality::right; break;
+                case ast::Modality::duty: n.modality = Modality::duty; break;
+                case ast::Modality::may: n.modality = Modality::may; break;
+                case ast::Modality::must_not: n.modality = Modality::must_not; break;
+                case ast::Modality::power:
+                case ast::Modality::power_sole: n.modality = Modality::power; break;
+            }
+            known_actor(f, s.actor);
+        }
+        for (const auto& c : r.counterparts) {
+            known_actor(f, c);
+            n.counterparts.push_back(c.name);
+        }
+        std::sort(n.counterparts.begin(), n.counterparts.end());
+        n.counterparts.erase(std::unique(n.counterparts.begin(), n.counterparts.end()), n.counterparts.end());
+
+        if (!r.ages.empty()) {
+            n.age = age(f, r.ages.front());
+            n.age_span = span_of(f, r.ages.front());
+        }
+        if (!r.weights.empty()) {
+            const auto& w = r.weights.front();
+            Weight weight;
+            weight.level = static_cast<WeightLevel>(w.level);
+            if (w.from) weight.from_age = age_number(f, *w.from);
+            n.weight = weight;
+        }
+        for (const auto& c : r.conditions) n.conditions.push_back({c.text.value, c.discretionary});
+        if (!r.validity.empty()) n.validity = validity(f, r.validity.front());
+        for (const auto& s : r.uncertain) n.uncertain.push_back(s.value);
+        for (const auto& s : r.derived) n.derived.push_back(s.value);
+        for (const auto& s : r.remarks) n.remarks.push_back(s.value);
+        for (const auto& s : r.worksheet_rows) n.worksheet_rows.push_back(s.value);
+
+        for (const auto& e : r.exceptions) {
+            const std::string target = (e.sector ? e.sector->name : sector.id) + "/" + e.id.name;
+            exceptions_.push_back({n.id, {0, target, sector.id, span_of(f, e)}});
+        }
+        model_.norms.push_back(std::move(n));
+    }
+
+    void check_duplicate_ids() {
+        for (std::size_t i = 1; i < model_.norms.size(); ++i) {
+            const Norm& a = model_.norms[i - 1];
+            const Norm& b = model_.norms[i];
+            if (a.id != b.id) continue;
+            auto& diag = diags_.error("reference", b.span, "duplicate rule id '" + b.id + "'");
+            diag.notes.push_back({a.span, "the first rule with this id is here"});
+        }
+    }
+
+    void resolve_exceptions() {
+        std::vector<std::string_view> ids;
+        for (const Norm& n : model_.norms) ids.push_back(n.id);
+        for (auto& [norm_id, pending] : exceptions_) {
+            if (!model_.find_norm(pending.target)) {
+                diags_.error("reference", pending.span,
+                             with_suggestion("exception refers to unknown rule '" + pending.target + "'",
+                                             pending.target, ids));
+                continue;
+            }
+            auto it = std::lower_bound(model_.norms.begin(), model_.norms.end(), norm_id,
+                                       [](const Norm& n, const std::string& k) { return n.id < k; });
+            if (it != model_.norms.end() && it->id == norm_id) it->exceptions.push_back(pending.target);
+        }
+    }
+};
+
+}  // namespace
+
+Model resolve(const parse::Workspace& ws, Diagnostics& diags) { return Resolver(ws, diags).run(); }
+
+}  // namespace lovsjekk::model

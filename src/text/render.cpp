@@ -1,0 +1,111 @@
+#include "text/render.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <tuple>
+
+namespace lovsjekk::text {
+
+namespace {
+
+const char* colour_of(Severity s) {
+    switch (s) {
+        case Severity::error: return "\x1b[1;31m";
+        case Severity::warning: return "\x1b[1;35m";
+        case Severity::note: return "\x1b[1;36m";
+    }
+    return "";
+}
+
+// The caret line: white space that mirrors the source line's tabs up to the
+// column, then '^' and '~' under the rest of the span on that line.
+std::string caret_line(std::string_view line, std::uint32_t column, std::uint32_t width) {
+    std::string out;
+    std::uint32_t seen = 1;
+    for (std::size_t i = 0; i < line.size() && seen < column;) {
+        const auto lead = static_cast<unsigned char>(line[i]);
+        // Walk by grapheme: count one column per cluster (grapheme_count of a prefix).
+        std::size_t next = i + 1;
+        while (next < line.size() && grapheme_count(line.substr(i, next - i + 1)) == 1) ++next;
+        out += lead == '\t' ? '\t' : ' ';
+        ++seen;
+        i = next;
+    }
+    out += '^';
+    for (std::uint32_t k = 1; k < width; ++k) out += '~';
+    return out;
+}
+
+void render_location_line(std::ostream& out, const SourceManager& sources, const Span& span, Severity severity,
+                          const std::string& message, const std::string& id, bool colour) {
+    if (colour) out << "\x1b[1m";
+    out << location(sources, span) << ": ";
+    if (colour) out << colour_of(severity);
+    out << severity_name(severity) << ": ";
+    if (colour) out << "\x1b[0m\x1b[1m";
+    out << message;
+    if (colour) out << "\x1b[0m";
+    if (!id.empty()) out << " [" << id << "]";
+    out << '\n';
+}
+
+void render_source(std::ostream& out, const SourceManager& sources, const Span& span, bool colour) {
+    if (!span.valid || span.file >= sources.size()) return;
+    const SourceFile& file = sources.file(span.file);
+    const Position begin = file.position(span.begin);
+    const std::string_view line = file.line_text(begin.line);
+    std::uint32_t width = 1;
+    if (span.end > span.begin) {
+        const Position end = file.position(span.end);
+        if (end.line == begin.line && end.column > begin.column) width = end.column - begin.column;
+    }
+    out << line << '\n';
+    if (colour) out << "\x1b[1;32m";
+    out << caret_line(line, begin.column, width);
+    if (colour) out << "\x1b[0m";
+    out << '\n';
+}
+
+}  // namespace
+
+std::string location(const SourceManager& sources, const Span& span) {
+    if (span.file >= sources.size()) return "lovsjekk";
+    const SourceFile& file = sources.file(span.file);
+    if (!span.valid) return file.path();
+    const Position p = file.position(span.begin);
+    return file.path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diags, const SourceManager& sources) {
+    auto key = [&](const Diagnostic& d) {
+        const std::string path = d.span.file < sources.size() ? sources.file(d.span.file).path() : std::string();
+        return std::make_tuple(path, d.span.valid ? d.span.begin : 0u, -static_cast<int>(d.severity), d.message, d.id);
+    };
+    std::stable_sort(diags.begin(), diags.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+}
+
+void render_text(std::ostream& out, const Diagnostic& d, const SourceManager& sources, const RenderOptions& options) {
+    // Input errors without a file (a bad option, a missing folder) get no location.
+    if (d.span.file >= sources.size()) {
+        out << "lovsjekk: " << severity_name(d.severity) << ": " << d.message << '\n';
+    } else {
+        render_location_line(out, sources, d.span, d.severity, d.message, d.id, options.colour);
+        if (options.source_lines) render_source(out, sources, d.span, options.colour);
+    }
+    for (const Note& note : d.notes) {
+        if (note.span.file >= sources.size()) {
+            out << "lovsjekk: note: " << note.message << '\n';
+            continue;
+        }
+        render_location_line(out, sources, note.span, Severity::note, note.message, {}, options.colour);
+        if (options.source_lines) render_source(out, sources, note.span, options.colour);
+    }
+}
+
+void render_all(std::ostream& out, const std::vector<Diagnostic>& diags, const SourceManager& sources,
+                const RenderOptions& options) {
+    for (const Diagnostic& d : diags) render_text(out, d, sources, options);
+}
+
+}  // namespace lovsjekk::text

@@ -1,0 +1,182 @@
+#include "text/source.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <system_error>
+
+namespace lovsjekk::text {
+
+namespace {
+
+std::vector<std::uint32_t> compute_line_starts(std::string_view s) {
+    std::vector<std::uint32_t> starts{0};
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '\n') starts.push_back(static_cast<std::uint32_t>(i + 1));
+    return starts;
+}
+
+// Replaces every ill-formed sequence with U+FFFD so that the text can be shown.
+std::string sanitise(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto length = static_cast<int32_t>(bytes.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0 || c == 0) out += "\xEF\xBF\xBD";
+        else out.append(bytes.data() + start, static_cast<std::size_t>(i - start));
+    }
+    return out;
+}
+
+}  // namespace
+
+SourceFile::SourceFile(std::string path, std::string content)
+    : path_(std::move(path)), content_(std::move(content)), line_starts_(compute_line_starts(content_)) {}
+
+Position SourceFile::position(std::uint32_t offset) const {
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(content_.size()));
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+    const std::uint32_t start = line_starts_[line - 1];
+    return {line, grapheme_count(std::string_view(content_).substr(start, offset - start)) + 1};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+    if (line == 0 || line > line_starts_.size()) return {};
+    const std::uint32_t start = line_starts_[line - 1];
+    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
+                                                   : static_cast<std::uint32_t>(content_.size());
+    return std::string_view(content_).substr(start, end - start);
+}
+
+std::uint32_t SourceFile::utf16_column(std::uint32_t offset) const {
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(content_.size()));
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const std::uint32_t start = *(it - 1);
+    std::uint32_t units = 0;
+    const auto* s = reinterpret_cast<const uint8_t*>(content_.data());
+    for (int32_t i = static_cast<int32_t>(start); i < static_cast<int32_t>(offset);) {
+        UChar32 c;
+        U8_NEXT(s, i, static_cast<int32_t>(offset), c);
+        units += c > 0xFFFF ? 2 : 1;
+    }
+    return units + 1;
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto length = static_cast<int32_t>(bytes.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        // NUL is valid UTF-8 but never valid in a rule or statute file.
+        if (c <= 0) return static_cast<std::size_t>(start);
+    }
+    return std::nullopt;
+}
+
+std::string normalise(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::string lf;
+    lf.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            lf += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else {
+            lf += text[i];
+        }
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return lf;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(lf);
+    if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return lf;
+    status = U_ZERO_ERROR;
+    icu::UnicodeString normalised = nfc->normalize(u, status);
+    if (U_FAILURE(status)) return lf;
+    std::string out;
+    normalised.toUTF8String(out);
+    return out;
+}
+
+std::uint32_t grapheme_count(std::string_view text) {
+    if (text.empty()) return 0;
+    // Pure ASCII (the common case) has one grapheme per byte except CR LF.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return static_cast<std::uint32_t>(text.size());
+    UErrorCode status = U_ZERO_ERROR;
+    thread_local std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (!it) return static_cast<std::uint32_t>(text.size());
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return static_cast<std::uint32_t>(text.size());
+    it->setText(ut, status);
+    std::uint32_t count = 0;
+    for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) ++count;
+    utext_close(ut);
+    return count;
+}
+
+std::optional<std::uint32_t> SourceManager::add(std::string display_path, std::string bytes,
+                                                Diagnostics& diags) {
+    const auto id = static_cast<std::uint32_t>(files_.size());
+    if (auto bad = first_invalid_utf8(bytes)) {
+        const std::string prefix = normalise(std::string_view(bytes).substr(0, *bad));
+        const unsigned char byte = static_cast<unsigned char>(bytes[*bad]);
+        files_.emplace_back(std::move(display_path), prefix + sanitise(std::string_view(bytes).substr(*bad)));
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", byte);
+        const auto at = static_cast<std::uint32_t>(prefix.size());
+        diags.error("encoding", Span::at(id, at, at + 1),
+                    byte == 0 ? "NUL byte in text (the file may be binary or UTF-16)"
+                              : std::string("invalid UTF-8: byte ") + hex + " does not start or continue a valid character");
+        return std::nullopt;
+    }
+    files_.emplace_back(std::move(display_path), normalise(bytes));
+    return id;
+}
+
+std::optional<std::uint32_t> SourceManager::load(const std::filesystem::path& path, Diagnostics& diags,
+                                                 const SourceLimits& limits) {
+    std::error_code ec;
+    const auto display = path.generic_string();
+    auto whole_file = [&] { return Span{}; };
+    if (std::filesystem::is_directory(path, ec)) {
+        diags.error("io", whole_file(), "cannot read '" + display + "': it is a directory");
+        return std::nullopt;
+    }
+    const auto bytes_on_disk = std::filesystem::file_size(path, ec);
+    if (ec) {
+        diags.error("io", whole_file(), "cannot read '" + display + "': " + ec.message());
+        return std::nullopt;
+    }
+    if (bytes_on_disk > limits.max_file_bytes) {
+        diags.error("limit", whole_file(),
+                    "'" + display + "' is " + std::to_string(bytes_on_disk) + " bytes, over the limit of " +
+                        std::to_string(limits.max_file_bytes) + " bytes (raise it with --max-file-size)");
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error("io", whole_file(), "cannot read '" + display + "': permission denied or file vanished");
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return add(display, std::move(buffer).str(), diags);
+}
+
+}  // namespace lovsjekk::text
