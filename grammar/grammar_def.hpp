@@ -15,6 +15,22 @@
 
 #include <type_traits>
 
+// "expected …" names: an action or a sequence is named by what it starts
+// with, so that `> rule[action]` reports the rule's readable name rather
+// than a mangled C++ type.
+namespace boost::spirit::x3 {
+template <typename Subject, typename Action>
+struct get_info<action<Subject, Action>> {
+    using result_type = std::string;
+    std::string operator()(action<Subject, Action> const& p) const { return what(p.subject); }
+};
+template <typename Left, typename Right>
+struct get_info<sequence<Left, Right>> {
+    using result_type = std::string;
+    std::string operator()(sequence<Left, Right> const& p) const { return what(p.left); }
+};
+}  // namespace boost::spirit::x3
+
 namespace lovsjekk::grammar {
 
 ////////////////////////////////////////////////////////////////////////////
@@ -168,6 +184,7 @@ struct weight_class {};
 struct weight_level_class {};
 struct condition_class {};
 struct rule_ref_class {};
+struct sector_prefix_class {};
 struct validity_class {};
 struct rule_class {};
 struct sector_class {};
@@ -212,6 +229,8 @@ x3::rule<weight_level_class, ast::Weight> const weight_level =
     "a weight (stor vekt, avgjørende vekt, etter alder og modenhet)";
 x3::rule<weight_class, ast::Weight> const weight = "a weight";
 x3::rule<condition_class, ast::Condition> const condition = "a condition in double quotes";
+// A rule of its own, so that a failed "sektor/" never leaves a half-assigned sector.
+x3::rule<sector_prefix_class, ast::Identifier> const sector_prefix = "a sector and '/'";
 x3::rule<rule_ref_class, ast::RuleRef> const rule_ref = "a rule id (id or sektor/id)";
 x3::rule<validity_class, ast::Validity> const validity =
     "a validity (fra DATE, fra DATE til DATE, til DATE, når Kongen bestemmer)";
@@ -432,9 +451,9 @@ auto const condition_def = located(
     -kw("skjønn")[set<&ast::Condition::discretionary, true>]
                            > string_lit[assign<&ast::Condition::text>]);
 
+auto const sector_prefix_def = identifier >> lit('/');
 auto const rule_ref_def = located(
-    -(identifier[assign<&ast::RuleRef::sector>] >> '/')
-                          >> identifier[assign<&ast::RuleRef::id>]);
+    -sector_prefix[assign<&ast::RuleRef::sector>] >> identifier[assign<&ast::RuleRef::id>]);
 
 auto const validity_def =
       located(
@@ -518,7 +537,7 @@ auto const declaration_rule_def = located(
 
 BOOST_SPIRIT_DEFINE(identifier, string_lit, string_body, string_end, number, date, text_to_eol, section, letter,
                     subdivision, section_ref, citation_rule, modality, statement, lower_bound, upper_bound, maturity_clause, age,
-                    weight_level, weight, condition, rule_ref, validity, body_end, rule_decl, sector_decl,
+                    weight_level, weight, condition, sector_prefix, rule_ref, validity, body_end, rule_decl, sector_decl,
                     lovdata_id, law_decl, include_decl, alias, actor_decl, topic_decl, replacement_decl,
                     excluded_decl, declaration_rule)
 

@@ -32,6 +32,8 @@ struct Token {
 };
 
 Token token_at(std::string_view text, std::size_t offset) {
+    // X3 reports the position before skipping: describe the next token.
+    while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t')) ++offset;
     Token t{offset, offset, {}, {}};
     if (offset >= text.size()) {
         t.described = "the end of the file";

@@ -1,0 +1,47 @@
+#include "model/model.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace lovsjekk;
+using namespace lovsjekk::model;
+
+TEST_CASE("bounds reach their dates by basis") {
+    const Date born = *Date::parse("2007-10-15");
+    CHECK(Bound{18, Wording::fylt}.date_for(born).iso() == "2025-10-15");
+    CHECK(Bound{19, Wording::fra_aaret}.date_for(born).iso() == "2026-01-01");
+    CHECK(Bound{28, Wording::til_og_med_aaret}.date_for(born).iso() == "2036-01-01");
+    // The school year that starts in the year she turns 24 ends 31 July the next year.
+    CHECK(Bound{24, Wording::ut_skoleaaret}.date_for(born).iso() == "2032-08-01");
+    CHECK(Bound{6, Wording::fra_skoleaaret}.date_for(born).iso() == "2013-08-01");
+}
+
+TEST_CASE("an interval covers a child on a day") {
+    AgeInterval a;
+    a.from = Bound{16, Wording::over};
+    a.to = Bound{18, Wording::under};
+    const Date born = *Date::parse("2010-12-20");
+    CHECK(!a.covers(born, *Date::parse("2026-12-19")));
+    CHECK(a.covers(born, *Date::parse("2026-12-20")));
+    CHECK(a.covers(born, *Date::parse("2028-12-19")));
+    CHECK(!a.covers(born, *Date::parse("2028-12-20")));
+    CHECK(a.basis() == Basis::birthday);
+}
+
+TEST_CASE("validity and pending laws") {
+    Validity v{Date::parse("1993-01-01"), Date::parse("2022-12-31"), false};
+    CHECK(v.in_force_on(*Date::parse("2022-12-31")));
+    CHECK(!v.in_force_on(*Date::parse("2023-01-01")));
+    Validity pending{std::nullopt, std::nullopt, true};
+    CHECK(!pending.in_force_on(*Date::parse("2026-11-22")));
+    CHECK(pending.in_force_on(*Date::parse("2026-11-22"), true));
+}
+
+TEST_CASE("citations print the way lawyers write them") {
+    Citation c;
+    c.law = "pbrl";
+    c.section = "4-3";
+    c.ledd = 1;
+    c.letter = "b";
+    CHECK(c.text() == "pbrl § 4-3 første ledd bokstav b");
+    CHECK(c.short_text() == "pbrl § 4-3");
+}

@@ -1,0 +1,116 @@
+#include "parse/parser.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace lovsjekk;
+
+namespace {
+
+struct Parsed {
+    text::SourceManager sources;
+    Diagnostics diags;
+    ast::File file;
+};
+
+std::unique_ptr<Parsed> parse_text(const std::string& text) {
+    auto p = std::make_unique<Parsed>();
+    p->file = parse::parse_string(p->sources, "t.regel", text, p->diags);
+    return p;
+}
+
+const ast::Rule& only_rule(const Parsed& p) {
+    REQUIRE(p.file.declarations.size() >= 1);
+    const auto* rule = std::get_if<ast::Rule>(&p.file.declarations.back().value);
+    REQUIRE(rule != nullptr);
+    return *rule;
+}
+
+}  // namespace
+
+TEST_CASE("a citation keeps section, ledd, letter and see-also") {
+    auto p = parse_text("regel r {\n kilde jf. pbrl § 4-3 første ledd bokstav b, bvl § 2-1 c (3), opplova §§ 5-1 til 5-3\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    const ast::Rule& r = only_rule(*p);
+    REQUIRE(r.sources.size() == 3);
+    CHECK(r.sources[0].jf);
+    CHECK(r.sources[0].law.name == "pbrl");
+    CHECK(r.sources[0].section.text == "4-3");
+    REQUIRE(r.sources[0].subdivisions.size() == 2);
+    CHECK(r.sources[0].subdivisions[0].kind == ast::SubdivisionKind::ledd);
+    CHECK(r.sources[0].subdivisions[0].number == 1);
+    CHECK(r.sources[0].subdivisions[1].letter == "b");
+    CHECK(r.sources[1].section.text == "2-1 c");
+    CHECK(r.sources[1].subdivisions.at(0).number == 3);
+    CHECK(r.sources[2].section_last->text == "5-3");
+}
+
+TEST_CASE("annet and andre are both the second") {
+    auto p = parse_text("regel r {\n kilde bl § 33 annet punktum, bl § 31 andre ledd\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    const ast::Rule& r = only_rule(*p);
+    CHECK(r.sources[0].subdivisions[0].kind == ast::SubdivisionKind::punktum);
+    CHECK(r.sources[0].subdivisions[0].number == 2);
+    CHECK(r.sources[1].subdivisions[0].number == 2);
+}
+
+TEST_CASE("age wordings are kept as the statute writes them") {
+    auto p = parse_text("regel r {\n alder over 15 år til og med året 18\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    const ast::AgeExpr& a = only_rule(*p).ages.at(0);
+    CHECK(a.lower->wording == ast::AgeWording::over);
+    CHECK(a.lower->age.digits == "15");
+    CHECK(a.upper->wording == ast::AgeWording::til_og_med_aaret);
+    CHECK(!a.maturity);
+}
+
+TEST_CASE("a maturity clause and weight") {
+    auto p = parse_text("regel r {\n alder fra 7 år, og yngre når barnet kan danne seg egne synspunkter\n vekt stor vekt fra 12 år\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    const ast::Rule& r = only_rule(*p);
+    CHECK(r.ages[0].maturity);
+    CHECK(r.ages[0].maturity_lowers_floor);
+    CHECK(r.ages[0].maturity_text.text == "barnet kan danne seg egne synspunkter");
+    CHECK(r.weights[0].level == ast::WeightLevel::great);
+    CHECK(r.weights[0].from->digits == "12");
+}
+
+TEST_CASE("modalities, including the longest match") {
+    auto p = parse_text("regel r {\n barnet skal ikke informeres\n}\nregel s {\n foreldre bestemmer alene\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    CHECK(std::get<ast::Rule>(p->file.declarations[0].value).statements[0].modality == ast::Modality::must_not);
+    const auto& s = std::get<ast::Rule>(p->file.declarations[1].value).statements[0];
+    CHECK(s.modality == ast::Modality::power_sole);
+    CHECK(s.action.text.empty());
+}
+
+TEST_CASE("a keyword is a whole word") {
+    auto p = parse_text("regel r {\n kanskje kan noe\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    CHECK(only_rule(*p).statements[0].actor.name == "kanskje");
+}
+
+TEST_CASE("identifiers may hold æ, ø, å but not §") {
+    auto p = parse_text("regel høres-å {\n barnet har rett til noe\n}\n");
+    CHECK(p->diags.size() == 0);
+    CHECK(only_rule(*p).id.name == "høres-å");
+    auto bad = parse_text("regel §x {\n}\n");
+    CHECK(bad->diags.size() == 1);
+}
+
+TEST_CASE("spans point at the node in the source") {
+    const std::string text = "regel r {\n  tema     bli-hørt\n}\n";
+    auto p = parse_text(text);
+    const auto& topic = only_rule(*p).topics.at(0);
+    CHECK(text.substr(topic.begin, topic.end - topic.begin) == "bli-hørt");
+}
+
+TEST_CASE("the parser recovers and reports every broken rule") {
+    auto p = parse_text("regel a {\n tema\n}\nregel b {\n alder fra\n}\nregel c {\n tema ok\n}\n");
+    CHECK(p->diags.size() == 2);
+    CHECK(p->file.declarations.size() == 1);
+}
+
+TEST_CASE("parsing stops cleanly, never reports success, on trailing junk") {
+    auto p = parse_text("regel a {\n tema x\n}\n}}}\n");
+    CHECK(p->diags.has_errors());
+}
