@@ -38,11 +38,29 @@ namespace lovsjekk::grammar {
 // definition has semantic actions, so nodes are located by wrapping the
 // definition in raw[] and storing the matched range's byte offsets.
 
+/// The end of a matched range without the white space and comments that a
+/// failed optional at its end has skipped over.
+inline const char* trim_skipped(const char* begin, const char* end) {
+    for (;;) {
+        while (end > begin && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) --end;
+        const char* line = end;
+        while (line > begin && line[-1] != '\n') --line;
+        bool in_string = false;
+        const char* comment = nullptr;
+        for (const char* p = line; p < end; ++p) {
+            if (*p == '"') in_string = !in_string;
+            else if (*p == '#' && !in_string) { comment = p; break; }
+        }
+        if (!comment || comment == begin) return end;
+        end = comment;
+    }
+}
+
 template <typename Context, typename Range>
 void store_span(Context& ctx, Range const& range) {
     const ParseState& state = x3::get<parse_state_tag>(ctx).get();
     x3::_val(ctx).begin = static_cast<std::uint32_t>(range.begin() - state.base);
-    x3::_val(ctx).end = static_cast<std::uint32_t>(range.end() - state.base);
+    x3::_val(ctx).end = static_cast<std::uint32_t>(trim_skipped(&*range.begin(), &*range.begin() + (range.end() - range.begin())) - state.base);
 }
 
 struct set_span_t {

@@ -8,6 +8,10 @@
 namespace lovsjekk::check {
 
 void check_references(const Context&, std::vector<Diagnostic>&);
+void check_conflicts(const Context&, std::vector<Diagnostic>&);
+void check_divergences(const Context&, std::vector<Diagnostic>&);
+void check_grey_zones(const Context&, std::vector<Diagnostic>&);
+void check_gaps(const Context&, std::vector<Diagnostic>&);
 
 const std::vector<Family>& families() {
     static const std::vector<Family> list = {
@@ -15,6 +19,23 @@ const std::vector<Family>& families() {
          "A rule cites a provision the statute index lacks or that is not in force on the evaluation date, "
          "names an unknown law, actor, topic or rule, or repeats an id.",
          Severity::error, check_references},
+        {"conflict", "norms that cannot both be followed",
+         "Two norms apply to the same people at the same age and topic, and one requires or grants what the other "
+         "forbids, or two actors each hold the sole power to decide. A declared exception (unntak fra) settles it.",
+         Severity::warning, check_conflicts},
+        {"divergence", "the same topic has different age limits in different sectors",
+         "Each sector's rule is valid, but a child served by several sectors meets different ages, ways of "
+         "counting or weights for the same right, depending on which service she meets.",
+         Severity::warning, check_divergences},
+        {"grey-zone", "room for doubt about who decides or from when",
+         "A maturity judgement meets a fixed age limit, the same age is counted by birthday in one law and by "
+         "calendar or school year in another, 'over N år' stands beside 'fylt N år', one child is named "
+         "differently by the laws a duty crosses, or several services are responsible with nobody leading.",
+         Severity::note, check_grey_zones},
+        {"gap", "nobody is responsible",
+         "An age that a service ladder leaves uncovered, a duty to cooperate that is not returned, a duty to "
+         "notify that nobody must act on, or a duty that names no responsible actor.",
+         Severity::warning, check_gaps},
     };
     return list;
 }

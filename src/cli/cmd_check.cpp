@@ -65,7 +65,7 @@ int cmd_check(const Args& args, Io io) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
     io.err << plural(counts[2], "error", "errors") << ", " << plural(counts[1], "warning", "warnings") << ", "
-           << plural(counts[0], "note", "notes") << " in " << plural(static_cast<int>(result.workspace.files.size()), "file", "files")
+           << plural(counts[0], "note", "notes") << " in " << plural(static_cast<int>(result.workspace.files.size() - result.workspace.preloaded), "file", "files")
            << " (" << plural(static_cast<int>(result.model.norms.size()), "rule", "rules") << ")\n";
     if (result.unusable) return exit_unusable;
     return failing ? exit_findings : exit_ok;

@@ -138,6 +138,7 @@ struct Norm {
     Modality modality = Modality::right;
     bool sole = false;     ///< "bestemmer alene": the sole power to decide
     std::string action;
+    std::string statement;  ///< the statement line as written: "helse-kommune skal informere foreldrene"
     Span statement_span;
     std::vector<std::string> counterparts;
     AgeInterval age;

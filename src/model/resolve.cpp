@@ -40,6 +40,17 @@ Wording wording_of(ast::AgeWording w) {
     return Wording::fra;
 }
 
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\t' || c == '\n';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 class Resolver {
 public:
     Resolver(const parse::Workspace& ws, Diagnostics& diags) : ws_(ws), diags_(diags) {}
@@ -291,6 +302,8 @@ private:
             n.actor = s.actor.name;
             n.statement_span = span_of(f, s);
             n.action = s.action.text;
+            n.statement = collapse_spaces(
+                ws_.sources.file(f).content().substr(s.begin, s.action.end > s.begin ? s.action.end - s.begin : 0));
             n.sole = s.modality == ast::Modality::power_sole;
             switch (s.modality) {
                 case ast::Modality::right: n.modality = Modality::right; break;

@@ -313,8 +313,9 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
         }
     }
     std::vector<std::size_t> roots;
-    for (const fs::path& f : files) {
-        if (auto index = loader.load(fs::path(display_path(f)))) roots.push_back(*index);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (auto index = loader.load(fs::path(display_path(files[i])))) roots.push_back(*index);
+        if (i + 1 == options.preload.size()) ws.preloaded = ws.files.size();
     }
     for (std::size_t index : roots) {
         std::vector<fs::path> stack;

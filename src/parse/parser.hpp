@@ -25,6 +25,7 @@ struct Workspace {
     text::SourceManager sources;
     std::vector<ast::File> files;
     std::filesystem::path root;  ///< includes must stay below this folder
+    std::size_t preloaded = 0;   ///< files[0, preloaded) are the bundled vocabulary, not the user's
 };
 
 struct LoadOptions {

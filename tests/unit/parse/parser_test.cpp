@@ -114,3 +114,13 @@ TEST_CASE("parsing stops cleanly, never reports success, on trailing junk") {
     auto p = parse_text("regel a {\n tema x\n}\n}}}\n");
     CHECK(p->diags.has_errors());
 }
+
+TEST_CASE("an age's span covers the whole age expression") {
+    const std::string text = "regel r {\n  alder    fylt 15 år\n  vekt     stor vekt\n}\n";
+    auto p = parse_text(text);
+    REQUIRE(p->diags.size() == 0);
+    const auto& age = only_rule(*p).ages.at(0);
+    CHECK(text.substr(age.begin, age.end - age.begin) == "fylt 15 år");
+    const auto& lower = *age.lower;
+    CHECK(text.substr(lower.begin, lower.end - lower.begin) == "fylt 15 år");
+}

@@ -1,0 +1,91 @@
+// conflict: two norms that apply to the same people at the same age and
+// cannot both be followed — one requires or grants what the other forbids,
+// or two actors each hold the sole power to decide the same matter.
+#include "check/finding.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace lovsjekk::check {
+
+namespace {
+
+/// Everyone a norm is about: its bearer and those it is owed to.
+std::set<std::string> parties(const model::Norm& n) {
+    std::set<std::string> p(n.counterparts.begin(), n.counterparts.end());
+    p.insert(n.actor);
+    return p;
+}
+
+bool share_party(const model::Norm& a, const model::Norm& b) {
+    const auto pa = parties(a), pb = parties(b);
+    return std::any_of(pa.begin(), pa.end(), [&](const std::string& x) { return pb.contains(x); });
+}
+
+/// The exception that settles the pair, if one norm is declared an exception from the other.
+const model::Norm* settling_exception(const model::Norm& a, const model::Norm& b) {
+    if (std::find(a.exceptions.begin(), a.exceptions.end(), b.id) != a.exceptions.end()) return &a;
+    if (std::find(b.exceptions.begin(), b.exceptions.end(), a.id) != b.exceptions.end()) return &b;
+    return nullptr;
+}
+
+std::string modal_phrase(const model::Norm& n) { return n.statement; }
+
+void report_pair(const Context& ctx, const model::Norm& first, const model::Norm& second, AgeRange overlap,
+                 const std::string& what, std::vector<Diagnostic>& out) {
+    Diagnostic d;
+    if (const model::Norm* exception = settling_exception(first, second)) {
+        const model::Norm& general = exception == &first ? second : first;
+        d = make_finding("conflict", *exception, {&general},
+                         what + " at " + describe_ages(overlap) + ", settled: " + exception->id +
+                             " is declared an exception from " + general.id,
+                         "settled");
+        d.severity = Severity::note;
+    } else {
+        d = make_finding("conflict", first, {&second},
+                         what + " at " + describe_ages(overlap) + " (" + provision(first) + " against " +
+                             provision(second) + "), and neither is declared an exception from the other");
+        const int age = overlap.from;
+        const Date born = birth_date_for(ctx.when.at, age);
+        d.details.witness = "born " + born.iso() + ", on " + ctx.when.at.iso() + ": " + std::to_string(age) +
+                            " years old; under " + provision(first) + " " + modal_phrase(first) + ", under " +
+                            provision(second) + " " + modal_phrase(second);
+    }
+    d.details.age_from = overlap.from;
+    d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
+    out.push_back(std::move(d));
+}
+
+}  // namespace
+
+void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const auto& [topic, norms] : by_topic(ctx)) {
+        // Within a topic, only norms that forbid or grant sole power can clash:
+        // pair each of those with the others (not all pairs of the topic).
+        for (const model::Norm* forbid : norms) {
+            if (forbid->modality != model::Modality::must_not) continue;
+            for (const model::Norm* other : norms) {
+                if (other == forbid || other->modality == model::Modality::must_not) continue;
+                if (other->modality == model::Modality::may) continue;  // a permission yields to a prohibition
+                const AgeRange overlap = intersect(nominal_ages(*forbid), nominal_ages(*other));
+                if (overlap.empty() || !share_party(*forbid, *other)) continue;
+                report_pair(ctx, *other, *forbid, overlap,
+                            "'" + modal_phrase(*other) + "' meets '" + modal_phrase(*forbid) + "' on " + topic, out);
+            }
+        }
+        std::vector<const model::Norm*> sole;
+        for (const model::Norm* n : norms)
+            if (n->modality == model::Modality::power && n->sole) sole.push_back(n);
+        for (std::size_t i = 0; i < sole.size(); ++i)
+            for (std::size_t j = i + 1; j < sole.size(); ++j) {
+                if (sole[i]->actor == sole[j]->actor) continue;
+                const AgeRange overlap = intersect(nominal_ages(*sole[i]), nominal_ages(*sole[j]));
+                if (overlap.empty()) continue;
+                report_pair(ctx, *sole[i], *sole[j], overlap,
+                            "both " + sole[i]->actor + " and " + sole[j]->actor + " hold the sole power to decide " + topic,
+                            out);
+            }
+    }
+}
+
+}  // namespace lovsjekk::check

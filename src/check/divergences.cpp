@@ -1,0 +1,91 @@
+// divergence: the same topic has different age thresholds, bases or weights
+// in different sectors — each valid, but a child served by both meets two
+// rules (the age-limit working group's core question).
+#include "check/finding.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace lovsjekk::check {
+
+namespace {
+
+/// The threshold a norm sets, as a reader sees it.
+std::string threshold_of(const model::Norm& n) {
+    std::string s = describe_age_rule(n);
+    if (n.weight) {
+        s += std::string(", ") + model::weight_text(n.weight->level);
+        if (n.weight->from_age) s += " fra " + std::to_string(*n.weight->from_age) + " år";
+    }
+    return s;
+}
+
+/// What makes two thresholds the same: ages and how they are counted, not
+/// the exact words (wording differences are grey zones, reported there).
+std::string signature_of(const model::Norm& n) {
+    auto bound = [](const std::optional<model::Bound>& b) {
+        return b ? std::to_string(b->age) + model::basis_name(b->basis()) : std::string("-");
+    };
+    std::string s = bound(n.age.from) + "/" + bound(n.age.to) + (n.age.maturity ? "/m" : "/") +
+                    (n.age.maturity_lowers_floor ? "y" : "");
+    if (n.weight) s += "/w" + std::to_string(static_cast<int>(n.weight->level)) + "@" +
+                       (n.weight->from_age ? std::to_string(*n.weight->from_age) : "-");
+    return s;
+}
+
+bool sets_threshold(const model::Norm& n) {
+    return (n.age.specified && !n.age.regardless && (n.age.from || n.age.to || n.age.maturity)) || n.weight;
+}
+
+}  // namespace
+
+void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const auto& [topic, all_norms] : by_topic(ctx)) {
+      // Like is compared with like: rights with rights, duties with duties.
+      std::map<model::Modality, std::vector<const model::Norm*>> by_modality;
+      for (const model::Norm* n : all_norms) by_modality[n->modality].push_back(n);
+      for (const auto& [modality, norms] : by_modality) {
+        // sector → the thresholds its norms set on this topic
+        std::map<std::string, std::set<std::string>> ladder_by_sector;
+        std::vector<const model::Norm*> involved;
+        for (const model::Norm* n : norms) {
+            if (!sets_threshold(*n)) continue;
+            ladder_by_sector[n->sector].insert(signature_of(*n));
+            involved.push_back(n);
+        }
+        if (ladder_by_sector.size() < 2) continue;
+        const auto& first = ladder_by_sector.begin()->second;
+        const bool all_same = std::all_of(ladder_by_sector.begin(), ladder_by_sector.end(),
+                                          [&](const auto& entry) { return entry.second == first; });
+        if (all_same) continue;
+
+        // The whole ladder, lowest starting age first.
+        std::stable_sort(involved.begin(), involved.end(), [](const model::Norm* a, const model::Norm* b) {
+            return std::make_tuple(nominal_ages(*a).from, a->id) < std::make_tuple(nominal_ages(*b).from, b->id);
+        });
+        std::string ladder;
+        for (const model::Norm* n : involved)
+            ladder += (ladder.empty() ? "" : "; ") + n->sector + ": " + threshold_of(*n) + " (" + provision(*n) + ")";
+        const model::Norm& low = *involved.front();
+        const model::Norm& high = *involved.back();
+        std::vector<const model::Norm*> others(involved.begin() + 1, involved.end());
+        Diagnostic d = make_finding("divergence", low, others,
+                                    std::string("age limits for ") + model::modality_name(modality) + " on " + topic + " differ between " +
+                                        std::to_string(ladder_by_sector.size()) + " sectors: " + ladder, model::modality_name(modality));
+        const AgeRange a = nominal_ages(low), b = nominal_ages(high);
+        d.details.age_from = a.from;
+        d.details.age_to = b.from > a.from ? b.from : -1;
+        if (b.from > a.from) {
+            const Date born = birth_date_for(ctx.when.at, a.from);
+            d.details.witness = "born " + born.iso() + ", on " + ctx.when.at.iso() + ": " + std::to_string(a.from) +
+                                " years old; under " + provision(low) + " (" + low.sector + ") the rule applies (" +
+                                describe_age_rule(low) + "), under " + provision(high) + " (" + high.sector +
+                                ") not yet (" + describe_age_rule(high) + ")";
+        }
+        out.push_back(std::move(d));
+      }
+    }
+}
+
+}  // namespace lovsjekk::check

@@ -1,0 +1,92 @@
+#include "check/finding.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace lovsjekk::check {
+
+AgeRange nominal_ages(const model::Norm& n) {
+    AgeRange r;
+    if (n.age.from && !n.age.maturity_lowers_floor) r.from = n.age.from->age;
+    r.to = n.age.to_age(AgeRange::open_age);
+    return r;
+}
+
+AgeRange intersect(AgeRange a, AgeRange b) { return {std::max(a.from, b.from), std::min(a.to, b.to)}; }
+
+std::string describe_ages(AgeRange r) {
+    if (r.from == 0 && r.to >= AgeRange::open_age) return "alle aldre";
+    if (r.to >= AgeRange::open_age) return "fra " + std::to_string(r.from) + " år";
+    if (r.from == 0) return "under " + std::to_string(r.to) + " år";
+    return std::to_string(r.from) + "–" + std::to_string(r.to) + " år";
+}
+
+std::string describe_age_rule(const model::Norm& n) {
+    const auto& a = n.age;
+    if (!a.specified || a.regardless) return "uansett alder";
+    std::string s;
+    auto bound = [](const model::Bound& b) {
+        switch (b.basis()) {
+            case model::Basis::birthday: return std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age) + " år";
+            default: return std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age);
+        }
+    };
+    if (a.from) s = bound(*a.from);
+    if (a.to) s += (s.empty() ? "" : " ") + bound(*a.to);
+    if (a.maturity) s += (s.empty() ? "når " : (a.maturity_lowers_floor ? ", og yngre når " : ", når ")) + a.maturity_text;
+    return s;
+}
+
+std::string provision(const model::Norm& n) { return n.sources.empty() ? std::string() : n.sources.front().text(); }
+
+Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
+                        const std::vector<const model::Norm*>& others, const std::string& message,
+                        const std::string& key) {
+    Diagnostic d;
+    d.kind = kind;
+    const Family* family = find_family(kind);
+    d.severity = family ? family->default_severity : Severity::warning;
+    d.span = primary.statement_span.valid ? primary.statement_span : primary.span;
+    if (primary.age_span.valid) d.span = primary.age_span;
+    d.message = message;
+    d.details.topic = primary.topic;
+
+    std::vector<const model::Norm*> all{&primary};
+    all.insert(all.end(), others.begin(), others.end());
+    std::set<std::string> rules, sectors;
+    for (const model::Norm* n : all) {
+        rules.insert(n->id);
+        sectors.insert(n->sector);
+    }
+    d.details.rules.assign(rules.begin(), rules.end());
+    d.details.sectors.assign(sectors.begin(), sectors.end());
+    for (const model::Norm* n : all) {
+        const std::string p = n->sources.empty() ? std::string() : n->sources.front().short_text();
+        if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
+            d.details.provisions.push_back(p);
+    }
+    for (const model::Norm* n : others) {
+        const Span at = n->age_span.valid ? n->age_span : (n->statement_span.valid ? n->statement_span : n->span);
+        d.notes.push_back({at, n->sector + "'s rule " + n->id + " is here (" + provision(*n) + ")"});
+    }
+    std::vector<std::string> parts{primary.topic};
+    parts.insert(parts.end(), d.details.rules.begin(), d.details.rules.end());
+    parts.push_back(key);
+    d.id = stable_id(kind, parts);
+    return d;
+}
+
+Date birth_date_for(Date on, int age) { return on.add_years(-age); }
+
+std::map<std::string, std::vector<const model::Norm*>> by_topic(const Context& ctx) {
+    std::map<std::string, std::vector<const model::Norm*>> groups;
+    for (const model::Norm* n : ctx.in_force) groups[n->topic].push_back(n);
+    return groups;
+}
+
+std::string group_of(const Context& ctx, const std::string& topic) {
+    auto it = ctx.model.topics.find(topic);
+    return it == ctx.model.topics.end() ? std::string() : it->second.group;
+}
+
+}  // namespace lovsjekk::check

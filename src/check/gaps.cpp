@@ -1,0 +1,148 @@
+// gap: where nobody is responsible — an age a service ladder leaves
+// uncovered, a duty to cooperate that is not returned, a duty to notify
+// that nobody must act on, a duty that names no responsible actor.
+#include "check/finding.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace lovsjekk::check {
+
+namespace {
+
+/// The actor id the vocabulary uses for "the statute names nobody".
+constexpr const char* nobody = "ingen";
+
+bool serves(const model::Norm& n) {
+    return n.modality == model::Modality::duty || n.modality == model::Modality::right;
+}
+
+struct Hole {
+    int days = 0;
+    Date born;
+    Date from;  ///< first uncovered day
+    Date to;    ///< first covered day again
+    const model::Norm* before = nullptr;
+    const model::Norm* after = nullptr;
+};
+
+// (a) For every birthday in a leap year, the dates each norm covers for that
+// child; a hole between one service ending and the next beginning is a gap.
+// Exact dates, so calendar-year and birthday bounds meeting are seen too.
+std::optional<Hole> widest_hole(const std::vector<const model::Norm*>& norms) {
+    std::optional<Hole> widest;
+    const Date first = Date::from_ymd(2008, 1, 1);
+    for (int i = 0; i < 366; ++i) {
+        const Date born = first.add_days(i);
+        struct Cover { Date from, to; const model::Norm* norm; };
+        std::vector<Cover> covers;
+        for (const model::Norm* n : norms) {
+            const Date from = n->age.from ? n->age.from->date_for(born) : born;
+            const Date to = n->age.to ? n->age.to->date_for(born) : born.add_years(200);
+            if (from < to) covers.push_back({from, to, n});
+        }
+        std::sort(covers.begin(), covers.end(), [](const Cover& a, const Cover& b) {
+            return std::tie(a.from, a.to, a.norm->id) < std::tie(b.from, b.to, b.norm->id);
+        });
+        for (std::size_t k = 1; k < covers.size(); ++k) {
+            Date reach = covers[0].to;
+            const model::Norm* last = covers[0].norm;
+            for (std::size_t m = 1; m < k; ++m)
+                if (reach < covers[m].to) { reach = covers[m].to; last = covers[m].norm; }
+            if (reach < covers[k].from) {
+                const int days = covers[k].from.days() - reach.days();
+                if (!widest || days > widest->days)
+                    widest = Hole{days, born, reach, covers[k].from, last, covers[k].norm};
+            }
+        }
+    }
+    return widest;
+}
+
+void service_ladders(const Context& ctx, const std::map<std::string, std::vector<const model::Norm*>>& topics,
+                     std::vector<Diagnostic>& out) {
+    for (const auto& [topic, norms] : topics) {
+        if (group_of(ctx, topic) != "tjeneste") continue;
+        std::vector<const model::Norm*> services;
+        for (const model::Norm* n : norms)
+            if (serves(*n) && n->age.specified && !n->age.maturity) services.push_back(n);
+        auto hole = widest_hole(services);
+        if (!hole) continue;
+        const int from_age = age_on(hole->born, hole->from);
+        Diagnostic d = make_finding(
+            "gap", *hole->after, {hole->before},
+            "no rule covers " + topic + " between " + provision(*hole->before) + " (" + describe_age_rule(*hole->before) +
+                ") and " + provision(*hole->after) + " (" + describe_age_rule(*hole->after) + "): up to " +
+                std::to_string(hole->days) + " days without a service",
+            "ladder");
+        d.details.age_from = from_age;
+        d.details.age_to = age_on(hole->born, hole->to);
+        d.details.witness = "born " + hole->born.iso() + ": covered until " + hole->from.add_days(-1).iso() +
+                            ", not again until " + hole->to.iso();
+        out.push_back(std::move(d));
+    }
+}
+
+/// Duties of `actor` in a topic group, toward whom.
+bool has_duty(const Context& ctx, const std::string& actor, const std::string& group, const std::string& toward) {
+    return std::any_of(ctx.in_force.begin(), ctx.in_force.end(), [&](const model::Norm* n) {
+        if (n->actor != actor || n->modality != model::Modality::duty || group_of(ctx, n->topic) != group) return false;
+        return toward.empty() ||
+               std::find(n->counterparts.begin(), n->counterparts.end(), toward) != n->counterparts.end();
+    });
+}
+
+// (b) a duty to cooperate from A toward B with no duty from B toward A
+void unreturned_cooperation(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const model::Norm* n : ctx.in_force) {
+        if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "samarbeid") continue;
+        for (const std::string& other : n->counterparts) {
+            if (other == n->actor || other == "barnet" || other == "foreldre") continue;
+            if (has_duty(ctx, other, "samarbeid", n->actor)) continue;
+            Diagnostic d = make_finding("gap", *n, {},
+                                        n->actor + " must cooperate with " + other + " (" + provision(*n) +
+                                            "), but no rule in force obliges " + other + " to cooperate with " + n->actor,
+                                        "reciprocity-" + other);
+            out.push_back(std::move(d));
+        }
+    }
+}
+
+// (c) a duty to notify with no duty on the recipient to act on it
+void notice_without_follow_up(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const model::Norm* n : ctx.in_force) {
+        if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "melding") continue;
+        for (const std::string& recipient : n->counterparts) {
+            if (has_duty(ctx, recipient, "oppfølging", "")) continue;
+            Diagnostic d = make_finding("gap", *n, {},
+                                        n->actor + " must notify " + recipient + " (" + provision(*n) +
+                                            "), but no rule in force obliges " + recipient + " to act on the notice",
+                                        "follow-up-" + recipient);
+            out.push_back(std::move(d));
+        }
+    }
+}
+
+// (d) a duty that names nobody responsible
+void duty_without_bearer(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const model::Norm* n : ctx.in_force) {
+        if (n->modality != model::Modality::duty || n->actor != nobody) continue;
+        out.push_back(make_finding("gap", *n, {},
+                                   "the duty in " + provision(*n) + " (" + n->topic +
+                                       ") names no responsible actor: the statute does not say who must act",
+                                   "no-bearer"));
+    }
+}
+
+}  // namespace
+
+void check_gaps(const Context& ctx, std::vector<Diagnostic>& out) {
+    const auto topics = by_topic(ctx);
+    service_ladders(ctx, topics, out);
+    unreturned_cooperation(ctx, out);
+    notice_without_follow_up(ctx, out);
+    duty_without_bearer(ctx, out);
+}
+
+}  // namespace lovsjekk::check

@@ -1,0 +1,191 @@
+// grey-zone: where the law leaves room for doubt about who decides or when a
+// rule starts — discretion meeting a fixed age, two ways of counting the
+// same age, "over N år" beside "fylt N år", one child named differently by
+// the laws a duty crosses, and shared responsibility with nobody leading.
+#include "check/finding.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace lovsjekk::check {
+
+namespace {
+
+bool maturity_based(const model::Norm& n) { return n.age.maturity || n.discretionary(); }
+
+bool fixed_floor(const model::Norm& n) {
+    return n.age.from && !n.age.maturity && !n.age.maturity_lowers_floor && !n.discretionary();
+}
+
+// (a) a maturity-based or discretionary rule meeting a fixed threshold
+void discretion_meets_fixed_age(const std::string& topic, const std::vector<const model::Norm*>& norms,
+                                std::vector<Diagnostic>& out) {
+    std::vector<const model::Norm*> discretion, fixed;
+    for (const model::Norm* n : norms) {
+        if (maturity_based(*n)) discretion.push_back(n);
+        else if (fixed_floor(*n)) fixed.push_back(n);
+    }
+    if (discretion.empty() || fixed.empty()) return;
+    std::vector<const model::Norm*> others(discretion.begin() + 1, discretion.end());
+    others.insert(others.end(), fixed.begin(), fixed.end());
+    std::string ages;
+    std::set<int> seen;
+    for (const model::Norm* f : fixed)
+        if (seen.insert(f->age.from->age).second) ages += (ages.empty() ? "" : ", ") + std::to_string(f->age.from->age);
+    Diagnostic d = make_finding("grey-zone", *discretion.front(), others,
+                                "on " + topic + ", a judgement of the child's maturity (" + provision(*discretion.front()) +
+                                    ") meets fixed age limits (" + ages + " år) elsewhere: before those ages it is "
+                                    "for the service to judge, and services may judge differently",
+                                "maturity");
+    d.details.age_from = *seen.begin();
+    out.push_back(std::move(d));
+}
+
+// The widest difference, over every birthday in a leap year, between the
+// days two bounds of the same nominal age are reached.
+int widest_window_days(const model::Bound& a, const model::Bound& b) {
+    int widest = 0;
+    const Date first = Date::from_ymd(2008, 1, 1);
+    for (int i = 0; i < 366; ++i) {
+        const Date born = first.add_days(i);
+        widest = std::max(widest, std::abs(a.date_for(born).days() - b.date_for(born).days()));
+    }
+    return widest;
+}
+
+struct BoundUse {
+    const model::Norm* norm;
+    model::Bound bound;
+};
+
+// (b) calendar-year or school-year bounds beside birthday bounds, and
+// (c) "over N år" beside "fylt N år" / "fra N år", at the same nominal age.
+void counting_differs(const std::string& topic, const std::vector<const model::Norm*>& norms,
+                      std::vector<Diagnostic>& out) {
+    std::map<int, std::vector<BoundUse>> by_age;
+    for (const model::Norm* n : norms) {
+        if (n->age.from) by_age[n->age.from->age].push_back({n, *n->age.from});
+        if (n->age.to) by_age[n->age.to->age].push_back({n, *n->age.to});
+    }
+    for (const auto& [age, uses] : by_age) {
+        // (b) one finding per pair of bases at this age
+        std::map<model::Basis, const BoundUse*> by_basis;
+        for (const BoundUse& u : uses) by_basis.emplace(u.bound.basis(), &u);
+        const auto birthday = by_basis.find(model::Basis::birthday);
+        if (birthday != by_basis.end()) {
+            for (const auto& [basis, use] : by_basis) {
+                if (basis == model::Basis::birthday) continue;
+                const int days = widest_window_days(birthday->second->bound, use->bound);
+                Diagnostic d = make_finding(
+                    "grey-zone", *use->norm, {birthday->second->norm},
+                    "on " + topic + ", age " + std::to_string(age) + " is counted by " + model::basis_name(basis) +
+                        " in " + provision(*use->norm) + " but by birthday in " + provision(*birthday->second->norm) +
+                        ": the same child can be treated differently for up to " + std::to_string(days) + " days",
+                    "basis-" + std::to_string(age) + model::basis_name(basis));
+                d.details.age_from = age;
+                d.details.witness = "a child born on 31 December turns " + std::to_string(age) +
+                                    " on the last day of the calendar year; counted by year she is " +
+                                    std::to_string(age) + " from 1 January";
+                out.push_back(std::move(d));
+            }
+        }
+        // (c) wording
+        const BoundUse* over = nullptr;
+        const BoundUse* fylt = nullptr;
+        for (const BoundUse& u : uses) {
+            if (u.bound.wording == model::Wording::over && !over) over = &u;
+            if ((u.bound.wording == model::Wording::fylt || u.bound.wording == model::Wording::fra) && !fylt) fylt = &u;
+        }
+        if (over && fylt && over->norm != fylt->norm) {
+            Diagnostic d = make_finding(
+                "grey-zone", *over->norm, {fylt->norm},
+                "on " + topic + ", " + provision(*over->norm) + " says 'over " + std::to_string(age) + " år' while " +
+                    provision(*fylt->norm) + " says '" + model::wording_text(fylt->bound.wording) + " " +
+                    std::to_string(age) + " år': read literally, they differ on the birthday itself",
+                "over-" + std::to_string(age));
+            d.details.age_from = age;
+            out.push_back(std::move(d));
+        }
+    }
+}
+
+// (d) one child, different words, where a duty crosses laws
+void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
+    const auto child = ctx.model.actors.find("barnet");
+    if (child == ctx.model.actors.end()) return;
+    std::map<std::string, std::string> word_in_law;
+    for (const auto& [law, word] : child->second.aliases) word_in_law.emplace(law, word);
+    // Which laws govern each actor: the home laws of the norms it bears.
+    std::map<std::string, std::set<std::string>> laws_of_actor;
+    for (const model::Norm& n : ctx.model.norms) laws_of_actor[n.actor].insert(n.law());
+
+    for (const model::Norm* n : ctx.in_force) {
+        if (n->modality != model::Modality::duty || n->counterparts.empty()) continue;
+        std::map<std::string, std::string> words;  // word → law
+        if (auto w = word_in_law.find(n->law()); w != word_in_law.end()) words.emplace(w->second, n->law());
+        for (const std::string& c : n->counterparts)
+            for (const std::string& law : laws_of_actor[c])
+                if (auto w = word_in_law.find(law); w != word_in_law.end()) words.emplace(w->second, law);
+        if (words.size() < 2) continue;
+        std::string list;
+        for (const auto& [word, law] : words) list += (list.empty() ? "" : ", ") + ("'" + word + "' (" + law + ")");
+        Diagnostic d = make_finding("grey-zone", *n, {},
+                                    "the duty in " + provision(*n) + " crosses laws that name the child differently: " +
+                                        list + "; the services may not recognise they serve the same child",
+                                    "names");
+        d.severity = Severity::note;
+        out.push_back(std::move(d));
+    }
+}
+
+// (e) several services responsible for the same child and service, with no
+// norm that makes one of them lead or coordinate
+void responsibility_without_lead(const Context& ctx, const std::map<std::string, std::vector<const model::Norm*>>& topics,
+                                 std::vector<Diagnostic>& out) {
+    std::vector<const model::Norm*> coordinating;
+    for (const auto& [topic, norms] : topics)
+        if (group_of(ctx, topic) == "samordning")
+            for (const model::Norm* n : norms)
+                if (n->modality == model::Modality::duty) coordinating.push_back(n);
+    for (const auto& [topic, norms] : topics) {
+        if (group_of(ctx, topic) != "tjeneste") continue;
+        std::vector<const model::Norm*> duties;
+        for (const model::Norm* n : norms)
+            if (n->modality == model::Modality::duty) duties.push_back(n);
+        for (std::size_t i = 0; i < duties.size(); ++i)
+            for (std::size_t j = i + 1; j < duties.size(); ++j) {
+                const model::Norm& a = *duties[i];
+                const model::Norm& b = *duties[j];
+                if (a.sector == b.sector || a.actor == b.actor) continue;
+                const AgeRange overlap = intersect(nominal_ages(a), nominal_ages(b));
+                if (overlap.empty()) continue;
+                const bool led = std::any_of(coordinating.begin(), coordinating.end(), [&](const model::Norm* c) {
+                    return !intersect(nominal_ages(*c), overlap).empty();
+                });
+                if (led) continue;
+                Diagnostic d = make_finding("grey-zone", a, {&b},
+                                            "both " + a.actor + " (" + provision(a) + ") and " + b.actor + " (" +
+                                                provision(b) + ") are responsible for " + topic + " at " +
+                                                describe_ages(overlap) + ", and no rule makes one of them lead or coordinate",
+                                            "lead");
+                d.details.age_from = overlap.from;
+                d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
+                out.push_back(std::move(d));
+            }
+    }
+}
+
+}  // namespace
+
+void check_grey_zones(const Context& ctx, std::vector<Diagnostic>& out) {
+    const auto topics = by_topic(ctx);
+    for (const auto& [topic, norms] : topics) {
+        discretion_meets_fixed_age(topic, norms, out);
+        counting_differs(topic, norms, out);
+    }
+    actor_words_across_laws(ctx, out);
+    responsibility_without_lead(ctx, topics, out);
+}
+
+}  // namespace lovsjekk::check
