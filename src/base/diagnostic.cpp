@@ -28,6 +28,14 @@ bool Diagnostics::has_errors() const {
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
+std::string severity_counts(const std::vector<Diagnostic>& diags) {
+    int counts[3] = {0, 0, 0};
+    for (const Diagnostic& d : diags) ++counts[static_cast<int>(d.severity)];
+    auto words = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    return words(counts[2], "error", "errors") + ", " + words(counts[1], "warning", "warnings") + ", " +
+           words(counts[0], "note", "notes");
+}
+
 std::string stable_id(const std::string& kind, const std::vector<std::string>& parts) {
     // FNV-1a, 64 bit: small, stable across platforms and runs.
     std::uint64_t h = 0xcbf29ce484222325ull;

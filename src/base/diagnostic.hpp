@@ -61,6 +61,9 @@ struct Diagnostic {
     FindingDetails details;
 };
 
+/// "1 error, 2 warnings, 0 notes": counts by severity, in words.
+std::string severity_counts(const std::vector<Diagnostic>& diags);
+
 /// A stable, short id from the parts that identify a finding.
 std::string stable_id(const std::string& kind, const std::vector<std::string>& parts);
 

@@ -77,9 +77,12 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
         d.details.age_from = a.from;
         d.details.age_to = b.from > a.from ? b.from : -1;
         if (b.from > a.from) {
-            const Date born = birth_date_for(ctx.when.at, a.from);
-            d.details.witness = "born " + born.iso() + ", on " + ctx.when.at.iso() + ": " + std::to_string(a.from) +
-                                " years old; under " + provision(low) + " (" + low.sector + ") the rule applies (" +
+            // A child just below the higher limit: one rule can reach her, the other cannot.
+            const int age = low.age.maturity || low.age.maturity_lowers_floor ? b.from - 1 : a.from;
+            const Date born = birth_date_for(ctx.when.at, age);
+            d.details.witness = "born " + born.iso() + ", on " + ctx.when.at.iso() + ": " + std::to_string(age) +
+                                " years old; under " + provision(low) + " (" + low.sector + ") the rule " +
+                                (low.age.maturity || low.age.maturity_lowers_floor ? "can apply" : "applies") + " (" +
                                 describe_age_rule(low) + "), under " + provision(high) + " (" + high.sector +
                                 ") not yet (" + describe_age_rule(high) + ")";
         }

@@ -3,6 +3,7 @@
 #include "cli/pipeline.hpp"
 #include "text/render.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 namespace lovsjekk::cli {
@@ -55,18 +56,13 @@ int cmd_check(const Args& args, Io io) {
     const std::vector<Diagnostic> all = result.all_sorted();
     if (!parsed.has("quiet")) text::render_all(io.err, all, result.workspace.sources, {io.colour, true});
 
-    int counts[3] = {0, 0, 0};
-    bool failing = false;
-    for (const Diagnostic& d : all) {
-        ++counts[static_cast<int>(d.severity)];
-        if (d.severity >= fail_on) failing = true;
-    }
-    auto plural = [](int n, const char* one, const char* many) {
+    const bool failing = std::any_of(all.begin(), all.end(), [&](const Diagnostic& d) { return d.severity >= fail_on; });
+    auto plural = [](std::size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    io.err << plural(counts[2], "error", "errors") << ", " << plural(counts[1], "warning", "warnings") << ", "
-           << plural(counts[0], "note", "notes") << " in " << plural(static_cast<int>(result.workspace.files.size() - result.workspace.preloaded), "file", "files")
-           << " (" << plural(static_cast<int>(result.model.norms.size()), "rule", "rules") << ")\n";
+    io.err << severity_counts(all) << " in "
+           << plural(result.workspace.files.size() - result.workspace.preloaded, "file", "files") << " ("
+           << plural(result.model.norms.size(), "rule", "rules") << ")\n";
     if (result.unusable) return exit_unusable;
     return failing ? exit_findings : exit_ok;
 }

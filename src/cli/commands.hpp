@@ -27,5 +27,7 @@ int run(const Args& args, Io io);
 int cmd_check(const Args& args, Io io);
 int cmd_report(const Args& args, Io io);
 int cmd_import(const Args& args, Io io);
+int cmd_explain(const Args& args, Io io);
+int cmd_ages(const Args& args, Io io);
 
 }  // namespace lovsjekk::cli

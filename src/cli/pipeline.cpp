@@ -15,7 +15,7 @@ fs::path bundled_corpus_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "corpus";
 
 bool is_input_error(const Diagnostic& d) {
     return d.severity == Severity::error &&
-           (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" || d.kind == "limit");
+           (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" || d.kind == "limit" || d.kind == "config");
 }
 
 std::vector<OptionSpec> pipeline_option_specs() {
@@ -23,6 +23,8 @@ std::vector<OptionSpec> pipeline_option_specs() {
         {"at", true, "DATE", "evaluate the law in force on DATE (YYYY-MM-DD; default today)"},
         {"assume-in-force", true, "LAW", "treat an enacted law not yet in force as in force ('*' for all)", true},
         {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
+        {"severity", true, "KIND=LEVEL", "set the severity of a finding kind, or of KIND/TOPIC (repeatable)", true},
+        {"policy", true, "FILE", "read severities and accepted findings from FILE (repeatable)", true},
     };
 }
 
@@ -35,6 +37,11 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
         out.when.at = *d;
     }
     out.when.assume_in_force = parsed.all("assume-in-force");
+    out.severity_settings = parsed.all("severity");
+    for (const auto& f : parsed.all("policy")) out.policy_files.emplace_back(f);
+    check::Policy probe;
+    for (const auto& setting : out.severity_settings)
+        if (auto error = check::add_severity_setting(probe, setting)) return "--severity: " + *error;
     if (auto size = parsed.get("max-file-size")) {
         std::uint64_t bytes = 0;
         auto [ptr, ec] = std::from_chars(size->data(), size->data() + size->size(), bytes);
@@ -66,7 +73,18 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     result.model = model::resolve(result.workspace, result.input);
     result.unusable = result.unusable ||
                       std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
-    if (!result.unusable) result.findings = check::run_all(result.model, options.when, nullptr);
+    check::Policy policy;
+    for (const auto& setting : options.severity_settings) check::add_severity_setting(policy, setting);
+    for (const auto& file : options.policy_files) {
+        if (auto id = result.workspace.sources.load(file, result.input, options.limits))
+            check::read_policy_file(result.workspace.sources, *id, policy, result.input);
+    }
+    result.unusable = result.unusable ||
+                      std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
+    if (!result.unusable) {
+        result.findings = check::run_all(result.model, options.when, nullptr);
+        check::apply_policy(policy, options.when.at, result.findings);
+    }
     // Input diagnostics get ids too, so that suppressions and SARIF can name them.
     for (Diagnostic& d : result.input.all()) {
         if (!d.id.empty()) continue;

@@ -5,6 +5,7 @@
 #include "base/date.hpp"
 #include "base/diagnostic.hpp"
 #include "check/check.hpp"
+#include "check/policy.hpp"
 #include "cli/options.hpp"
 #include "model/model.hpp"
 #include "parse/parser.hpp"
@@ -19,6 +20,8 @@ struct PipelineOptions {
     std::vector<std::filesystem::path> paths;  ///< empty: the bundled rules/
     model::Evaluation when;
     text::SourceLimits limits;
+    std::vector<std::string> severity_settings;       ///< --severity KIND[/TOPIC]=LEVEL
+    std::vector<std::filesystem::path> policy_files;  ///< --policy FILE
 };
 
 struct PipelineResult {

@@ -11,16 +11,12 @@ namespace lovsjekk::report {
 
 void write_text(std::ostream& out, const ReportInput& input, bool colour) {
     std::map<std::string, int> per_kind;
-    int counts[3] = {0, 0, 0};
-    for (const Diagnostic& d : input.findings) {
-        ++per_kind[d.kind];
-        ++counts[static_cast<int>(d.severity)];
-    }
+    for (const Diagnostic& d : input.findings) ++per_kind[d.kind];
     out << "lovsjekk report: the law in force on " << input.at.iso() << ", " << input.model.norms.size()
         << " rules in " << input.model.sectors.size() << " sectors\n\n";
     text::render_all(out, input.findings, input.sources, {colour, true});
     if (!input.findings.empty()) out << '\n';
-    out << "summary: " << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0] << " notes";
+    out << "summary: " << severity_counts(input.findings);
     if (!per_kind.empty()) {
         out << " (";
         bool first = true;

@@ -1,0 +1,73 @@
+// `lovsjekk ages`: the age thresholds in force, for a legal adviser's table
+// or another tool's JSON, or the exact dates one child reaches them.
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "report/ages.hpp"
+#include "text/render.hpp"
+
+#include <charconv>
+#include <ostream>
+
+namespace lovsjekk::cli {
+
+int cmd_ages(const Args& args, Io io) {
+    std::vector<OptionSpec> specs = pipeline_option_specs();
+    specs.push_back({"age", true, "N", "only thresholds that cover age N"});
+    specs.push_back({"topic", true, "TOPIC", "only thresholds on TOPIC"});
+    specs.push_back({"born", true, "DATE", "with --on: the dates a child born on DATE reaches each threshold"});
+    specs.push_back({"on", true, "DATE", "the day to look at the child (same as --at)"});
+    specs.push_back({"format", true, "FORMAT", "text (default) or json (the lovsjekk.ages/1 contract)"});
+    specs.push_back({"help", false, "", "show this help"});
+    ParsedOptions parsed = parse_options(args, specs);
+    auto fail = [&](const std::string& message) {
+        io.err << "lovsjekk ages: error: " << message << '\n';
+        return exit_unusable;
+    };
+    if (parsed.error) return fail(*parsed.error);
+    if (parsed.has("help")) {
+        io.out << format_help("lovsjekk ages [OPTIONS] [PATH...]",
+                              "List the age thresholds in force at --at (default today) in the rules (the bundled "
+                              "rules/ when no PATH is given).",
+                              specs);
+        return exit_ok;
+    }
+    if (auto on = parsed.get("on")) {
+        if (parsed.has("at") && parsed.get("at") != on) return fail("--on and --at name different days");
+        parsed.values["at"] = {*on};
+    }
+    PipelineOptions options;
+    if (auto error = read_pipeline_options(parsed, options)) return fail(*error);
+    report::AgesQuery query;
+    query.when = options.when;
+    query.topic = parsed.get("topic");
+    if (auto age = parsed.get("age")) {
+        int n = -1;
+        auto [ptr, ec] = std::from_chars(age->data(), age->data() + age->size(), n);
+        if (ec != std::errc{} || ptr != age->data() + age->size() || n < 0 || n > 130)
+            return fail("--age needs a whole number of years from 0 to 130, not '" + *age + "'");
+        query.age = n;
+    }
+    if (auto born = parsed.get("born")) {
+        query.born = Date::parse(*born);
+        if (!query.born) return fail("--born needs a real date as YYYY-MM-DD, not '" + *born + "'");
+        if (options.when.at < *query.born) return fail("the child is not born yet on " + options.when.at.iso());
+    }
+    const std::string format = parsed.get("format").value_or("text");
+    if (format != "text" && format != "json") return fail("unknown format '" + format + "' (text|json)");
+
+    const PipelineResult result = run_pipeline(options);
+    if (result.unusable) {
+        std::vector<Diagnostic> errors;
+        for (const Diagnostic& d : result.all_sorted())
+            if (is_input_error(d)) errors.push_back(d);
+        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true});
+        return exit_unusable;
+    }
+    if (query.topic && !result.model.topics.contains(*query.topic)) return fail("unknown topic '" + *query.topic + "'");
+    const auto thresholds = report::select_thresholds(result.model, query);
+    if (format == "json") report::write_ages_json(io.out, result.model, query, thresholds);
+    else report::write_ages_text(io.out, result.model, query, thresholds);
+    return exit_ok;
+}
+
+}  // namespace lovsjekk::cli
