@@ -309,7 +309,8 @@ auto const text_to_eol_def = x3::no_skip[*x3::blank >> raw[*(x3::char_ - x3::eol
 ////////////////////////////////////////////////////////////////////////////
 // Citations
 
-auto const section_def = raw[lexeme[+digit >> -(ascii_alpha >> !id_more)
+// "4-3", "2-1 c", "13a-4", "4A-3": a letter may stick to the chapter number.
+auto const section_def = raw[lexeme[+digit >> -(ascii_alpha >> !id_continue)
                                     >> -('-' >> +digit >> -(ascii_alpha >> !id_more))
                                     >> -(' ' >> ascii_lower >> !id_more)]]
                             [matched<&ast::Text::text>];

@@ -28,10 +28,10 @@ const ast::Rule& only_rule(const Parsed& p) {
 }  // namespace
 
 TEST_CASE("a citation keeps section, ledd, letter and see-also") {
-    auto p = parse_text("regel r {\n kilde jf. pbrl § 4-3 første ledd bokstav b, bvl § 2-1 c (3), opplova §§ 5-1 til 5-3\n}\n");
+    auto p = parse_text("regel r {\n kilde jf. pbrl § 4-3 første ledd bokstav b, bvl § 2-1 c (3), opplova §§ 5-1 til 5-3, "
+                        "opplova1998 § 4A-3 første ledd\n}\n");
     REQUIRE(p->diags.size() == 0);
     const ast::Rule& r = only_rule(*p);
-    REQUIRE(r.sources.size() == 3);
     CHECK(r.sources[0].jf);
     CHECK(r.sources[0].law.name == "pbrl");
     CHECK(r.sources[0].section.text == "4-3");
@@ -42,6 +42,9 @@ TEST_CASE("a citation keeps section, ledd, letter and see-also") {
     CHECK(r.sources[1].section.text == "2-1 c");
     CHECK(r.sources[1].subdivisions.at(0).number == 3);
     CHECK(r.sources[2].section_last->text == "5-3");
+    REQUIRE(r.sources.size() == 4);
+    CHECK(r.sources[3].section.text == "4A-3");
+    CHECK(r.sources[3].subdivisions.at(0).number == 1);
 }
 
 TEST_CASE("annet and andre are both the second") {
