@@ -93,19 +93,26 @@ bool has_duty(const Context& ctx, const std::string& actor, const std::string& g
     });
 }
 
-// (b) a duty to cooperate from A toward B with no duty from B toward A
+// (b) a duty to cooperate from A toward B with no duty from B toward A; one
+// finding per pair of actors, with every provision that lays the duty on A
 void unreturned_cooperation(const Context& ctx, std::vector<Diagnostic>& out) {
+    std::map<std::pair<std::string, std::string>, std::vector<const model::Norm*>> unreturned;
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "samarbeid") continue;
         for (const std::string& other : n->counterparts) {
             if (other == n->actor || other == "barnet" || other == "foreldre") continue;
-            if (has_duty(ctx, other, "samarbeid", n->actor)) continue;
-            Diagnostic d = make_finding("gap", *n, {},
-                                        n->actor + " must cooperate with " + other + " (" + provision(*n) +
-                                            "), but no rule in force obliges " + other + " to cooperate with " + n->actor,
-                                        "reciprocity-" + other);
-            out.push_back(std::move(d));
+            if (!has_duty(ctx, other, "samarbeid", n->actor)) unreturned[{n->actor, other}].push_back(n);
         }
+    }
+    for (const auto& [pair, norms] : unreturned) {
+        const auto& [actor, other] = pair;
+        std::string provisions;
+        for (const model::Norm* n : norms) provisions += (provisions.empty() ? "" : ", ") + provision(*n);
+        std::vector<const model::Norm*> others(norms.begin() + 1, norms.end());
+        out.push_back(make_finding("gap", *norms.front(), others,
+                                   actor + " must cooperate with " + other + " (" + provisions +
+                                       "), but no rule in force obliges " + other + " to cooperate with " + actor,
+                                   "reciprocity-" + actor + "-" + other));
     }
 }
 

@@ -110,31 +110,45 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
     }
 }
 
-// (d) one child, different words, where a duty crosses laws
+// (d) one child, different words, where a duty crosses laws: one finding per
+// pair of words, with the duties that link the two laws
 void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
     const auto child = ctx.model.actors.find("barnet");
     if (child == ctx.model.actors.end()) return;
     std::map<std::string, std::string> word_in_law;
     for (const auto& [law, word] : child->second.aliases) word_in_law.emplace(law, word);
-    // Which laws govern each actor: the home laws of the norms it bears.
+    // The laws that govern an actor's cooperation: those of its own duties to cooperate.
     std::map<std::string, std::set<std::string>> laws_of_actor;
-    for (const model::Norm& n : ctx.model.norms) laws_of_actor[n.actor].insert(n.law());
+    for (const model::Norm* n : ctx.in_force)
+        if (n->modality == model::Modality::duty && !n->counterparts.empty()) laws_of_actor[n->actor].insert(n->law());
 
+    using Named = std::pair<std::string, std::string>;  // word, law
+    std::map<std::pair<Named, Named>, std::vector<const model::Norm*>> crossings;
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || n->counterparts.empty()) continue;
-        std::map<std::string, std::string> words;  // word → law
-        if (auto w = word_in_law.find(n->law()); w != word_in_law.end()) words.emplace(w->second, n->law());
+        const auto own = word_in_law.find(n->law());
+        if (own == word_in_law.end()) continue;
         for (const std::string& c : n->counterparts)
-            for (const std::string& law : laws_of_actor[c])
-                if (auto w = word_in_law.find(law); w != word_in_law.end()) words.emplace(w->second, law);
-        if (words.size() < 2) continue;
-        std::string list;
-        for (const auto& [word, law] : words) list += (list.empty() ? "" : ", ") + ("'" + word + "' (" + law + ")");
-        Diagnostic d = make_finding("grey-zone", *n, {},
-                                    "the duty in " + provision(*n) + " crosses laws that name the child differently: " +
-                                        list + "; the services may not recognise they serve the same child",
-                                    "names");
+            for (const std::string& law : laws_of_actor[c]) {
+                const auto theirs = word_in_law.find(law);
+                if (theirs == word_in_law.end() || theirs->second == own->second) continue;
+                Named a{own->second, own->first}, b{theirs->second, theirs->first};
+                if (b < a) std::swap(a, b);
+                auto& list = crossings[{a, b}];
+                if (std::find(list.begin(), list.end(), n) == list.end()) list.push_back(n);
+            }
+    }
+    for (const auto& [words, norms] : crossings) {
+        const auto& [a, b] = words;
+        std::vector<const model::Norm*> others(norms.begin() + 1, norms.end());
+        Diagnostic d = make_finding("grey-zone", *norms.front(), others,
+                                    "the child is '" + a.first + "' in " + a.second + " and '" + b.first + "' in " +
+                                        b.second + ", and " + std::to_string(norms.size()) +
+                                        " duties to cooperate cross between them: the services may not recognise "
+                                        "they serve the same child",
+                                    "names-" + a.first + a.second + "-" + b.first + b.second);
         d.severity = Severity::note;
+        d.details.topic.clear();
         out.push_back(std::move(d));
     }
 }
