@@ -1,0 +1,316 @@
+#include "corpus/corpus.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <tuple>
+
+namespace lovsjekk::corpus {
+
+namespace {
+
+constexpr std::string_view section_sign = "\xC2\xA7";  // §
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Lower-cases ASCII and the Norwegian capitals Æ Ø Å (enough for law names).
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < s.size()) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            out += s[i];
+            out += (d == 0x86 || d == 0x98 || d == 0x85) ? static_cast<char>(d + 0x20) : s[i + 1];
+            ++i;
+        } else {
+            out += ascii_lower(s[i]);
+        }
+    }
+    return out;
+}
+
+// The comparison key of a section number: no "§", no spaces, no trailing
+// dot, lower case. "§ 2-1 C." → "2-1c".
+std::string section_key(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.substr(i, 2) == section_sign) { ++i; continue; }
+        const char c = s[i];
+        if (c == ' ' || c == '\t') continue;
+        out += ascii_lower(c);
+    }
+    while (!out.empty() && out.back() == '.') out.pop_back();
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// A key read as (chapter, chapter letter, section, section letter), so that
+// "2-1d" is closer to "2-1c" than to "2-1b". Keys without a dash have only
+// the section part ("31", "120a").
+struct Numeric {
+    long chapter = 0, chapter_letter = 0, section = 0, section_letter = 0;
+};
+
+Numeric numeric(std::string_view key) {
+    auto read = [&key](long& number, long& letter) {
+        number = 0;
+        letter = 0;
+        std::size_t i = 0;
+        while (i < key.size() && is_digit(key[i]) && number < 100000) number = number * 10 + (key[i++] - '0');
+        if (i < key.size() && is_alpha(key[i])) letter = ascii_lower(key[i++]) - 'a' + 1;
+        key.remove_prefix(std::min(i, key.size()));
+    };
+    Numeric n;
+    const bool has_dash = key.find('-') != std::string_view::npos;
+    if (has_dash) {
+        read(n.chapter, n.chapter_letter);
+        if (!key.empty() && key[0] == '-') key.remove_prefix(1);
+    }
+    read(n.section, n.section_letter);
+    return n;
+}
+
+long numeric_distance(const Numeric& a, const Numeric& b) {
+    return std::labs(a.chapter - b.chapter) * 1000000 + std::labs(a.chapter_letter - b.chapter_letter) * 100000 +
+           std::labs(a.section - b.section) * 100 + std::labs(a.section_letter - b.section_letter);
+}
+
+template <class T>
+const T* find_label(const std::vector<T>& points, std::string_view label) {
+    // "nr. 1", "a.", "A" all name the same point as "1" / "a".
+    std::string key = section_key(label);
+    if (key.rfind("nr.", 0) == 0) key.erase(0, 3);
+    else if (key.rfind("nr", 0) == 0 && key.size() > 2 && is_digit(key[2])) key.erase(0, 2);
+    while (!key.empty() && key.back() == ')') key.pop_back();
+    for (const T& p : points)
+        if (section_key(p.label) == key) return &p;
+    return nullptr;
+}
+
+void collect_ages(const std::vector<Point>& points, std::vector<AgeMention>& out) {
+    for (const Point& p : points) {
+        out.insert(out.end(), p.age_mentions.begin(), p.age_mentions.end());
+        collect_ages(p.points, out);
+    }
+}
+
+}  // namespace
+
+const char* wording_name(AgeWording w) {
+    switch (w) {
+        case AgeWording::fylt: return "fylt";
+        case AgeWording::over: return "over";
+        case AgeWording::under: return "under";
+        case AgeWording::mellom: return "mellom";
+        case AgeWording::calendar_year: return "calendar_year";
+        case AgeWording::school_year: return "school_year";
+        case AgeWording::other: return "other";
+    }
+    return "other";
+}
+
+std::optional<AgeWording> parse_wording(std::string_view name) {
+    for (auto w : {AgeWording::fylt, AgeWording::over, AgeWording::under, AgeWording::mellom,
+                   AgeWording::calendar_year, AgeWording::school_year, AgeWording::other})
+        if (name == wording_name(w)) return w;
+    return std::nullopt;
+}
+
+const char* division_kind_name(Division::Kind k) {
+    switch (k) {
+        case Division::Kind::part: return "part";
+        case Division::Kind::chapter: return "chapter";
+        case Division::Kind::other: return "other";
+    }
+    return "other";
+}
+
+std::optional<Division::Kind> parse_division_kind(std::string_view name) {
+    if (name == "part") return Division::Kind::part;
+    if (name == "chapter") return Division::Kind::chapter;
+    if (name == "other") return Division::Kind::other;
+    return std::nullopt;
+}
+
+const Point* Point::find_point(std::string_view label) const { return find_label(points, label); }
+const Point* Ledd::find_point(std::string_view label) const { return find_label(points, label); }
+
+std::vector<AgeMention> Ledd::all_age_mentions() const {
+    std::vector<AgeMention> out = age_mentions;
+    collect_ages(points, out);
+    return out;
+}
+
+const Ledd* Section::find_ledd(int n) const {
+    for (const Ledd& l : ledd)
+        if (l.number == n) return &l;
+    return nullptr;
+}
+
+bool Section::in_force_on(Date on) const {
+    if (future && !in_force_from) return false;
+    if (in_force_from && on < *in_force_from) return false;
+    if (repealed) return repealed_on && on < *repealed_on;
+    return true;
+}
+
+const Section* Law::find_section(std::string_view number) const {
+    for (const Section& s : sections)
+        if (same_section_number(s.number, number)) return &s;
+    // Lovdata's own spelling ("§2-1c") or a treaty article named by URL.
+    for (const Section& s : sections)
+        if (!s.url_name.empty() && same_section_number(s.url_name, number)) return &s;
+    return nullptr;
+}
+
+std::vector<std::string> Law::nearest_sections(std::string_view number, std::size_t k) const {
+    const std::string key = section_key(number);
+    const Numeric nums = numeric(key);
+    std::vector<std::tuple<std::size_t, long, std::size_t>> scored;  // distance, numeric, order
+    scored.reserve(sections.size());
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const std::string other = section_key(sections[i].number);
+        scored.emplace_back(edit_distance(key, other), numeric_distance(nums, numeric(other)), i);
+    }
+    const std::size_t n = std::min(k, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end());
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n; ++i) out.push_back(sections[std::get<2>(scored[i])].number);
+    return out;
+}
+
+std::optional<Date> Law::in_force_from() const {
+    if (in_force.empty()) return std::nullopt;
+    return *std::min_element(in_force.begin(), in_force.end());
+}
+
+bool Law::in_force_on(Date on) const {
+    const auto from = in_force_from();
+    if (!from || on < *from) return false;
+    return !repealed || on < *repealed;
+}
+
+namespace {
+
+std::string id_key(std::string_view id) {
+    std::string s(id);
+    // A refid ("lov/…", "forskrift/…") names the same work as the legacy id.
+    if (s.rfind("lov/", 0) == 0) s = "LOV-" + s.substr(4);
+    else if (s.rfind("forskrift/", 0) == 0) s = "FOR-" + s.substr(10);
+    for (char& c : s) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return s;
+}
+
+}  // namespace
+
+void Corpus::add(Law law) {
+    std::string key = id_key(law.id);
+    laws_.insert_or_assign(std::move(key), std::move(law));
+}
+
+void Corpus::add_replacement(Replacement r) { replacements_.push_back(std::move(r)); }
+
+const Law* Corpus::find(std::string_view id) const {
+    auto it = laws_.find(id_key(id));
+    return it == laws_.end() ? nullptr : &it->second;
+}
+
+const Law* Corpus::find_by_name(std::string_view name) const {
+    const std::string wanted = fold(name);
+    const Law* best = nullptr;
+    for (const auto& [key, law] : laws_) {
+        if (fold(law.abbreviation) != wanted && fold(law.short_title) != wanted) continue;
+        // Several versions share a name (opplæringslova 1998 and 2023, barnelova
+        // 1981 and 2025): prefer a law in force, then one awaiting its
+        // in-force date, then a repealed one; among equals the later act.
+        auto rank = [](const Law& l) { return l.repealed ? 2 : l.awaiting_in_force() ? 1 : 0; };
+        if (!best || rank(law) <= rank(*best)) best = &law;
+    }
+    return best;
+}
+
+std::vector<const Law*> Corpus::laws() const {
+    std::vector<const Law*> out;
+    out.reserve(laws_.size());
+    for (const auto& [key, law] : laws_) out.push_back(&law);
+    return out;
+}
+
+std::vector<const Replacement*> Corpus::replacements_for(std::string_view law_id, std::string_view section) const {
+    const std::string key = id_key(law_id);
+    std::vector<const Replacement*> out;
+    for (const Replacement& r : replacements_)
+        if (id_key(r.from_law) == key && same_section_number(r.from_section, section)) out.push_back(&r);
+    return out;
+}
+
+bool Corpus::assume_in_force(std::string_view id, Date from) {
+    auto it = laws_.find(id_key(id));
+    if (it == laws_.end()) return false;
+    it->second.in_force = {from};
+    return true;
+}
+
+std::string normalise_section_number(std::string_view written) {
+    std::string s;
+    s.reserve(written.size());
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        if (written.substr(i, 2) == section_sign) { ++i; continue; }
+        if (written[i] == ' ' || written[i] == '\t') continue;
+        s += written[i];
+    }
+    while (!s.empty() && s.back() == '.') s.pop_back();
+    // Treaty articles ("oas/a2") and other non-numeric names stay as written.
+    if (s.empty() || !is_digit(s[0]) || s.find('/') != std::string::npos) return s;
+    // A letter after the last number is a section suffix ("2-1c" → "2-1 c");
+    // a letter before the dash belongs to the chapter ("4A-1", "13a-4").
+    const std::size_t dash = s.rfind('-');
+    const std::size_t tail = dash == std::string::npos ? 0 : dash + 1;
+    if (s.size() >= 2 && s.size() > tail + 1 && is_alpha(s.back()) && is_digit(s[s.size() - 2])) {
+        const char letter = ascii_lower(s.back());
+        s.pop_back();
+        s += ' ';
+        s += letter;
+    }
+    return s;
+}
+
+bool same_section_number(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    auto skip = [](std::string_view s, std::size_t& k) {
+        while (k < s.size()) {
+            if (s[k] == ' ' || s[k] == '\t') ++k;
+            else if (s.substr(k, 2) == section_sign) k += 2;
+            else if (s[k] == '.' && k + 1 == s.size()) ++k;  // "§ 31."
+            else break;
+        }
+    };
+    for (;;) {
+        skip(a, i);
+        skip(b, j);
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (ascii_lower(a[i]) != ascii_lower(b[j])) return false;
+        ++i;
+        ++j;
+    }
+}
+
+}  // namespace lovsjekk::corpus

@@ -1,0 +1,126 @@
+#include "corpus/statute_text.hpp"
+
+#include "text/source.hpp"
+
+#include <array>
+
+namespace lovsjekk::corpus {
+
+namespace {
+
+// Byte length of a white-space character starting at `i`, or 0.
+std::size_t space_at(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;  // NBSP
+    if (c == 0xE2 && i + 2 < s.size()) {
+        const auto d = static_cast<unsigned char>(s[i + 1]), e = static_cast<unsigned char>(s[i + 2]);
+        if (d == 0x80 && (e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF)) return 3;  // U+2000–200A, 2028/9, 202F
+        if (d == 0x81 && e == 0x9F) return 3;                                            // U+205F
+    }
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80)
+        return 3;  // U+3000
+    return 0;
+}
+
+bool upper_at(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return false;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c == 0xC3 && i + 1 < s.size()) {  // À–Þ except ×: Æ Ø Å and accented capitals
+        const auto d = static_cast<unsigned char>(s[i + 1]);
+        return d >= 0x80 && d <= 0x9E && d != 0x97;
+    }
+    return false;
+}
+
+constexpr std::array<std::string_view, 15> abbreviations = {
+    "jf.", "jfr.", "nr.", "bl.a.", "f.eks.", "pkt.", "kap.", "dvs.", "iflg.", "res.", "ikr.", "ca.",
+    "t.o.m.", "f.o.m.", "o.a."};
+
+bool is_abbreviation(std::string_view word) {
+    for (std::string_view a : abbreviations) {
+        if (word.size() != a.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < a.size() && same; ++i) {
+            char c = word[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            same = c == a[i];
+        }
+        if (same) return true;
+    }
+    return false;
+}
+
+bool is_short_number(std::string_view word) {  // "13." without the dot
+    if (word.empty() || word.size() > 3) return false;
+    for (char c : word)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t n = space_at(text, i)) {
+            pending_space = true;
+            i += n;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        out += text[i++];
+    }
+    return out;
+}
+
+std::uint64_t fnv1a64(std::string_view bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+std::string text_hash(std::string_view text) {
+    const std::string canonical = collapse_whitespace(text::normalise(text));
+    const std::uint64_t h = fnv1a64(canonical);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) out[static_cast<std::size_t>(15 - i)] = digits[(h >> (4 * i)) & 0xF];
+    return out;
+}
+
+int count_sentences(std::string_view s) {
+    std::size_t first = 0;
+    while (first < s.size() && s[first] == ' ') ++first;
+    if (first == s.size()) return 0;
+    int count = 1;
+    for (std::size_t i = first; i + 2 < s.size(); ++i) {
+        const char c = s[i];
+        if (c != '.' && c != '?' && c != '!') continue;
+        if (s[i + 1] != ' ') continue;
+        std::size_t next = i + 2;
+        if (s.substr(next, 2) == "\xC2\xAB") next += 2;  // «
+        else if (s[next] == '(') next += 1;
+        if (!upper_at(s, next)) continue;
+        if (c == '.') {
+            std::size_t w = i;
+            while (w > 0 && s[w - 1] != ' ') --w;
+            std::string_view word = s.substr(w, i + 1 - w);
+            while (!word.empty() && word[0] == '(') word.remove_prefix(1);
+            if (word.substr(0, 2) == "\xC2\xAB") word.remove_prefix(2);
+            if (is_abbreviation(word) || is_short_number(word.substr(0, word.size() - 1))) continue;
+        }
+        ++count;
+    }
+    return count;
+}
+
+}  // namespace lovsjekk::corpus
