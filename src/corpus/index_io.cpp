@@ -1,0 +1,607 @@
+#include "corpus/index_io.hpp"
+
+#include "base/atomic_write.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <limits>
+#include <system_error>
+
+namespace lovsjekk::corpus {
+
+namespace json = boost::json;
+
+namespace {
+
+// ------------------------------------------------------------------------
+// Writing
+
+json::value date_value(const std::optional<Date>& d) { return d ? json::value(d->iso()) : json::value(nullptr); }
+
+template <class T>
+json::value opt_value(const std::optional<T>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::array string_array(const std::vector<std::string>& items) {
+    json::array a;
+    for (const auto& s : items) a.emplace_back(s);
+    return a;
+}
+
+json::array ages_value(const std::vector<AgeMention>& ages) {
+    json::array a;
+    for (const AgeMention& m : ages) {
+        json::object o;
+        o["age"] = m.age;
+        o["age2"] = opt_value(m.age2);
+        o["wording"] = wording_name(m.wording);
+        o["negated"] = m.negated;
+        o["phrase"] = m.phrase;
+        a.emplace_back(std::move(o));
+    }
+    return a;
+}
+
+json::array points_value(const std::vector<Point>& points) {
+    json::array a;
+    for (const Point& p : points) {
+        json::object o;
+        o["label"] = p.label;
+        o["sentences"] = opt_value(p.sentences);
+        o["hash"] = opt_value(p.hash);
+        o["ages"] = ages_value(p.age_mentions);
+        o["points"] = points_value(p.points);
+        a.emplace_back(std::move(o));
+    }
+    return a;
+}
+
+json::value law_value(const Law& law) {
+    json::object o;
+    o["schema"] = index_schema;
+    o["id"] = law.id;
+    o["refid"] = law.refid;
+    o["source"] = law.source;
+    o["title"] = law.title;
+    o["short_title"] = law.short_title;
+    o["abbreviation"] = law.abbreviation;
+    o["ministry"] = law.ministry;
+    o["in_force_text"] = law.in_force_text;
+    json::array in_force;
+    for (Date d : law.in_force) in_force.emplace_back(d.iso());
+    o["in_force"] = std::move(in_force);
+    o["repealed"] = date_value(law.repealed);
+    o["last_change_in_force"] = date_value(law.last_change_in_force);
+    o["last_changed_by"] = law.last_changed_by;
+    o["based_on"] = string_array(law.based_on);
+    o["amends"] = string_array(law.amends);
+    o["note"] = law.note;
+    o["sections_complete"] = law.sections_complete;
+    json::array divisions;
+    for (const Division& d : law.divisions) {
+        json::object dv;
+        dv["kind"] = division_kind_name(d.kind);
+        dv["name"] = d.name;
+        dv["number"] = d.number;
+        dv["heading"] = d.heading;
+        dv["parent"] = d.parent < 0 ? json::value(nullptr) : json::value(d.parent);
+        divisions.emplace_back(std::move(dv));
+    }
+    o["divisions"] = std::move(divisions);
+    json::array sections;
+    for (const Section& s : law.sections) {
+        json::object so;
+        so["number"] = s.number;
+        so["url_name"] = s.url_name;
+        so["heading"] = s.heading;
+        so["chapter"] = s.chapter;
+        so["division"] = s.division < 0 ? json::value(nullptr) : json::value(s.division);
+        so["in_force_from"] = date_value(s.in_force_from);
+        so["repealed"] = s.repealed;
+        so["repealed_on"] = date_value(s.repealed_on);
+        so["future"] = s.future;
+        so["pending_change"] = s.pending_change;
+        so["ledd_complete"] = s.ledd_complete;
+        so["hash"] = opt_value(s.hash);
+        json::array ledd;
+        for (const Ledd& l : s.ledd) {
+            json::object lo;
+            lo["number"] = l.number;
+            lo["sentences"] = opt_value(l.sentences);
+            lo["hash"] = opt_value(l.hash);
+            lo["ages"] = ages_value(l.age_mentions);
+            lo["points"] = points_value(l.points);
+            ledd.emplace_back(std::move(lo));
+        }
+        so["ledd"] = std::move(ledd);
+        sections.emplace_back(std::move(so));
+    }
+    o["sections"] = std::move(sections);
+    return o;
+}
+
+bool is_scalar_like(const json::value& v) {
+    if (v.is_object()) return v.get_object().empty();
+    if (v.is_array()) return v.get_array().empty();
+    return true;
+}
+
+// An object or array of scalars fits on one line; that keeps a ledd or an
+// age phrase on one line and the files readable in a diff.
+bool is_flat(const json::value& v) {
+    if (v.is_object()) {
+        for (const auto& kv : v.get_object())
+            if (!is_scalar_like(kv.value())) return false;
+        return true;
+    }
+    if (v.is_array()) return std::all_of(v.get_array().begin(), v.get_array().end(), is_scalar_like);
+    return true;
+}
+
+void print(std::string& out, const json::value& v, int indent) {
+    if (v.is_object()) {
+        const json::object& o = v.get_object();
+        if (o.empty()) { out += "{}"; return; }
+        const bool flat = is_flat(v);
+        out += flat ? "{" : "{\n";
+        bool first = true;
+        for (const auto& kv : o) {
+            if (!first) out += flat ? ", " : ",\n";
+            first = false;
+            if (!flat) out.append(static_cast<std::size_t>(indent + 2), ' ');
+            out += json::serialize(json::string(kv.key()));
+            out += ": ";
+            print(out, kv.value(), indent + 2);
+        }
+        if (!flat) {
+            out += '\n';
+            out.append(static_cast<std::size_t>(indent), ' ');
+        }
+        out += '}';
+        return;
+    }
+    if (v.is_array()) {
+        const json::array& a = v.get_array();
+        if (a.empty()) { out += "[]"; return; }
+        const bool flat = is_flat(v);
+        out += flat ? "[" : "[\n";
+        bool first = true;
+        for (const auto& item : a) {
+            if (!first) out += flat ? ", " : ",\n";
+            first = false;
+            if (!flat) out.append(static_cast<std::size_t>(indent + 2), ' ');
+            print(out, item, indent + 2);
+        }
+        if (!flat) {
+            out += '\n';
+            out.append(static_cast<std::size_t>(indent), ' ');
+        }
+        out += ']';
+        return;
+    }
+    out += json::serialize(v);
+}
+
+std::string pretty(const json::value& v) {
+    std::string out;
+    print(out, v, 0);
+    out += '\n';
+    return out;
+}
+
+// ------------------------------------------------------------------------
+// Reading
+
+std::optional<json::value> parse_json(std::uint32_t file, const text::SourceManager& sources, Diagnostics& diags) {
+    const std::string_view content = sources.file(file).content();
+    json::stream_parser parser;
+    boost::system::error_code ec;
+    std::size_t consumed = parser.write(content.data(), content.size(), ec);
+    if (!ec) {
+        parser.finish(ec);
+        if (ec) consumed = content.size();
+    }
+    if (ec) {
+        const auto at = static_cast<std::uint32_t>(std::min(consumed, content.size()));
+        diags.error("corpus", Span::at(file, at, at + 1), "invalid JSON: " + ec.message());
+        return std::nullopt;
+    }
+    return parser.release();
+}
+
+// Typed access with messages that name the JSON path ("sections[3].number").
+class Reader {
+public:
+    Reader(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+    bool ok() const { return ok_; }
+
+    void fail(const std::string& path, const std::string& message) {
+        diags_.error("corpus", Span::whole(file_), path + ": " + message);
+        ok_ = false;
+    }
+
+    const json::object* object(const json::value& v, const std::string& path) {
+        if (v.is_object()) return &v.get_object();
+        fail(path, "expected an object");
+        return nullptr;
+    }
+
+    /// Warns about keys the schema does not have (typos in hand-written files).
+    void known_keys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
+        for (const auto& kv : o)
+            if (std::find(keys.begin(), keys.end(), std::string_view(kv.key())) == keys.end())
+                diags_.add("corpus", Severity::warning, Span::whole(file_),
+                           path + ": unknown key '" + std::string(kv.key()) + "' ignored");
+    }
+
+    std::string str(const json::object& o, std::string_view key, const std::string& path, bool required = false) {
+        const json::value* v = o.if_contains(key);
+        if (!v || v->is_null()) {
+            if (required) fail(join(path, key), "missing (a string is required)");
+            return {};
+        }
+        if (!v->is_string()) {
+            fail(join(path, key), "expected a string");
+            return {};
+        }
+        return std::string(v->get_string());
+    }
+
+    std::optional<std::string> opt_str(const json::object& o, std::string_view key, const std::string& path) {
+        const json::value* v = o.if_contains(key);
+        if (!v || v->is_null()) return std::nullopt;
+        if (!v->is_string()) {
+            fail(join(path, key), "expected a string or null");
+            return std::nullopt;
+        }
+        return std::string(v->get_string());
+    }
+
+    std::optional<int> opt_int(const json::object& o, std::string_view key, const std::string& path) {
+        const json::value* v = o.if_contains(key);
+        if (!v || v->is_null()) return std::nullopt;
+        if (v->is_int64() && v->get_int64() >= std::numeric_limits<int>::min() &&
+            v->get_int64() <= std::numeric_limits<int>::max())
+            return static_cast<int>(v->get_int64());
+        if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
+            return static_cast<int>(v->get_uint64());
+        fail(join(path, key), "expected an integer or null");
+        return std::nullopt;
+    }
+
+    int integer(const json::object& o, std::string_view key, const std::string& path) {
+        if (!o.if_contains(key) || o.at(key).is_null()) {
+            fail(join(path, key), "missing (an integer is required)");
+            return 0;
+        }
+        return opt_int(o, key, path).value_or(0);
+    }
+
+    bool boolean(const json::object& o, std::string_view key, const std::string& path, bool fallback) {
+        const json::value* v = o.if_contains(key);
+        if (!v || v->is_null()) return fallback;
+        if (!v->is_bool()) {
+            fail(join(path, key), "expected true or false");
+            return fallback;
+        }
+        return v->get_bool();
+    }
+
+    std::optional<Date> date(const json::object& o, std::string_view key, const std::string& path) {
+        auto s = opt_str(o, key, path);
+        if (!s) return std::nullopt;
+        auto d = Date::parse(*s);
+        if (!d) fail(join(path, key), "'" + *s + "' is not a date (YYYY-MM-DD)");
+        return d;
+    }
+
+    const json::array* array(const json::object& o, std::string_view key, const std::string& path) {
+        static const json::array empty;
+        const json::value* v = o.if_contains(key);
+        if (!v || v->is_null()) return &empty;
+        if (!v->is_array()) {
+            fail(join(path, key), "expected an array");
+            return &empty;
+        }
+        return &v->get_array();
+    }
+
+    std::vector<std::string> strings(const json::object& o, std::string_view key, const std::string& path) {
+        std::vector<std::string> out;
+        std::size_t i = 0;
+        for (const auto& v : *array(o, key, path)) {
+            if (v.is_string()) out.emplace_back(v.get_string());
+            else fail(join(path, key) + "[" + std::to_string(i) + "]", "expected a string");
+            ++i;
+        }
+        return out;
+    }
+
+    static std::string join(const std::string& path, std::string_view key) {
+        return path.empty() ? std::string(key) : path + "." + std::string(key);
+    }
+    static std::string index(const std::string& path, std::string_view key, std::size_t i) {
+        return join(path, key) + "[" + std::to_string(i) + "]";
+    }
+
+private:
+    std::uint32_t file_;
+    Diagnostics& diags_;
+    bool ok_ = true;
+};
+
+std::vector<AgeMention> read_ages(Reader& r, const json::object& o, const std::string& path) {
+    std::vector<AgeMention> out;
+    std::size_t i = 0;
+    for (const auto& v : *r.array(o, "ages", path)) {
+        const std::string p = Reader::index(path, "ages", i++);
+        const json::object* a = r.object(v, p);
+        if (!a) continue;
+        r.known_keys(*a, p, {"age", "age2", "wording", "negated", "phrase"});
+        AgeMention m;
+        m.age = r.integer(*a, "age", p);
+        m.age2 = r.opt_int(*a, "age2", p);
+        const std::string w = r.str(*a, "wording", p, true);
+        if (auto parsed = parse_wording(w)) m.wording = *parsed;
+        else if (!w.empty()) r.fail(Reader::join(p, "wording"), "unknown wording '" + w + "'");
+        m.negated = r.boolean(*a, "negated", p, false);
+        m.phrase = r.str(*a, "phrase", p);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+std::vector<Point> read_points(Reader& r, const json::object& o, const std::string& path) {
+    std::vector<Point> out;
+    std::size_t i = 0;
+    for (const auto& v : *r.array(o, "points", path)) {
+        const std::string p = Reader::index(path, "points", i++);
+        const json::object* po = r.object(v, p);
+        if (!po) continue;
+        r.known_keys(*po, p, {"label", "sentences", "hash", "ages", "points"});
+        Point pt;
+        pt.label = r.str(*po, "label", p, true);
+        pt.sentences = r.opt_int(*po, "sentences", p);
+        pt.hash = r.opt_str(*po, "hash", p);
+        pt.age_mentions = read_ages(r, *po, p);
+        pt.points = read_points(r, *po, p);
+        out.push_back(std::move(pt));
+    }
+    return out;
+}
+
+std::optional<Law> read_law(Reader& r, const json::value& root) {
+    const json::object* o = r.object(root, "(top level)");
+    if (!o) return std::nullopt;
+    const std::string schema = r.str(*o, "schema", "", true);
+    if (schema != index_schema) {
+        if (!schema.empty()) r.fail("schema", "'" + schema + "' is not " + std::string(index_schema));
+        return std::nullopt;
+    }
+    r.known_keys(*o, "(top level)",
+                 {"schema", "id", "refid", "source", "title", "short_title", "abbreviation", "ministry",
+                  "in_force_text", "in_force", "repealed", "last_change_in_force", "last_changed_by", "based_on",
+                  "amends", "note", "sections_complete", "divisions", "sections"});
+    Law law;
+    law.id = r.str(*o, "id", "", true);
+    law.refid = r.str(*o, "refid", "");
+    law.source = r.str(*o, "source", "");
+    law.title = r.str(*o, "title", "");
+    law.short_title = r.str(*o, "short_title", "");
+    law.abbreviation = r.str(*o, "abbreviation", "");
+    law.ministry = r.str(*o, "ministry", "");
+    law.in_force_text = r.str(*o, "in_force_text", "");
+    for (const std::string& s : r.strings(*o, "in_force", "")) {
+        if (auto d = Date::parse(s)) law.in_force.push_back(*d);
+        else r.fail("in_force", "'" + s + "' is not a date (YYYY-MM-DD)");
+    }
+    law.repealed = r.date(*o, "repealed", "");
+    law.last_change_in_force = r.date(*o, "last_change_in_force", "");
+    law.last_changed_by = r.str(*o, "last_changed_by", "");
+    law.based_on = r.strings(*o, "based_on", "");
+    law.amends = r.strings(*o, "amends", "");
+    law.note = r.str(*o, "note", "");
+    law.sections_complete = r.boolean(*o, "sections_complete", "", true);
+
+    std::size_t i = 0;
+    for (const auto& v : *r.array(*o, "divisions", "")) {
+        const std::string p = Reader::index("", "divisions", i++);
+        const json::object* d = r.object(v, p);
+        if (!d) continue;
+        r.known_keys(*d, p, {"kind", "name", "number", "heading", "parent"});
+        Division dv;
+        const std::string kind = r.str(*d, "kind", p, true);
+        if (auto k = parse_division_kind(kind)) dv.kind = *k;
+        else if (!kind.empty()) r.fail(Reader::join(p, "kind"), "unknown kind '" + kind + "' (part, chapter, other)");
+        dv.name = r.str(*d, "name", p);
+        dv.number = r.str(*d, "number", p);
+        dv.heading = r.str(*d, "heading", p);
+        dv.parent = r.opt_int(*d, "parent", p).value_or(-1);
+        if (dv.parent >= static_cast<int>(law.divisions.size()))
+            r.fail(Reader::join(p, "parent"), "must refer to an earlier division");
+        law.divisions.push_back(std::move(dv));
+    }
+
+    i = 0;
+    for (const auto& v : *r.array(*o, "sections", "")) {
+        const std::string p = Reader::index("", "sections", i++);
+        const json::object* so = r.object(v, p);
+        if (!so) continue;
+        r.known_keys(*so, p,
+                     {"number", "url_name", "heading", "chapter", "division", "in_force_from", "repealed",
+                      "repealed_on", "future", "pending_change", "ledd_complete", "hash", "ledd"});
+        Section s;
+        s.number = r.str(*so, "number", p, true);
+        s.url_name = r.str(*so, "url_name", p);
+        s.heading = r.str(*so, "heading", p);
+        s.chapter = r.str(*so, "chapter", p);
+        s.division = r.opt_int(*so, "division", p).value_or(-1);
+        if (s.division >= static_cast<int>(law.divisions.size()))
+            r.fail(Reader::join(p, "division"), "no such division");
+        s.in_force_from = r.date(*so, "in_force_from", p);
+        s.repealed = r.boolean(*so, "repealed", p, false);
+        s.repealed_on = r.date(*so, "repealed_on", p);
+        s.future = r.boolean(*so, "future", p, false);
+        s.pending_change = r.boolean(*so, "pending_change", p, false);
+        s.ledd_complete = r.boolean(*so, "ledd_complete", p, true);
+        s.hash = r.opt_str(*so, "hash", p);
+        std::size_t j = 0;
+        for (const auto& lv : *r.array(*so, "ledd", p)) {
+            const std::string lp = Reader::index(p, "ledd", j++);
+            const json::object* lo = r.object(lv, lp);
+            if (!lo) continue;
+            r.known_keys(*lo, lp, {"number", "sentences", "hash", "ages", "points"});
+            Ledd l;
+            l.number = r.integer(*lo, "number", lp);
+            l.sentences = r.opt_int(*lo, "sentences", lp);
+            l.hash = r.opt_str(*lo, "hash", lp);
+            l.age_mentions = read_ages(r, *lo, lp);
+            l.points = read_points(r, *lo, lp);
+            s.ledd.push_back(std::move(l));
+        }
+        law.sections.push_back(std::move(s));
+    }
+    if (!r.ok()) return std::nullopt;
+    return law;
+}
+
+std::optional<std::vector<Replacement>> read_replacements(Reader& r, const json::value& root) {
+    const json::object* o = r.object(root, "(top level)");
+    if (!o) return std::nullopt;
+    const std::string schema = r.str(*o, "schema", "", true);
+    if (schema != replacements_schema) {
+        if (!schema.empty()) r.fail("schema", "'" + schema + "' is not " + std::string(replacements_schema));
+        return std::nullopt;
+    }
+    r.known_keys(*o, "(top level)", {"schema", "replacements"});
+    std::vector<Replacement> out;
+    std::size_t i = 0;
+    for (const auto& v : *r.array(*o, "replacements", "")) {
+        const std::string p = Reader::index("", "replacements", i++);
+        const json::object* ro = r.object(v, p);
+        if (!ro) continue;
+        r.known_keys(*ro, p, {"from_law", "from_section", "to_law", "to_section", "note"});
+        Replacement rep;
+        rep.from_law = r.str(*ro, "from_law", p, true);
+        rep.from_section = r.str(*ro, "from_section", p, true);
+        rep.to_law = r.str(*ro, "to_law", p, true);
+        rep.to_section = r.str(*ro, "to_section", p, true);
+        rep.note = r.str(*ro, "note", p);
+        out.push_back(std::move(rep));
+    }
+    if (!r.ok()) return std::nullopt;
+    return out;
+}
+
+}  // namespace
+
+std::string serialise_law(const Law& law) { return pretty(law_value(law)); }
+
+std::string serialise_replacements(const std::vector<Replacement>& replacements) {
+    json::object o;
+    o["schema"] = replacements_schema;
+    json::array a;
+    for (const Replacement& r : replacements) {
+        json::object ro;
+        ro["from_law"] = r.from_law;
+        ro["from_section"] = r.from_section;
+        ro["to_law"] = r.to_law;
+        ro["to_section"] = r.to_section;
+        ro["note"] = r.note;
+        a.emplace_back(std::move(ro));
+    }
+    o["replacements"] = std::move(a);
+    return pretty(o);
+}
+
+std::optional<Law> parse_law(std::uint32_t file, const text::SourceManager& sources, Diagnostics& diags) {
+    auto root = parse_json(file, sources, diags);
+    if (!root) return std::nullopt;
+    Reader r(file, diags);
+    return read_law(r, *root);
+}
+
+std::optional<std::vector<Replacement>> parse_replacements(std::uint32_t file, const text::SourceManager& sources,
+                                                           Diagnostics& diags) {
+    auto root = parse_json(file, sources, diags);
+    if (!root) return std::nullopt;
+    Reader r(file, diags);
+    return read_replacements(r, *root);
+}
+
+std::string index_file_name(const Law& law) { return law.id + ".json"; }
+
+std::optional<std::filesystem::path> write_law_index(const Law& law, const std::filesystem::path& dir,
+                                                     Diagnostics& diags) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        diags.error("io", Span{}, "cannot create folder '" + dir.string() + "': " + ec.message());
+        return std::nullopt;
+    }
+    const auto path = dir / index_file_name(law);
+    if (auto problem = write_atomically(path, serialise_law(law))) {
+        diags.error("io", Span{}, *problem);
+        return std::nullopt;
+    }
+    return path;
+}
+
+Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& sources, Diagnostics& diags) {
+    Corpus corpus;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        diags.error("io", Span{}, "corpus folder '" + dir.string() + "' not found");
+        return corpus;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+        const auto id = sources.load(path, diags);
+        if (!id) continue;
+        if (path.filename() == replacements_file) {
+            if (auto reps = parse_replacements(*id, sources, diags))
+                for (auto& r : *reps) corpus.add_replacement(std::move(r));
+            continue;
+        }
+        auto law = parse_law(*id, sources, diags);
+        if (!law) continue;
+        if (path.filename() != index_file_name(*law))
+            diags.add("corpus", Severity::warning, Span::whole(*id),
+                      "file name should be '" + index_file_name(*law) + "' for id " + law->id);
+        if (corpus.find(law->id))
+            diags.add("corpus", Severity::warning, Span::whole(*id),
+                      law->id + " is indexed twice; this file replaces the earlier one");
+        corpus.add(std::move(*law));
+    }
+    return corpus;
+}
+
+Corpus load_corpus(const std::filesystem::path& dir, Diagnostics& diags) {
+    text::SourceManager sources;
+    Diagnostics local;
+    Corpus corpus = load_corpus(dir, sources, local);
+    for (Diagnostic d : local.all()) {
+        if (d.span.file < sources.size()) {
+            const text::SourceFile& f = sources.file(d.span.file);
+            if (d.span.valid) {
+                const auto p = f.position(d.span.begin);
+                d.message += " (" + f.path() + ", line " + std::to_string(p.line) + ", column " +
+                             std::to_string(p.column) + ")";
+            } else {
+                d.message += " (" + f.path() + ")";
+            }
+        }
+        d.span = Span{};
+        diags.all().push_back(std::move(d));
+    }
+    return corpus;
+}
+
+}  // namespace lovsjekk::corpus
