@@ -320,7 +320,9 @@ auto const letter_def = lexeme[ascii_lower >> !id_more];
 struct ordinal_table : x3::symbols<int> {
     ordinal_table() {
         add("første", 1)("andre", 2)("annet", 2)("tredje", 3)("fjerde", 4)("femte", 5)("sjette", 6)
-           ("sjuende", 7)("syvende", 7)("åttende", 8)("niende", 9)("tiende", 10);
+           ("sjuende", 7)("syvende", 7)("åttende", 8)("niende", 9)("tiende", 10)
+           // nynorsk
+           ("sjuande", 7)("åttande", 8)("niande", 9)("tiande", 10);
     }
 };
 inline ordinal_table const ordinals;
