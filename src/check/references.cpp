@@ -1,38 +1,234 @@
-// reference: a rule is only trustworthy if what it cites exists and is in
-// force when it is applied.
-#include "check/check.hpp"
+// reference: a rule is only trustworthy if what it cites exists, is in force
+// on the date asked about, and says what the rule claims it says.
+#include "check/finding.hpp"
+#include "corpus/corpus.hpp"
+
+#include <algorithm>
+#include <set>
 
 namespace lovsjekk::check {
 
-void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
-    // A norm in force on a day when its home law is not: the rule's dates
-    // and the law's dates disagree.
-    for (const model::Norm& n : ctx.model.norms) {
-        const model::Law* law = ctx.model.find_law(n.law());
-        if (!law || n.validity.pending || law->validity.pending) continue;
-        // A norm without dates of its own follows its law; only explicit
-        // dates outside the law's period are a contradiction.
-        const bool starts_early = n.validity.from && law->validity.from && *n.validity.from < *law->validity.from;
-        const bool ends_late = n.validity.to && law->validity.to && *law->validity.to < *n.validity.to;
-        const bool starts_after_repeal = n.validity.from && law->validity.to && *law->validity.to < *n.validity.from;
-        if (!starts_early && !ends_late && !starts_after_repeal) continue;
+namespace {
+
+Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, const std::string& message,
+                     const std::string& key) {
+    Diagnostic d = make_finding("reference", n, {}, message, key + "|" + c.text());
+    d.severity = severity;
+    d.span = c.span;
+    return d;
+}
+
+std::string period(const model::Validity& v) {
+    return (v.from ? v.from->iso() : std::string("…")) + " – " + (v.to ? v.to->iso() : std::string("…"));
+}
+
+// A rule dated outside its own law's declared period.
+void norm_outside_law(const model::Model& model, const model::Norm& n, std::vector<Diagnostic>& out) {
+    const model::Law* law = model.find_law(n.law());
+    if (!law || n.validity.pending || law->validity.pending) return;
+    // A norm without dates of its own follows its law; only explicit dates
+    // outside the law's period contradict it.
+    const bool starts_early = n.validity.from && law->validity.from && *n.validity.from < *law->validity.from;
+    const bool ends_late = n.validity.to && law->validity.to && *law->validity.to < *n.validity.to;
+    const bool starts_after_repeal = n.validity.from && law->validity.to && *law->validity.to < *n.validity.from;
+    if (!starts_early && !ends_late && !starts_after_repeal) return;
+    Diagnostic d = make_finding("reference", n, {},
+                                "rule '" + n.id + "' is valid " + period(n.validity) + ", but its law " +
+                                    law->short_name + " is in force only " + period(law->validity),
+                                "norm-outside-law");
+    d.severity = Severity::error;
+    d.span = n.span;
+    d.notes = {{law->span, "the law's dates are declared here"}};
+    out.push_back(std::move(d));
+}
+
+std::string ages_in(const std::vector<corpus::AgeMention>& mentions) {
+    std::string s;
+    std::set<std::string> seen;
+    for (const auto& m : mentions)
+        if (seen.insert(m.phrase).second) s += (s.empty() ? "'" : ", '") + m.phrase + "'";
+    return s.empty() ? "no age" : s;
+}
+
+/// Whether the statute's wording fits the way the rule counts the bound.
+bool wording_fits(const model::Bound& b, const corpus::AgeMention& m) {
+    using W = model::Wording;
+    using CW = corpus::AgeWording;
+    // "mellom 18 og 55 år" may end before the 55th or the 56th birthday: both readings fit.
+    const bool upper = !b.is_lower();
+    const bool age_matches = m.age == b.age || (m.age2 && (*m.age2 == b.age || (upper && *m.age2 + 1 == b.age)));
+    if (!age_matches) return false;
+    switch (b.wording) {
+        case W::fra: return m.wording != CW::calendar_year && m.wording != CW::school_year;
+        case W::fylt: return m.wording == CW::fylt || m.wording == CW::mellom || m.wording == CW::other;
+        case W::over: return m.wording == CW::over || m.wording == CW::mellom;
+        case W::til:
+        case W::under:
+            return m.wording == CW::under || m.wording == CW::mellom || m.wording == CW::other ||
+                   (m.wording == CW::fylt && m.negated) || m.wording == CW::fylt;
+        case W::fra_aaret:
+        case W::til_og_med_aaret: return m.wording == CW::calendar_year;
+        case W::fra_skoleaaret:
+        case W::ut_skoleaaret: return m.wording == CW::school_year || m.wording == CW::calendar_year;
+    }
+    return false;
+}
+
+// The text cross-check: the cited paragraph mentions the rule's ages in a
+// wording that fits the rule's basis, unless the rule says where the age
+// comes from instead (`avledet`).
+void cross_check_text(const model::Norm& n, const model::Citation& c, const corpus::Section& section,
+                      std::vector<Diagnostic>& out) {
+    if (!n.derived.empty() || !n.age.specified || n.age.regardless) return;
+    std::vector<model::Bound> bounds;
+    if (n.age.from) bounds.push_back(*n.age.from);
+    if (n.age.to) bounds.push_back(*n.age.to);
+    if (bounds.empty() || !section.hash) return;  // hand-written entries carry no text facts
+
+    std::vector<corpus::AgeMention> mentions;
+    if (c.ledd) {
+        const corpus::Ledd* ledd = section.find_ledd(*c.ledd);
+        if (!ledd) return;
+        if (c.letter) {
+            if (const corpus::Point* p = ledd->find_point(*c.letter)) mentions = p->age_mentions;
+            else return;
+            // The ledd's own words ("barn som har fylt …") govern its points too.
+            mentions.insert(mentions.end(), ledd->age_mentions.begin(), ledd->age_mentions.end());
+        } else {
+            mentions = ledd->all_age_mentions();
+        }
+    } else {
+        for (const corpus::Ledd& l : section.ledd) {
+            auto all = l.all_age_mentions();
+            mentions.insert(mentions.end(), all.begin(), all.end());
+        }
+    }
+    for (const model::Bound& b : bounds) {
+        const bool fits = std::any_of(mentions.begin(), mentions.end(),
+                                      [&](const corpus::AgeMention& m) { return wording_fits(b, m); });
+        if (fits) continue;
+        const bool same_age = std::any_of(mentions.begin(), mentions.end(), [&](const corpus::AgeMention& m) {
+            return m.age == b.age || (m.age2 && *m.age2 == b.age);
+        });
+        const std::string written =
+            std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age) +
+            (b.basis() == model::Basis::birthday ? " år" : "");
+        out.push_back(reference(
+            n, c, Severity::warning,
+            same_age ? "the rule says '" + written + "', but " + c.text() + " words that age differently: " +
+                           ages_in(mentions)
+                     : "the rule's age " + std::to_string(b.age) + " ('" + written + "') is not in the text of " +
+                           c.text() + ", which mentions " + ages_in(mentions) +
+                           " (if the age comes from elsewhere, say so with 'avledet')",
+            "text-age-" + std::to_string(b.age)));
+    }
+}
+
+void check_citation(const Context& ctx, const model::Norm& n, const model::Citation& c, bool norm_in_force,
+                    std::vector<Diagnostic>& out) {
+    const model::Law* declared = ctx.model.find_law(c.law);
+    if (!declared) return;  // unknown law: reported when resolving
+    const corpus::Law* law = ctx.corpus->find(declared->lovdata_id);
+    if (!law) {
+        out.push_back(reference(n, c, Severity::warning,
+                                declared->short_name + " (" + declared->lovdata_id +
+                                    ") is not in the statute index: its citations cannot be checked "
+                                    "(import it with 'lovsjekk import lovdata')",
+                                "law-not-indexed"));
+        return;
+    }
+    std::vector<std::string> numbers{c.section};
+    if (c.section_last) numbers.push_back(*c.section_last);
+    for (const std::string& number : numbers) {
+        const corpus::Section* section = law->find_section(number);
+        if (!section) {
+            std::string message = declared->short_name + " has no § " + number;
+            if (!law->sections_complete) message += " in the hand-written index entry";
+            const auto near = law->nearest_sections(number);
+            if (!near.empty()) {
+                message += "; nearest: ";
+                for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", § " : "§ ") + near[i];
+            }
+            out.push_back(reference(n, c, law->sections_complete ? Severity::error : Severity::warning, message,
+                                    "no-section-" + number));
+            continue;
+        }
+        if (c.ledd && section->ledd_complete && !section->has_ledd(*c.ledd)) {
+            out.push_back(reference(n, c, Severity::error,
+                                    declared->short_name + " § " + number + " has " +
+                                        std::to_string(section->ledd.size()) + " ledd; the rule cites ledd " +
+                                        std::to_string(*c.ledd),
+                                    "no-ledd"));
+            continue;
+        }
+        if (c.ledd && c.letter) {
+            const corpus::Ledd* ledd = section->find_ledd(*c.ledd);
+            if (ledd && !ledd->points.empty() && !ledd->has_point(*c.letter)) {
+                std::string labels;
+                for (const auto& p : ledd->points) labels += (labels.empty() ? "" : ", ") + p.label;
+                out.push_back(reference(n, c, Severity::error,
+                                        c.short_text() + " ledd " + std::to_string(*c.ledd) + " has no bokstav " +
+                                            *c.letter + " (it has " + labels + ")",
+                                        "no-letter"));
+                continue;
+            }
+        }
+        // A rule in force today that cites a provision not in force today.
+        if (norm_in_force && !c.see_also) {
+            const bool law_in_force =
+                law->in_force_on(ctx.when.at) || (law->awaiting_in_force() && ctx.when.assumes(declared->short_name));
+            if (!law_in_force || !section->in_force_on(ctx.when.at)) {
+                std::string message = c.text() + " is not in force on " + ctx.when.at.iso();
+                const auto replaced = ctx.corpus->replacements_for(law->id, section->number);
+                if (!replaced.empty()) {
+                    message += "; replaced by ";
+                    for (std::size_t i = 0; i < replaced.size(); ++i) {
+                        const corpus::Law* to = ctx.corpus->find(replaced[i]->to_law);
+                        message += (i ? ", " : "") + (to && !to->abbreviation.empty() ? to->abbreviation : replaced[i]->to_law) +
+                                   " § " + replaced[i]->to_section;
+                    }
+                }
+                out.push_back(reference(n, c, Severity::warning, message, "not-in-force"));
+                continue;
+            }
+            cross_check_text(n, c, *section, out);
+        }
+    }
+}
+
+// The dates a rule file declares for a law against the statute index.
+void law_dates(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const auto& [name, declared] : ctx.model.laws) {
+        const corpus::Law* law = ctx.corpus->find(declared.lovdata_id);
+        if (!law) continue;
+        const auto first = law->in_force_from();
+        std::string problem;
+        if (declared.validity.pending && first && law->source == "lovdata")
+            problem = "is declared as not yet in force, but the index has it in force from " + first->iso();
+        else if (!declared.validity.pending && law->awaiting_in_force())
+            problem = "is declared in force, but the index says it awaits a commencement date (" + law->in_force_text + ")";
+        else if (declared.validity.from && first && *declared.validity.from < *first)
+            problem = "is declared in force from " + declared.validity.from->iso() + ", before the index's " + first->iso();
+        if (problem.empty()) continue;
         Diagnostic d;
         d.kind = "reference";
-        d.severity = Severity::error;
-        d.span = n.span;
-        auto period = [](const model::Validity& v) {
-            return (v.from ? v.from->iso() : std::string("…")) + " – " + (v.to ? v.to->iso() : std::string("…"));
-        };
-        d.message = "rule '" + n.id + "' is valid " + period(n.validity) + ", but its law " + law->short_name +
-                    " is in force only " + period(law->validity);
-        d.notes.push_back({law->span, "the law's dates are declared here"});
-        d.id = stable_id(d.kind, {"norm-outside-law", n.id});
-        d.details.rules = {n.id};
-        d.details.sectors = {n.sector};
-        d.details.topic = n.topic;
-        for (const auto& c : n.sources) d.details.provisions.push_back(c.short_text());
+        d.severity = Severity::warning;
+        d.span = declared.span;
+        d.message = "law " + name + " (" + declared.lovdata_id + ") " + problem;
+        d.id = stable_id(d.kind, {"law-dates", name});
         out.push_back(std::move(d));
     }
+}
+
+}  // namespace
+
+void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const model::Norm& n : ctx.model.norms) norm_outside_law(ctx.model, n, out);
+    if (!ctx.corpus) return;
+    law_dates(ctx, out);
+    std::set<const model::Norm*> in_force(ctx.in_force.begin(), ctx.in_force.end());
+    for (const model::Norm& n : ctx.model.norms)
+        for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force.contains(&n), out);
 }
 
 }  // namespace lovsjekk::check

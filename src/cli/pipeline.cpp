@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
 #include "text/render.hpp"
 
@@ -15,7 +16,8 @@ fs::path bundled_corpus_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "corpus";
 
 bool is_input_error(const Diagnostic& d) {
     return d.severity == Severity::error &&
-           (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" || d.kind == "limit" || d.kind == "config");
+           (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" || d.kind == "limit" || d.kind == "config" ||
+            d.kind == "corpus");
 }
 
 std::vector<OptionSpec> pipeline_option_specs() {
@@ -25,6 +27,8 @@ std::vector<OptionSpec> pipeline_option_specs() {
         {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
         {"severity", true, "KIND=LEVEL", "set the severity of a finding kind, or of KIND/TOPIC (repeatable)", true},
         {"policy", true, "FILE", "read severities and accepted findings from FILE (repeatable)", true},
+        {"corpus", true, "DIR", "the statute index to check citations against (default: the bundled corpus/)"},
+        {"no-corpus", false, "", "do not check citations against a statute index"},
     };
 }
 
@@ -39,6 +43,8 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
     out.when.assume_in_force = parsed.all("assume-in-force");
     out.severity_settings = parsed.all("severity");
     for (const auto& f : parsed.all("policy")) out.policy_files.emplace_back(f);
+    if (auto dir = parsed.get("corpus")) out.corpus_dir = *dir;
+    out.no_corpus = parsed.has("no-corpus");
     check::Policy probe;
     for (const auto& setting : out.severity_settings)
         if (auto error = check::add_severity_setting(probe, setting)) return "--severity: " + *error;
@@ -69,6 +75,9 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     load.preload = vocabulary;
 
     result.workspace = parse::load_workspace(paths, load, result.input);
+    if (!options.no_corpus)
+        result.corpus = corpus::load_corpus(options.corpus_dir.empty() ? bundled_corpus_dir() : options.corpus_dir,
+                                            result.workspace.sources, result.input);
     result.unusable = std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     result.model = model::resolve(result.workspace, result.input);
     result.unusable = result.unusable ||
@@ -82,7 +91,7 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     result.unusable = result.unusable ||
                       std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     if (!result.unusable) {
-        result.findings = check::run_all(result.model, options.when, nullptr);
+        result.findings = check::run_all(result.model, options.when, result.corpus.size() ? &result.corpus : nullptr);
         check::apply_policy(policy, options.when.at, result.findings);
     }
     // Input diagnostics get ids too, so that suppressions and SARIF can name them.
@@ -99,6 +108,20 @@ std::vector<Diagnostic> PipelineResult::all_sorted() const {
     std::vector<Diagnostic> all = input.all();
     all.insert(all.end(), findings.begin(), findings.end());
     text::sort_diagnostics(all, workspace.sources);
+    return all;
+}
+
+}  // namespace lovsjekk::cli
+
+namespace lovsjekk::cli {
+
+std::vector<Diagnostic> PipelineResult::report_order() const {
+    std::vector<Diagnostic> all = all_sorted();
+    std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        const std::string& ra = a.details.rules.empty() ? a.message : a.details.rules.front();
+        const std::string& rb = b.details.rules.empty() ? b.message : b.details.rules.front();
+        return std::tie(a.kind, a.details.topic, ra, a.id) < std::tie(b.kind, b.details.topic, rb, b.id);
+    });
     return all;
 }
 

@@ -6,6 +6,7 @@
 #include "base/diagnostic.hpp"
 #include "check/check.hpp"
 #include "check/policy.hpp"
+#include "corpus/corpus.hpp"
 #include "cli/options.hpp"
 #include "model/model.hpp"
 #include "parse/parser.hpp"
@@ -22,17 +23,23 @@ struct PipelineOptions {
     text::SourceLimits limits;
     std::vector<std::string> severity_settings;       ///< --severity KIND[/TOPIC]=LEVEL
     std::vector<std::filesystem::path> policy_files;  ///< --policy FILE
+    std::filesystem::path corpus_dir;                 ///< empty: the bundled corpus/
+    bool no_corpus = false;
 };
 
 struct PipelineResult {
     parse::Workspace workspace;
     model::Model model;
+    corpus::Corpus corpus;
     Diagnostics input;                 ///< parse and resolve diagnostics
     std::vector<Diagnostic> findings;  ///< from the checks
     bool unusable = false;             ///< an input error: exit 2, no report
 
-    /// Input diagnostics and findings together, sorted for output.
+    /// Input diagnostics and findings together, sorted by place (for `check`).
     std::vector<Diagnostic> all_sorted() const;
+    /// The same, sorted by kind, topic, rules and id: an order that does not
+    /// move when norms move within their files (for reports).
+    std::vector<Diagnostic> report_order() const;
 };
 
 /// The option specs shared by commands that run the pipeline.

@@ -1,0 +1,97 @@
+// Output is the same whatever the order of the input: files given in any
+// order give byte-identical JSON; norms in any order give the same findings.
+#include "cli/commands.hpp"
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string report(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    args.insert(args.begin(), {"report", "--format", "json", "--at", "2026-11-22"});
+    const int code = lovsjekk::cli::run(args, {out, err, false});
+    REQUIRE_MESSAGE(code == 0, err.str());
+    return out.str();
+}
+
+/// Splits a rule file into its header (before the first rule) and its rules.
+std::pair<std::string, std::vector<std::string>> split_rules(const std::string& text) {
+    std::vector<std::string> rules;
+    std::size_t first = text.find("\nregel ");
+    if (first == std::string::npos) return {text, rules};
+    const std::string header = text.substr(0, first + 1);
+    std::size_t at = first + 1;
+    while (at < text.size()) {
+        std::size_t next = text.find("\nregel ", at);
+        const std::size_t end = next == std::string::npos ? text.size() : next + 1;
+        rules.push_back(text.substr(at, end - at));
+        at = end;
+    }
+    return {header, rules};
+}
+
+/// The JSON report without its locations (line numbers move when norms move).
+std::string without_locations(std::string json) {
+    for (std::size_t at = json.find("\"locations\":"); at != std::string::npos; at = json.find("\"locations\":", at)) {
+        std::size_t end = json.find(']', at);
+        json.erase(at, end - at + 1);
+    }
+    return json;
+}
+
+}  // namespace
+
+TEST_CASE("file order does not change the report") {
+    const fs::path cases = lovsjekk::testing::source_dir() / "tests" / "cases";
+    const std::vector<std::string> files = {(cases / "conflict-forbid.regel").string(),
+                                            (cases / "divergence-ladder.regel").string(),
+                                            (cases / "gap-ladder.regel").string()};
+    const std::string first = report(files);
+    std::vector<std::string> shuffled = files;
+    std::mt19937 random(20261122);
+    for (int i = 0; i < 5; ++i) {
+        std::shuffle(shuffled.begin(), shuffled.end(), random);
+        CHECK(report(shuffled) == first);
+    }
+}
+
+TEST_CASE("norm order does not change the findings") {
+    const fs::path dir = fs::temp_directory_path() / "lovsjekk-determinism";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path rules = lovsjekk::testing::source_dir() / "rules";
+    std::vector<fs::path> sources;
+    for (const auto& e : fs::directory_iterator(rules))
+        if (e.path().extension() == ".regel" && e.path().filename().string().rfind("vokabular", 0) != 0)
+            sources.push_back(e.path());
+    std::sort(sources.begin(), sources.end());
+    REQUIRE(!sources.empty());
+
+    const std::string original = without_locations(report({rules.string()}));
+    std::mt19937 random(7);
+    for (const fs::path& p : sources) {
+        auto [header, parts] = split_rules(read(p));
+        std::shuffle(parts.begin(), parts.end(), random);
+        std::ofstream out(dir / p.filename(), std::ios::binary);
+        out << header;
+        for (const auto& r : parts) out << r << (r.ends_with("\n") ? "" : "\n");
+    }
+    CHECK(without_locations(report({dir.string()})) == original);
+    fs::remove_all(dir);
+}
