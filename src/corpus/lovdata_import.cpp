@@ -7,7 +7,6 @@
 
 #include <array>
 #include <cstring>
-#include <limits>
 
 namespace lovsjekk::corpus {
 
@@ -213,8 +212,8 @@ private:
         diags_.add("lovdata", Severity::warning, span, std::move(message));
     }
     Span at(pugi::xml_node n) const {
-        // pugixml keeps offsets only with parse_embed_pcdata-like tricks; the
-        // element's own offset is available for elements.
+        // offset_debug() is the element's byte offset in the parsed buffer,
+        // which holds the same bytes as the SourceManager's content.
         const auto off = static_cast<std::uint32_t>(n.offset_debug() < 0 ? 0 : n.offset_debug());
         return Span::at(file_, off, off + 1);
     }
