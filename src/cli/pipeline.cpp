@@ -1,6 +1,7 @@
 #include "cli/pipeline.hpp"
 
 #include "corpus/index_io.hpp"
+#include "corpus/lovdata_import.hpp"
 #include "model/resolve.hpp"
 #include "text/render.hpp"
 
@@ -29,6 +30,7 @@ std::vector<OptionSpec> pipeline_option_specs() {
         {"policy", true, "FILE", "read severities and accepted findings from FILE (repeatable)", true},
         {"corpus", true, "DIR", "the statute index to check citations against (default: the bundled corpus/)"},
         {"no-corpus", false, "", "do not check citations against a statute index"},
+        {"lovdata", true, "DIR", "also read Lovdata XML files in DIR (fresher text for the cross-check of ages)"},
     };
 }
 
@@ -45,6 +47,7 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
     for (const auto& f : parsed.all("policy")) out.policy_files.emplace_back(f);
     if (auto dir = parsed.get("corpus")) out.corpus_dir = *dir;
     out.no_corpus = parsed.has("no-corpus");
+    if (auto dir = parsed.get("lovdata")) out.lovdata_dir = *dir;
     check::Policy probe;
     for (const auto& setting : out.severity_settings)
         if (auto error = check::add_severity_setting(probe, setting)) return "--severity: " + *error;
@@ -57,6 +60,25 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
     }
     return std::nullopt;
 }
+
+namespace {
+
+// Lovdata files given with --lovdata replace the index entries of the same laws.
+void read_lovdata_dir(const fs::path& dir, PipelineResult& result) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        result.input.error("io", Span{}, "--lovdata: '" + dir.generic_string() + "' is not a folder");
+        return;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".xml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files)
+        if (auto law = corpus::import_lovdata(f, result.workspace.sources, result.input)) result.corpus.add(std::move(*law));
+}
+
+}  // namespace
 
 PipelineResult run_pipeline(const PipelineOptions& options) {
     PipelineResult result;
@@ -78,6 +100,7 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     if (!options.no_corpus)
         result.corpus = corpus::load_corpus(options.corpus_dir.empty() ? bundled_corpus_dir() : options.corpus_dir,
                                             result.workspace.sources, result.input);
+    if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
     result.unusable = std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     result.model = model::resolve(result.workspace, result.input);
     result.unusable = result.unusable ||

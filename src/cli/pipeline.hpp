@@ -25,6 +25,7 @@ struct PipelineOptions {
     std::vector<std::filesystem::path> policy_files;  ///< --policy FILE
     std::filesystem::path corpus_dir;                 ///< empty: the bundled corpus/
     bool no_corpus = false;
+    std::filesystem::path lovdata_dir;                ///< --lovdata DIR: Lovdata XML read over the index
 };
 
 struct PipelineResult {

@@ -55,6 +55,15 @@ std::string without_locations(std::string json) {
     return json;
 }
 
+/// Where two outputs first differ, with a little context, instead of both in full.
+std::string first_difference(const std::string& a, const std::string& b) {
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    if (i == a.size() && i == b.size()) return "identical";
+    const std::size_t from = i > 120 ? i - 120 : 0;
+    return "at byte " + std::to_string(i) + ":\n  " + a.substr(from, 240) + "\nvs\n  " + b.substr(from, 240);
+}
+
 }  // namespace
 
 TEST_CASE("file order does not change the report") {
@@ -67,7 +76,8 @@ TEST_CASE("file order does not change the report") {
     std::mt19937 random(20261122);
     for (int i = 0; i < 5; ++i) {
         std::shuffle(shuffled.begin(), shuffled.end(), random);
-        CHECK(report(shuffled) == first);
+        const std::string again = report(shuffled);
+        CHECK_MESSAGE(again == first, first_difference(first, again));
     }
 }
 
@@ -92,6 +102,7 @@ TEST_CASE("norm order does not change the findings") {
         out << header;
         for (const auto& r : parts) out << r << (r.ends_with("\n") ? "" : "\n");
     }
-    CHECK(without_locations(report({dir.string()})) == original);
+    const std::string shuffled = without_locations(report({dir.string()}));
+    CHECK_MESSAGE(shuffled == original, first_difference(original, shuffled));
     fs::remove_all(dir);
 }
