@@ -60,31 +60,30 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
 
 void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const auto& [topic, norms] : by_topic(ctx)) {
-        // Within a topic, only norms that forbid or grant sole power can clash:
-        // pair each of those with the others (not all pairs of the topic).
-        for (const model::Norm* forbid : norms) {
-            if (forbid->modality != model::Modality::must_not) continue;
-            for (const model::Norm* other : norms) {
-                if (other == forbid || other->modality == model::Modality::must_not) continue;
-                if (other->modality == model::Modality::may) continue;  // a permission yields to a prohibition
-                const AgeRange overlap = intersect(nominal_ages(*forbid), nominal_ages(*other));
-                if (overlap.empty() || !share_party(*forbid, *other)) continue;
-                report_pair(ctx, *other, *forbid, overlap,
-                            "'" + modal_phrase(*other) + "' meets '" + modal_phrase(*forbid) + "' on " + topic, out);
-            }
-        }
-        std::vector<const model::Norm*> sole;
+        // Only norms that forbid, or grant the sole power, can clash; the sweep
+        // meets only pairs whose ages overlap.
+        std::vector<const model::Norm*> candidates;
         for (const model::Norm* n : norms)
-            if (n->modality == model::Modality::power && n->sole) sole.push_back(n);
-        for (std::size_t i = 0; i < sole.size(); ++i)
-            for (std::size_t j = i + 1; j < sole.size(); ++j) {
-                if (sole[i]->actor == sole[j]->actor) continue;
-                const AgeRange overlap = intersect(nominal_ages(*sole[i]), nominal_ages(*sole[j]));
-                if (overlap.empty()) continue;
-                report_pair(ctx, *sole[i], *sole[j], overlap,
-                            "both " + sole[i]->actor + " and " + sole[j]->actor + " hold the sole power to decide " + topic,
-                            out);
+            if (n->modality != model::Modality::may) candidates.push_back(n);
+        for_each_overlapping_pair(candidates, [&](const model::Norm& a, const model::Norm& b, AgeRange overlap) {
+            const bool a_forbids = a.modality == model::Modality::must_not;
+            const bool b_forbids = b.modality == model::Modality::must_not;
+            if (a_forbids != b_forbids) {
+                const model::Norm& forbid = a_forbids ? a : b;
+                const model::Norm& other = a_forbids ? b : a;
+                if (!share_party(forbid, other)) return;
+                report_pair(ctx, other, forbid, overlap,
+                            "'" + modal_phrase(other) + "' meets '" + modal_phrase(forbid) + "' on " + topic, out);
+                return;
             }
+            const bool both_sole = a.modality == model::Modality::power && a.sole &&
+                                   b.modality == model::Modality::power && b.sole;
+            if (!both_sole || a.actor == b.actor) return;
+            const model::Norm& first = a.id < b.id ? a : b;
+            const model::Norm& second = a.id < b.id ? b : a;
+            report_pair(ctx, first, second, overlap,
+                        "both " + first.actor + " and " + second.actor + " hold the sole power to decide " + topic, out);
+        });
     }
 }
 

@@ -84,6 +84,23 @@ std::map<std::string, std::vector<const model::Norm*>> by_topic(const Context& c
     return groups;
 }
 
+void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
+                               const std::function<void(const model::Norm&, const model::Norm&, AgeRange)>& visit) {
+    std::sort(norms.begin(), norms.end(), [](const model::Norm* a, const model::Norm* b) {
+        return std::make_tuple(nominal_ages(*a).from, a->id) < std::make_tuple(nominal_ages(*b).from, b->id);
+    });
+    std::vector<const model::Norm*> active;  // started, not yet ended
+    for (const model::Norm* n : norms) {
+        const AgeRange r = nominal_ages(*n);
+        std::erase_if(active, [&](const model::Norm* a) { return nominal_ages(*a).to <= r.from; });
+        for (const model::Norm* a : active) {
+            const AgeRange overlap = intersect(nominal_ages(*a), r);
+            if (!overlap.empty()) visit(*a, *n, overlap);
+        }
+        if (!r.empty()) active.push_back(n);
+    }
+}
+
 std::string group_of(const Context& ctx, const std::string& topic) {
     auto it = ctx.model.topics.find(topic);
     return it == ctx.model.topics.end() ? std::string() : it->second.group;

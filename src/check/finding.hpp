@@ -8,6 +8,7 @@
 #include "check/check.hpp"
 #include "model/model.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,6 +44,12 @@ Date birth_date_for(Date on, int age);
 
 /// Norms in force, grouped by topic; each group sorted by id.
 std::map<std::string, std::vector<const model::Norm*>> by_topic(const Context& ctx);
+
+/// Calls `visit(a, b, overlap)` for every pair of norms whose nominal ages
+/// overlap, by sweeping the sorted intervals: O(n log n) plus the pairs met,
+/// never all pairs.
+void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
+                               const std::function<void(const model::Norm&, const model::Norm&, AgeRange)>& visit);
 
 /// The topic's group from the vocabulary ("medvirkning", "tjeneste", …).
 std::string group_of(const Context& ctx, const std::string& topic);

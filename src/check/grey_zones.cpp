@@ -167,26 +167,23 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
         std::vector<const model::Norm*> duties;
         for (const model::Norm* n : norms)
             if (n->modality == model::Modality::duty) duties.push_back(n);
-        for (std::size_t i = 0; i < duties.size(); ++i)
-            for (std::size_t j = i + 1; j < duties.size(); ++j) {
-                const model::Norm& a = *duties[i];
-                const model::Norm& b = *duties[j];
-                if (a.sector == b.sector || a.actor == b.actor) continue;
-                const AgeRange overlap = intersect(nominal_ages(a), nominal_ages(b));
-                if (overlap.empty()) continue;
-                const bool led = std::any_of(coordinating.begin(), coordinating.end(), [&](const model::Norm* c) {
-                    return !intersect(nominal_ages(*c), overlap).empty();
-                });
-                if (led) continue;
-                Diagnostic d = make_finding("grey-zone", a, {&b},
-                                            "both " + a.actor + " (" + provision(a) + ") and " + b.actor + " (" +
-                                                provision(b) + ") are responsible for " + topic + " at " +
-                                                describe_ages(overlap) + ", and no rule makes one of them lead or coordinate",
-                                            "lead");
-                d.details.age_from = overlap.from;
-                d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
-                out.push_back(std::move(d));
-            }
+        for_each_overlapping_pair(duties, [&](const model::Norm& x, const model::Norm& y, AgeRange overlap) {
+            if (x.sector == y.sector || x.actor == y.actor) return;
+            const model::Norm& a = x.id < y.id ? x : y;
+            const model::Norm& b = x.id < y.id ? y : x;
+            const bool led = std::any_of(coordinating.begin(), coordinating.end(), [&](const model::Norm* c) {
+                return !intersect(nominal_ages(*c), overlap).empty();
+            });
+            if (led) return;
+            Diagnostic d = make_finding("grey-zone", a, {&b},
+                                        "both " + a.actor + " (" + provision(a) + ") and " + b.actor + " (" +
+                                            provision(b) + ") are responsible for " + topic + " at " +
+                                            describe_ages(overlap) + ", and no rule makes one of them lead or coordinate",
+                                        "lead");
+            d.details.age_from = overlap.from;
+            d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
+            out.push_back(std::move(d));
+        });
     }
 }
 
