@@ -7,10 +7,22 @@
 #include "text/render.hpp"
 
 #include <algorithm>
+#include <iostream>
 #include <ostream>
 #include <sstream>
+#include <unistd.h>
 
 namespace lovsjekk::cli {
+
+namespace {
+
+/// Colour only when the report itself goes to a terminal: `report > file`
+/// with a terminal on standard error must not put escape codes in the file.
+bool writes_to_terminal(const Io& io) {
+    return io.colour && &io.out == &std::cout && ::isatty(STDOUT_FILENO) != 0;
+}
+
+}  // namespace
 
 int cmd_report(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
@@ -18,6 +30,8 @@ int cmd_report(const Args& args, Io io) {
     for (const auto& f : report::format_names()) formats += (formats.empty() ? "" : "|") + f;
     specs.push_back({"format", true, "FORMAT", "output format: " + formats + " (default text)"});
     specs.push_back({"output", true, "FILE", "write the report to FILE (all or nothing) instead of standard output"});
+    specs.push_back({"fail-on", true, "LEVEL",
+                     "junit: findings at or above LEVEL are failures: error (default), warning, note"});
     specs.push_back({"help", false, "", "show this help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -27,7 +41,9 @@ int cmd_report(const Args& args, Io io) {
     if (parsed.has("help")) {
         io.out << format_help("lovsjekk report [OPTIONS] [PATH...]",
                               "Run every check over the rules (the bundled rules/ when no PATH is given) and report "
-                              "the findings.\nExit status: 0 report written, 2 unusable input (no report is written).",
+                              "the findings: text for people, json (lovsjekk.report/1), sarif (GitHub code "
+                              "scanning), junit (CI), markdown (a pull-request comment), html (one self-contained "
+                              "page with an age timeline).\nExit status: 0 report written, 2 unusable input (no report is written).",
                               specs);
         return exit_ok;
     }
@@ -43,8 +59,18 @@ int cmd_report(const Args& args, Io io) {
         return exit_unusable;
     }
 
+    report::WriteOptions write_options;
+    if (auto level = parsed.get("fail-on")) {
+        auto severity = report::parse_severity_name(*level);
+        if (!severity) {
+            io.err << "lovsjekk report: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            return exit_unusable;
+        }
+        write_options.fail_on = *severity;
+    }
+
     const PipelineResult result = run_pipeline(options);
-    const std::vector<Diagnostic> all = result.all_sorted();
+    const std::vector<Diagnostic> all = result.report_order();
     if (result.unusable) {
         std::vector<Diagnostic> errors;
         std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
@@ -53,17 +79,21 @@ int cmd_report(const Args& args, Io io) {
                << (errors.size() == 1 ? "" : "s") << '\n';
         return exit_unusable;
     }
-    const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at};
+    const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at,
+                                    options.when.assume_in_force};
     if (auto file = parsed.get("output")) {
         std::ostringstream buffer;
-        report::write(format, buffer, input, false);
+        report::write(format, buffer, input, write_options);
         if (auto error = write_atomically(*file, buffer.str())) {
             io.err << "lovsjekk report: error: " << *error << '\n';
             return exit_unusable;
         }
         return exit_ok;
     }
-    report::write(format, io.out, input, io.colour && format == "text");
+    // io.colour says whether standard error is a terminal (and NO_COLOR is
+    // unset); the report goes to standard output, which may be a file.
+    write_options.colour = format == "text" && writes_to_terminal(io);
+    report::write(format, io.out, input, write_options);
     return exit_ok;
 }
 

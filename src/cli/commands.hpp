@@ -26,6 +26,8 @@ int run(const Args& args, Io io);
 
 int cmd_check(const Args& args, Io io);
 int cmd_report(const Args& args, Io io);
+/// `lovsjekk diff`: findings added, removed and changed between two dates or two rule trees.
+int cmd_diff(const Args& args, Io io);
 int cmd_import(const Args& args, Io io);
 int cmd_explain(const Args& args, Io io);
 int cmd_ages(const Args& args, Io io);

@@ -1,5 +1,6 @@
 // JSON report: the lovsjekk.report/1 contract in DESIGN.md, which other
-// tools read. Field names and order are fixed.
+// tools read, and lovsjekk.diff/1 (`lovsjekk diff`), whose findings have the
+// same shape. Field names and order are fixed.
 #include "report/report.hpp"
 
 #include <boost/json.hpp>
@@ -33,48 +34,62 @@ void locate(json::array& locations, const text::SourceManager& sources, const Sp
     locations.emplace_back(std::move(loc));
 }
 
+json::object finding_json(const Diagnostic& d, const text::SourceManager& sources) {
+    json::object f;
+    f["id"] = d.id;
+    f["kind"] = d.kind;
+    f["severity"] = severity_name(d.severity);
+    f["topic"] = d.details.topic.empty() ? json::value(nullptr) : json::value(d.details.topic);
+    f["ages"] = json::object{{"from", age_or_null(d.details.age_from)}, {"to", age_or_null(d.details.age_to)}};
+    f["sectors"] = strings(d.details.sectors);
+    f["rules"] = strings(d.details.rules);
+    f["provisions"] = strings(d.details.provisions);
+    f["message"] = d.message;
+    if (!d.details.witness.empty()) f["witness"] = d.details.witness;
+    json::array locations;
+    locate(locations, sources, d.span);
+    for (const Note& n : d.notes) locate(locations, sources, n.span);
+    f["locations"] = std::move(locations);
+    return f;
+}
+
+json::array findings_json(const std::vector<Diagnostic>& findings, const text::SourceManager& sources) {
+    json::array a;
+    for (const Diagnostic& d : findings) a.emplace_back(finding_json(d, sources));
+    return a;
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const ReportInput& input) {
     int counts[3] = {0, 0, 0};
-    json::array findings;
-    for (const Diagnostic& d : input.findings) {
-        ++counts[static_cast<int>(d.severity)];
-        json::object f;
-        f["id"] = d.id;
-        f["kind"] = d.kind;
-        f["severity"] = severity_name(d.severity);
-        f["topic"] = d.details.topic.empty() ? json::value(nullptr) : json::value(d.details.topic);
-        f["ages"] = json::object{{"from", age_or_null(d.details.age_from)}, {"to", age_or_null(d.details.age_to)}};
-        f["sectors"] = strings(d.details.sectors);
-        f["rules"] = strings(d.details.rules);
-        f["provisions"] = strings(d.details.provisions);
-        f["message"] = d.message;
-        if (!d.details.witness.empty()) f["witness"] = d.details.witness;
-        json::array locations;
-        locate(locations, input.sources, d.span);
-        for (const Note& n : d.notes) locate(locations, input.sources, n.span);
-        f["locations"] = std::move(locations);
-        findings.emplace_back(std::move(f));
-    }
+    for (const Diagnostic& d : input.findings) ++counts[static_cast<int>(d.severity)];
     json::object root;
     root["schema"] = "lovsjekk.report/1";
     root["at"] = input.at.iso();
     root["summary"] = json::object{{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}};
-    root["findings"] = std::move(findings);
+    root["findings"] = findings_json(input.findings, input.sources);
     out << json::serialize(root) << '\n';
 }
 
-const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names = {"text", "json"};
-    return names;
-}
-
-bool write(const std::string& format, std::ostream& out, const ReportInput& input, bool colour) {
-    if (format == "text") write_text(out, input, colour);
-    else if (format == "json") write_json(out, input);
-    else return false;
-    return true;
+void write_json_diff(std::ostream& out, const DiffInput& input) {
+    const FindingDiff& diff = input.diff;
+    json::array changed;
+    for (const FindingChange& c : diff.changed)
+        changed.emplace_back(json::object{{"before", finding_json(c.before, input.before.sources)},
+                                          {"after", finding_json(c.after, input.after.sources)}});
+    json::object root;
+    root["schema"] = "lovsjekk.diff/1";
+    root["at"] = input.before.at.iso();
+    root["vs"] = input.after.at.iso();
+    root["summary"] = json::object{{"added", diff.added.size()},
+                                   {"removed", diff.removed.size()},
+                                   {"changed", diff.changed.size()},
+                                   {"unchanged", diff.unchanged.size()}};
+    root["added"] = findings_json(diff.added, input.after.sources);
+    root["removed"] = findings_json(diff.removed, input.before.sources);
+    root["changed"] = std::move(changed);
+    out << json::serialize(root) << '\n';
 }
 
 }  // namespace lovsjekk::report

@@ -1,0 +1,124 @@
+// The list of findings the richer formats render, and the small facts they
+// share: kind descriptions, counts, ages in words, the sector of a file.
+#include "report/view.hpp"
+
+#include "check/check.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace lovsjekk::report {
+
+const char* change_name(Change c) {
+    switch (c) {
+        case Change::none: return "";
+        case Change::added: return "added";
+        case Change::removed: return "removed";
+        case Change::changed: return "changed";
+        case Change::unchanged: return "unchanged";
+    }
+    return "";
+}
+
+View report_view(const ReportInput& input) {
+    View view;
+    view.current = &input;
+    for (const Diagnostic& d : input.findings) view.entries.push_back({&d, &input.sources, Change::none, nullptr});
+    return view;
+}
+
+View diff_view(const DiffInput& input) {
+    View view;
+    view.current = &input.after;
+    view.baseline = &input.before;
+    const FindingDiff& diff = input.diff;
+    for (const Diagnostic& d : diff.added) view.entries.push_back({&d, &input.after.sources, Change::added, nullptr});
+    for (const FindingChange& c : diff.changed)
+        view.entries.push_back({&c.after, &input.after.sources, Change::changed, &c.before});
+    for (const Diagnostic& d : diff.removed)
+        view.entries.push_back({&d, &input.before.sources, Change::removed, nullptr});
+    for (const Diagnostic& d : diff.unchanged)
+        view.entries.push_back({&d, &input.after.sources, Change::unchanged, nullptr});
+    return view;
+}
+
+std::vector<KindInfo> kind_catalogue(const std::vector<Entry>& entries) {
+    std::vector<KindInfo> kinds;
+    for (const check::Family& f : check::families())
+        kinds.push_back({f.kind, f.title, f.description, f.default_severity});
+    // The input errors: the rules cannot be read, so no report is written,
+    // but `check` and the language server name them with these kinds.
+    kinds.push_back({"syntax", "rule file does not follow the grammar",
+                     "The rule file has a construct the .regel grammar does not allow; grammar/regel.ebnf gives "
+                     "the grammar with examples. Nothing in the file after the error is checked until the parser "
+                     "recovers at the next declaration.",
+                     Severity::error});
+    kinds.push_back({"encoding", "rule file is not valid UTF-8 text",
+                     "The rule file holds bytes that are not UTF-8, or characters that are not allowed in rule "
+                     "text. Save it as UTF-8.",
+                     Severity::error});
+    kinds.push_back({"io", "file cannot be read",
+                     "A rule file or folder named on the command line or in an include does not exist or cannot "
+                     "be read.",
+                     Severity::error});
+    kinds.push_back({"limit", "input exceeds a safety limit",
+                     "A rule file is larger than --max-file-size, or nests deeper than lovsjekk accepts; the limits "
+                     "protect against accidental or hostile input.",
+                     Severity::error});
+    std::set<std::string> known;
+    for (const KindInfo& k : kinds) known.insert(k.kind);
+    std::set<std::string> others;
+    for (const Entry& e : entries)
+        if (!known.contains(e.finding->kind)) others.insert(e.finding->kind);
+    for (const std::string& kind : others)
+        kinds.push_back({kind, kind + " message", "A message of kind '" + kind + "' from lovsjekk itself (policy, "
+                                                  "corpus or configuration), not a finding about the law.",
+                         Severity::warning});
+    return kinds;
+}
+
+std::string ages_text(const FindingDetails& details) {
+    const int from = details.age_from;
+    const int to = details.age_to;
+    if (from < 0 && to < 0) return "";
+    if (to < 0) return from <= 0 ? "alle aldre" : "fra " + std::to_string(from) + " år";
+    if (from <= 0) return "under " + std::to_string(to) + " år";
+    return std::to_string(from) + "–" + std::to_string(to) + " år";
+}
+
+std::string xml_safe(std::string_view text) {
+    static constexpr std::string_view replacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto u = static_cast<unsigned char>(text[i]);
+        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') {
+            out += replacement;
+        } else if (u == 0xEF && text.substr(i, 2) == "\xEF\xBF" && i + 2 < text.size() &&
+                   (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+            out += replacement;  // U+FFFE and U+FFFF are not characters in XML either
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> sector_per_file(const ReportInput& input) {
+    // The first sector declared in the file: a file may declare several.
+    std::vector<std::string> sectors(input.sources.size());
+    std::vector<std::uint32_t> first(input.sources.size(), 0xFFFFFFFFu);
+    for (const model::Sector& s : input.model.sectors) {
+        if (s.span.file >= sectors.size() || s.span.begin >= first[s.span.file]) continue;
+        first[s.span.file] = s.span.begin;
+        sectors[s.span.file] = s.id;
+    }
+    return sectors;
+}
+
+bool norm_in_force(const ReportInput& input, const model::Norm& norm) {
+    return model::in_force(input.model, norm, model::Evaluation{input.at, input.assume_in_force});
+}
+
+}  // namespace lovsjekk::report

@@ -1,0 +1,72 @@
+// HTML report: escaped by construction, self-contained, with the timeline
+// and the filters' data. The browser test (tests/browser/) runs the script.
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace lovsjekk;
+
+namespace {
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("html escapes every rule text and fetches nothing") {
+    testing::ReportFixture f;
+    f.add("reference", Severity::error, "</script><script>alert(1)</script><style>", "dddd00000001").details.witness =
+        "\"><img src=x onerror=alert(1)>";
+    std::ostringstream out;
+    report::write_html(out, f.input());
+    const std::string html = out.str();
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(count(html, "<script") == 1);
+    CHECK(count(html, "</script>") == 1);
+    CHECK(count(html, "<style") == 1);
+    CHECK(count(html, "<img") == 0);
+    CHECK(html.find("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    // Self-contained: no URL to fetch anything from.
+    CHECK(html.find(" src=\"") == std::string::npos);
+    CHECK(html.find(" href=\"") == std::string::npos);
+    CHECK(html.find("@import") == std::string::npos);
+    CHECK(html.find("Content-Security-Policy") != std::string::npos);
+    // HTML elements are never self-closed except the void ones.
+    CHECK(html.find("<td />") == std::string::npos);
+    CHECK(html.find("<script />") == std::string::npos);
+    CHECK(html.find("Inneholder data under Norsk lisens for offentlige data (NLOD) tilgjengeliggjort av Lovdata") !=
+          std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+}
+
+TEST_CASE("html rows carry the data the filters read") {
+    testing::ReportFixture f;
+    f.add("divergence", Severity::warning, "age limits differ", "dddd00000002");
+    std::ostringstream out;
+    report::write_html(out, f.input());
+    const std::string html = out.str();
+    CHECK(html.find("<tr data-kind=\"divergence\" data-sector=\"familie helse\" data-severity=\"warning\">") !=
+          std::string::npos);
+    CHECK(html.find("<option value=\"divergence\">divergence</option>") != std::string::npos);
+    CHECK(html.find("<option value=\"familie\">familie</option>") != std::string::npos);
+}
+
+TEST_CASE("html timeline: a row per topic and sector, bounds marked by basis, titled with the provision") {
+    const testing::CliRun run =
+        testing::run_cli({"report", "--format", "html", "--at", "2026-11-22", "tests/cases/report-html.regel"});
+    REQUIRE(run.code == 0);
+    const std::string& html = run.out;
+    CHECK(html.find("data-topic=\"samtykke.helsehjelp\" data-sector=\"helse\"") != std::string::npos);
+    CHECK(html.find("<title>pbrl § 4-3 første ledd bokstav b: over 16 år</title>") != std::string::npos);
+    CHECK(html.find("class=\"mark birthday lower\"") != std::string::npos);
+    CHECK(html.find("class=\"mark calendar_year lower\"") != std::string::npos);
+    CHECK(html.find("class=\"mark school_year upper\"") != std::string::npos);
+    CHECK(html.find("class=\"mark maturity lower\"") != std::string::npos);
+    // The divergence on bli-hørt is shaded on each of the topic's three rows.
+    CHECK(count(html, "data-kind=\"divergence\" data-id=") == 3);
+    // The rule title's markup characters stay text.
+    CHECK(html.find("&lt;i&gt;&amp;&lt;/i&gt;") != std::string::npos);
+}
