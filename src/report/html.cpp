@@ -58,7 +58,7 @@ svg.timeline rect.bar { fill: #4a7fb5; } svg.timeline rect.bar.maturity { fill: 
 svg.timeline .mark { stroke: #123; stroke-width: 1.2; }
 svg.timeline .mark.lower { fill: #123; } svg.timeline .mark.upper { fill: #fff; }
 svg.timeline .mark.maturity { fill: #f0c808; }
-svg.timeline rect.band { opacity: .35; } svg.timeline rect.band.divergence { fill: var(--band-divergence); }
+svg.timeline rect.band { opacity: .25; } svg.timeline rect.band.divergence { fill: var(--band-divergence); }
 svg.timeline rect.band.gap { fill: var(--band-gap); } svg.timeline rect.band.conflict { fill: var(--band-conflict); }
 svg.timeline line.point { stroke: var(--band-divergence); stroke-width: 3; stroke-dasharray: 4 2; }
 svg.timeline rect.row-even { fill: #fafafa; }
@@ -593,8 +593,10 @@ void write(std::ostream& out, const View& view) {
     std::ostringstream lead;
     if (view.is_diff())
         lead << "Findings on " << view.baseline->at.iso() << " against " << input.at.iso() << ". ";
-    lead << "The law in force on " << input.at.iso() << ": " << input.model.norms.size() << " rules in "
-         << input.model.sectors.size() << " sectors.";
+    const std::size_t rules = input.model.norms.size();
+    const std::size_t sectors = input.model.sectors.size();
+    lead << "The law in force on " << input.at.iso() << ": " << rules << (rules == 1 ? " rule" : " rules") << " in "
+         << sectors << (sectors == 1 ? " sector." : " sectors.");
     element(header, "p", lead.str(), "lead");
 
     summary(attribute_section(body, "summary"), view);

@@ -60,8 +60,9 @@ void write(std::ostream& out, const View& view) {
         out << "### lovsjekk: " << plural(total[Severity::error], "error", "errors") << ", "
             << plural(total[Severity::warning], "warning", "warnings") << ", "
             << plural(total[Severity::note], "note", "notes") << "\n\n";
-        out << "The law in force on " << current.at.iso() << ": " << current.model.norms.size() << " rules in "
-            << current.model.sectors.size() << " sectors.\n\n";
+        out << "The law in force on " << current.at.iso() << ": "
+            << plural(static_cast<int>(current.model.norms.size()), "rule", "rules") << " in "
+            << plural(static_cast<int>(current.model.sectors.size()), "sector", "sectors") << ".\n\n";
     }
     if (per_kind.empty()) {
         out << (view.is_diff() ? "No findings changed.\n" : "No findings.\n");
