@@ -74,24 +74,16 @@ bool wording_fits(const model::Bound& b, const corpus::AgeMention& m) {
     return false;
 }
 
-// The text cross-check: the cited paragraph mentions the rule's ages in a
-// wording that fits the rule's basis, unless the rule says where the age
-// comes from instead (`avledet`).
-void cross_check_text(const model::Norm& n, const model::Citation& c, const corpus::Section& section,
-                      std::vector<Diagnostic>& out) {
-    if (!n.derived.empty() || !n.age.specified || n.age.regardless) return;
-    std::vector<model::Bound> bounds;
-    if (n.age.from) bounds.push_back(*n.age.from);
-    if (n.age.to) bounds.push_back(*n.age.to);
-    if (bounds.empty() || !section.hash) return;  // hand-written entries carry no text facts
-
+// The text cross-check: the provisions a rule cites, taken together, mention
+// each of its ages in a wording that fits the rule's basis, unless the rule
+// says where the age comes from instead (`avledet`).
+std::vector<corpus::AgeMention> mentions_in(const model::Citation& c, const corpus::Section& section) {
     std::vector<corpus::AgeMention> mentions;
     if (c.ledd) {
         const corpus::Ledd* ledd = section.find_ledd(*c.ledd);
-        if (!ledd) return;
+        if (!ledd) return mentions;
         if (c.letter) {
             if (const corpus::Point* p = ledd->find_point(*c.letter)) mentions = p->age_mentions;
-            else return;
             // The ledd's own words ("barn som har fylt …") govern its points too.
             mentions.insert(mentions.end(), ledd->age_mentions.begin(), ledd->age_mentions.end());
         } else {
@@ -103,6 +95,26 @@ void cross_check_text(const model::Norm& n, const model::Citation& c, const corp
             mentions.insert(mentions.end(), all.begin(), all.end());
         }
     }
+    return mentions;
+}
+
+struct CitedText {
+    const model::Citation* citation;
+    std::vector<corpus::AgeMention> mentions;
+};
+
+void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
+    if (!n.derived.empty() || !n.age.specified || n.age.regardless || cited.empty()) return;
+    std::vector<model::Bound> bounds;
+    if (n.age.from) bounds.push_back(*n.age.from);
+    if (n.age.to) bounds.push_back(*n.age.to);
+    std::vector<corpus::AgeMention> mentions;
+    std::string where;
+    for (const CitedText& c : cited) {
+        mentions.insert(mentions.end(), c.mentions.begin(), c.mentions.end());
+        where += (where.empty() ? "" : " and ") + c.citation->text();
+    }
+    const model::Citation& first = *cited.front().citation;
     for (const model::Bound& b : bounds) {
         const bool fits = std::any_of(mentions.begin(), mentions.end(),
                                       [&](const corpus::AgeMention& m) { return wording_fits(b, m); });
@@ -114,18 +126,18 @@ void cross_check_text(const model::Norm& n, const model::Citation& c, const corp
             std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age) +
             (b.basis() == model::Basis::birthday ? " år" : "");
         out.push_back(reference(
-            n, c, Severity::warning,
-            same_age ? "the rule says '" + written + "', but " + c.text() + " words that age differently: " +
+            n, first, Severity::warning,
+            same_age ? "the rule says '" + written + "', but " + where + " words that age differently: " +
                            ages_in(mentions)
                      : "the rule's age " + std::to_string(b.age) + " ('" + written + "') is not in the text of " +
-                           c.text() + ", which mentions " + ages_in(mentions) +
+                           where + ", which mentions " + ages_in(mentions) +
                            " (if the age comes from elsewhere, say so with 'avledet')",
             "text-age-" + std::to_string(b.age)));
     }
 }
 
 void check_citation(const Context& ctx, const model::Norm& n, const model::Citation& c, bool norm_in_force,
-                    std::vector<Diagnostic>& out) {
+                    std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
     const model::Law* declared = ctx.model.find_law(c.law);
     if (!declared) return;  // unknown law: reported when resolving
     const corpus::Law* law = ctx.corpus->find(declared->lovdata_id);
@@ -191,7 +203,8 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
                 out.push_back(reference(n, c, Severity::warning, message, "not-in-force"));
                 continue;
             }
-            cross_check_text(n, c, *section, out);
+            // Hand-written entries carry no text facts (no hash): nothing to compare.
+            if (section->hash) cited.push_back({&c, mentions_in(c, *section)});
         }
     }
 }
@@ -227,8 +240,11 @@ void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
     if (!ctx.corpus) return;
     law_dates(ctx, out);
     std::set<const model::Norm*> in_force(ctx.in_force.begin(), ctx.in_force.end());
-    for (const model::Norm& n : ctx.model.norms)
-        for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force.contains(&n), out);
+    for (const model::Norm& n : ctx.model.norms) {
+        std::vector<CitedText> cited;
+        for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force.contains(&n), cited, out);
+        cross_check_text(n, cited, out);
+    }
 }
 
 }  // namespace lovsjekk::check

@@ -14,8 +14,8 @@ struct Token {
     int number = -1;    // value when the token is a number (digits or a number word)
 };
 
-constexpr std::array<std::pair<std::string_view, int>, 27> number_words = {{
-    {"tre", 3},      {"fire", 4},      {"fem", 5},       {"seks", 6},      {"sju", 7},
+constexpr std::array<std::pair<std::string_view, int>, 30> number_words = {{
+    {"ett", 1},      {"eitt", 1},      {"to", 2},        {"tre", 3},      {"fire", 4},      {"fem", 5},       {"seks", 6},      {"sju", 7},
     {"syv", 7},      {"åtte", 8},      {"ni", 9},        {"ti", 10},       {"elleve", 11},
     {"tolv", 12},    {"tretten", 13},  {"fjorten", 14},  {"femten", 15},   {"seksten", 16},
     {"sytten", 17},  {"søtten", 17},   {"atten", 18},    {"nitten", 19},   {"tjue", 20},
@@ -92,6 +92,7 @@ public:
             if (over_under(i)) continue;
             if (between(i)) continue;
             if (or_older(i)) continue;
+            if (is_age(i)) continue;
             if (than(i)) continue;
             birthday_word(i);
         }
@@ -125,7 +126,7 @@ private:
         std::optional<std::size_t> year, school;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 10; --k, ++steps) {
             if (clause_break(s_, t_[k - 1], t_[k]) || t_[k - 1].number >= 0) break;
-            if (!year && is(k - 1, {"året"})) year = k - 1;
+            if (!year && is(k - 1, {"året", "kalenderåret"})) year = k - 1;
             if (is(k - 1, {"skoleåret", "skuleåret", "opplæringsåret"})) { school = k - 1; break; }
         }
         // A phrase longer than 80 characters starts at the verb instead.
@@ -180,6 +181,15 @@ private:
         if (!is(i + 3, {"eldre", "yngre"}) && !(i > 0 && is(i - 1, {"er", "var", "blitt", "vere", "være", "vore"})))
             return false;
         emit(i, i + 3, AgeWording::other, number(i));
+        return true;
+    }
+
+    // "til barnet er 18 år": an age reached, like "fylt", unless a duration
+    // or an "or older" follows (handled by or_older, tried first).
+    bool is_age(std::size_t i) {
+        if (!is(i, {"er", "blir", "vert"}) || number(i + 1) < 0 || !is(i + 2, {"år"})) return false;
+        if (is(i + 3, {"gammel", "gamle"}) || is(i + 3, {"eller"})) return false;
+        emit(i, i + 2, AgeWording::fylt, number(i + 1));
         return true;
     }
 
