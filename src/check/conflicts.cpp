@@ -10,16 +10,19 @@ namespace lovsjekk::check {
 
 namespace {
 
-/// Everyone a norm is about: its bearer and those it is owed to.
-std::set<std::string> parties(const model::Norm& n) {
-    std::set<std::string> p(n.counterparts.begin(), n.counterparts.end());
-    p.insert(n.actor);
-    return p;
-}
-
-bool share_party(const model::Norm& a, const model::Norm& b) {
-    const auto pa = parties(a), pb = parties(b);
-    return std::any_of(pa.begin(), pa.end(), [&](const std::string& x) { return pb.contains(x); });
+/// Whether obeying `forbid` can stop `other` from being honoured: the same
+/// actor is bound both to act and not to act toward the same people, or the
+/// prohibition is owed against the very holder of a right or power.
+bool clash(const model::Norm& forbid, const model::Norm& other) {
+    const auto& toward = forbid.counterparts;
+    if (other.modality == model::Modality::right || other.modality == model::Modality::power)
+        return std::find(toward.begin(), toward.end(), other.actor) != toward.end() ||
+               (toward.empty() && forbid.actor == other.actor);
+    if (other.actor != forbid.actor) return false;  // each actor can obey its own rule
+    if (toward.empty() || other.counterparts.empty()) return true;
+    return std::any_of(toward.begin(), toward.end(), [&](const std::string& x) {
+        return std::find(other.counterparts.begin(), other.counterparts.end(), x) != other.counterparts.end();
+    });
 }
 
 /// The exception that settles the pair, if one norm is declared an exception from the other.
@@ -71,7 +74,7 @@ void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
             if (a_forbids != b_forbids) {
                 const model::Norm& forbid = a_forbids ? a : b;
                 const model::Norm& other = a_forbids ? b : a;
-                if (!share_party(forbid, other)) return;
+                if (!clash(forbid, other)) return;
                 report_pair(ctx, other, forbid, overlap,
                             "'" + modal_phrase(other) + "' meets '" + modal_phrase(forbid) + "' on " + topic, out);
                 return;
