@@ -105,6 +105,8 @@ struct CitedText {
 
 void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
     if (!n.derived.empty() || !n.age.specified || n.age.regardless || cited.empty()) return;
+    // The index holds today's wording: a version that has ended may have said otherwise.
+    if (n.validity.to) return;
     std::vector<model::Bound> bounds;
     if (n.age.from) bounds.push_back(*n.age.from);
     if (n.age.to) bounds.push_back(*n.age.to);
@@ -189,7 +191,11 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
         if (norm_in_force && !c.see_also) {
             const bool law_in_force =
                 law->in_force_on(ctx.when.at) || (law->awaiting_in_force() && ctx.when.assumes(declared->short_name));
-            if (!law_in_force || !section->in_force_on(ctx.when.at)) {
+            // Repealed on an unknown day: known to be gone only from the law's
+            // last change in the index on; earlier, it may well have been in force.
+            const bool repeal_date_unknown = section->repealed && !section->repealed_on &&
+                                             (!law->last_change_in_force || ctx.when.at < *law->last_change_in_force);
+            if (!law_in_force || (!section->in_force_on(ctx.when.at) && !repeal_date_unknown)) {
                 std::string message = c.text() + " is not in force on " + ctx.when.at.iso();
                 const auto replaced = ctx.corpus->replacements_for(law->id, section->number);
                 if (!replaced.empty()) {
