@@ -1,6 +1,7 @@
 #include "corpus/index_io.hpp"
 
 #include "base/atomic_write.hpp"
+#include "text/render.hpp"
 
 #include <boost/json.hpp>
 
@@ -587,20 +588,7 @@ Corpus load_corpus(const std::filesystem::path& dir, Diagnostics& diags) {
     text::SourceManager sources;
     Diagnostics local;
     Corpus corpus = load_corpus(dir, sources, local);
-    for (Diagnostic d : local.all()) {
-        if (d.span.file < sources.size()) {
-            const text::SourceFile& f = sources.file(d.span.file);
-            if (d.span.valid) {
-                const auto p = f.position(d.span.begin);
-                d.message += " (" + f.path() + ", line " + std::to_string(p.line) + ", column " +
-                             std::to_string(p.column) + ")";
-            } else {
-                d.message += " (" + f.path() + ")";
-            }
-        }
-        d.span = Span{};
-        diags.all().push_back(std::move(d));
-    }
+    text::detach_positions(sources, local, diags);
     return corpus;
 }
 

@@ -2,6 +2,7 @@
 
 #include "corpus/age_mentions.hpp"
 #include "corpus/statute_text.hpp"
+#include "text/render.hpp"
 
 #include <pugixml.hpp>
 
@@ -547,20 +548,7 @@ std::optional<Law> import_lovdata(const std::filesystem::path& path, Diagnostics
     text::SourceManager sources;
     Diagnostics local;
     auto law = import_lovdata(path, sources, local);
-    for (Diagnostic d : local.all()) {
-        if (d.span.file < sources.size()) {
-            const text::SourceFile& f = sources.file(d.span.file);
-            if (d.span.valid) {
-                const auto p = f.position(d.span.begin);
-                d.message += " (" + f.path() + ", line " + std::to_string(p.line) + ", column " +
-                             std::to_string(p.column) + ")";
-            } else {
-                d.message += " (" + f.path() + ")";
-            }
-        }
-        d.span = Span{};
-        diags.all().push_back(std::move(d));
-    }
+    text::detach_positions(sources, local, diags);
     return law;
 }
 

@@ -85,6 +85,23 @@ void sort_diagnostics(std::vector<Diagnostic>& diags, const SourceManager& sourc
                      [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
 }
 
+void detach_positions(const SourceManager& sources, const Diagnostics& from, Diagnostics& to) {
+    for (Diagnostic d : from.all()) {
+        if (d.span.file < sources.size()) {
+            const SourceFile& f = sources.file(d.span.file);
+            if (d.span.valid) {
+                const Position p = f.position(d.span.begin);
+                d.message += " (" + f.path() + ", line " + std::to_string(p.line) + ", column " +
+                             std::to_string(p.column) + ")";
+            } else {
+                d.message += " (" + f.path() + ")";
+            }
+        }
+        d.span = Span{};
+        to.all().push_back(std::move(d));
+    }
+}
+
 void render_text(std::ostream& out, const Diagnostic& d, const SourceManager& sources, const RenderOptions& options) {
     // Input errors without a file (a bad option, a missing folder) get no location.
     if (d.span.file >= sources.size()) {

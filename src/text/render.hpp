@@ -24,6 +24,10 @@ std::string location(const SourceManager& sources, const Span& span);
 /// is the same whatever order the input came in.
 void sort_diagnostics(std::vector<Diagnostic>& diags, const SourceManager& sources);
 
+/// Moves diagnostics out of a private SourceManager's reach: each message gets
+/// its "(file, line L, column C)" and the span is cleared.
+void detach_positions(const SourceManager& sources, const Diagnostics& from, Diagnostics& to);
+
 void render_text(std::ostream& out, const Diagnostic& d, const SourceManager& sources, const RenderOptions& options);
 void render_all(std::ostream& out, const std::vector<Diagnostic>& diags, const SourceManager& sources,
                 const RenderOptions& options);

@@ -23,19 +23,29 @@ std::vector<std::uint32_t> compute_line_starts(std::string_view s) {
     return starts;
 }
 
-// Replaces every ill-formed sequence with U+FFFD so that the text can be shown.
-std::string sanitise(std::string_view bytes) {
-    std::string out;
-    out.reserve(bytes.size());
+/// Calls `visit(start, end, code_point)` for each character (a negative code
+/// point for an ill-formed sequence) until it returns false.
+template <typename Visit>
+void each_code_point(std::string_view bytes, Visit&& visit) {
     const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
     const auto length = static_cast<int32_t>(bytes.size());
     for (int32_t i = 0; i < length;) {
         const int32_t start = i;
         UChar32 c;
         U8_NEXT(s, i, length, c);
-        if (c < 0 || c == 0) out += "\xEF\xBF\xBD";
-        else out.append(bytes.data() + start, static_cast<std::size_t>(i - start));
+        if (!visit(static_cast<std::size_t>(start), static_cast<std::size_t>(i), c)) return;
     }
+}
+
+// Replaces every ill-formed sequence (and NUL) with U+FFFD so that the text can be shown.
+std::string sanitise(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size());
+    each_code_point(bytes, [&](std::size_t start, std::size_t end, UChar32 c) {
+        if (c <= 0) out += "\xEF\xBF\xBD";
+        else out.append(bytes.substr(start, end - start));
+        return true;
+    });
     return out;
 }
 
@@ -75,16 +85,13 @@ std::uint32_t SourceFile::utf16_column(std::uint32_t offset) const {
 }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
-    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    const auto length = static_cast<int32_t>(bytes.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
+    std::optional<std::size_t> bad;
+    each_code_point(bytes, [&](std::size_t start, std::size_t, UChar32 c) {
         // NUL is valid UTF-8 but never valid in a rule or statute file.
-        if (c <= 0) return static_cast<std::size_t>(start);
-    }
-    return std::nullopt;
+        if (c <= 0) bad = start;
+        return !bad;
+    });
+    return bad;
 }
 
 std::string normalise(std::string_view text) {
