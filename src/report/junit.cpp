@@ -106,6 +106,12 @@ void write(std::ostream& out, const View& view, Severity fail_on) {
     property("at", view.current->at.iso());
     if (view.is_diff()) property("baseline", view.baseline->at.iso());
     property("fail-on", severity_name(fail_on));
+    if (view.is_diff()) {
+        std::map<Change, int> changes;
+        for (const Entry& e : view.entries) ++changes[e.change];
+        for (Change c : {Change::added, Change::removed, Change::changed, Change::unchanged})
+            property(change_name(c), std::to_string(changes[c]));
+    }
     property("errors", std::to_string(counts[Severity::error]));
     property("warnings", std::to_string(counts[Severity::warning]));
     property("notes", std::to_string(counts[Severity::note]));
