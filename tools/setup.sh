@@ -4,6 +4,7 @@
 # with nothing changed installs nothing and rebuilds nothing.
 #
 #   bash tools/setup.sh            # install, configure, build
+#   bash tools/setup.sh test       # the same, plus what the tests use (a browser)
 #   BUILD_DIR=out bash tools/setup.sh
 set -euo pipefail
 
@@ -14,6 +15,8 @@ build_type=${BUILD_TYPE:-Release}
 # libboost1.81-dev must be named: plain libboost-dev brings 1.74 and
 # conflicts with it.
 packages=(g++ cmake make libboost1.81-dev libpugixml-dev libicu-dev doctest-dev)
+# The HTML report is tested in a real browser.
+if [ "${1:-}" = "test" ]; then packages+=(chromium); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

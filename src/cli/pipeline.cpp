@@ -98,8 +98,11 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
 
     result.workspace = parse::load_workspace(paths, load, result.input);
     if (!options.no_corpus)
-        result.corpus = corpus::load_corpus(options.corpus_dir.empty() ? bundled_corpus_dir() : options.corpus_dir,
-                                            result.workspace.sources, result.input);
+        // Relative to the working directory where possible, so that reports
+        // never carry one machine's absolute paths.
+        result.corpus = corpus::load_corpus(
+            parse::display_path(options.corpus_dir.empty() ? bundled_corpus_dir() : options.corpus_dir),
+            result.workspace.sources, result.input);
     if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
     result.unusable = std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     result.model = model::resolve(result.workspace, result.input);

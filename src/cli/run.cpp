@@ -17,9 +17,10 @@ struct Command {
 
 const Command commands[] = {
     {"check", "validate rule files: exit 0 clean, 1 findings at or above --fail-on, 2 unusable input", cmd_check},
-    {"report", "report findings between sectors as text or JSON", cmd_report},
+    {"report", "report findings between sectors: text, json, sarif, junit, markdown or html", cmd_report},
     {"diff", "compare the findings on two dates (--at A --vs B) or of two rule trees (OLD NEW)", cmd_diff},
     {"ages", "the age thresholds in force, as a table or JSON, or the dates one child reaches them", cmd_ages},
+    {"summary", "a plain-language summary (nb, nn, en) for a child's age, a service or one child, with its LIX", cmd_summary},
     {"explain", "explain a finding (by id) or a kind of finding, with the provisions involved", cmd_explain},
     {"import", "build statute index entries from Lovdata XML (import lovdata FILE...)", cmd_import},
 };
