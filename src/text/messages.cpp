@@ -1,0 +1,216 @@
+// Message catalogues over icu::MessageFormat: parsing the `key = pattern`
+// files, compiling each pattern once, and formatting with named arguments.
+#include "text/messages.hpp"
+
+#include <unicode/gregocal.h>
+#include <unicode/messagepattern.h>
+#include <unicode/msgfmt.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace lovsjekk::text {
+
+namespace fs = std::filesystem;
+
+struct Catalogue::Entry {
+    std::string pattern;
+    std::string origin;  ///< "file:line", for errors
+    std::vector<std::string> arguments;
+    std::unique_ptr<icu::MessageFormat> format;
+};
+
+namespace {
+
+std::string utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r");
+    return s.substr(first, last - first + 1);
+}
+
+/// The named arguments a pattern uses; an error for numbered ones ({0}),
+/// which a catalogue shared by three languages must not rely on.
+std::optional<std::string> argument_names_of(const icu::UnicodeString& pattern, std::vector<std::string>& names) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error{};
+    icu::MessagePattern parsed(pattern, &parse_error, status);
+    if (U_FAILURE(status))
+        return std::string("not an ICU MessageFormat pattern (") + u_errorName(status) + " at offset " +
+               std::to_string(parse_error.offset) + ")";
+    std::set<std::string> unique;
+    for (int32_t i = 0; i < parsed.countParts(); ++i) {
+        const icu::MessagePattern::Part& part = parsed.getPart(i);
+        if (part.getType() == UMSGPAT_PART_TYPE_ARG_NUMBER) return std::string("use named arguments, not numbers");
+        if (part.getType() == UMSGPAT_PART_TYPE_ARG_NAME) unique.insert(utf8(parsed.getSubstring(part)));
+    }
+    names.assign(unique.begin(), unique.end());
+    return std::nullopt;
+}
+
+/// A date as ICU's UDate: noon of that day in the default time zone, the
+/// zone MessageFormat's date formats use, so every zone shows the same day.
+UDate to_udate(Date d) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::GregorianCalendar calendar(status);
+    calendar.clear();
+    calendar.set(d.year(), static_cast<int32_t>(d.month()) - 1, static_cast<int32_t>(d.day()), 12, 0, 0);
+    const UDate when = calendar.getTime(status);
+    return U_SUCCESS(status) ? when : 0.0;
+}
+
+icu::Formattable to_formattable(const MessageValue& value) {
+    if (const auto* s = std::get_if<std::string>(&value)) return icu::Formattable(icu::UnicodeString::fromUTF8(*s));
+    if (const auto* n = std::get_if<std::int64_t>(&value)) return icu::Formattable(static_cast<int64_t>(*n));
+    if (const auto* x = std::get_if<double>(&value)) return icu::Formattable(*x);
+    return icu::Formattable(to_udate(std::get<Date>(value)), icu::Formattable::kIsDate);
+}
+
+}  // namespace
+
+Catalogue::Catalogue(std::string lang) : lang_(std::move(lang)) {}
+Catalogue::Catalogue(Catalogue&&) noexcept = default;
+Catalogue& Catalogue::operator=(Catalogue&&) noexcept = default;
+Catalogue::~Catalogue() = default;
+
+Catalogue Catalogue::load(const fs::path& dir, const std::string& lang, std::vector<std::string>& errors) {
+    Catalogue catalogue(lang);
+    const fs::path folder = dir / lang;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.path().extension() == ".txt" && entry.is_regular_file()) files.push_back(entry.path());
+    if (ec || files.empty()) {
+        errors.push_back(folder.generic_string() + ": no message catalogue for language '" + lang + "'");
+        return catalogue;
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in && !in.eof()) {
+            errors.push_back(file.generic_string() + ": cannot read");
+            continue;
+        }
+        catalogue.add(text.str(), file.generic_string(), errors);
+    }
+    return catalogue;
+}
+
+void Catalogue::add(std::string_view text, const std::string& origin, std::vector<std::string>& errors) {
+    struct Pending {
+        std::string key;
+        std::string pattern;
+        int line = 0;
+    };
+    std::vector<Pending> pending;
+    int line_no = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(at, end - at);
+        at = end + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const std::string_view content = trim(line);
+        if (content.empty() || content.front() == '#') continue;
+        const std::string where = origin + ":" + std::to_string(line_no);
+        if (line.front() == ' ' || line.front() == '\t') {
+            if (pending.empty()) errors.push_back(where + ": continuation line with no key before it");
+            else pending.back().pattern += (pending.back().pattern.empty() ? "" : " ") + std::string(content);
+        } else if (const auto eq = content.find('='); eq == std::string_view::npos) {
+            errors.push_back(where + ": expected 'key = pattern'");
+        } else {
+            const std::string_view key = trim(content.substr(0, eq));
+            if (key.empty() || key.find_first_of(" \t") != std::string_view::npos)
+                errors.push_back(where + ": a key is one word before '='");
+            else pending.push_back({std::string(key), std::string(trim(content.substr(eq + 1))), line_no});
+        }
+    }
+    for (Pending& p : pending) {
+        const std::string where = origin + ":" + std::to_string(p.line);
+        if (entries_.contains(p.key)) {
+            errors.push_back(where + ": key '" + p.key + "' is defined twice (first at " + entries_.at(p.key)->origin + ")");
+            continue;
+        }
+        auto entry = std::make_unique<Entry>();
+        entry->pattern = p.pattern;
+        entry->origin = where;
+        const icu::UnicodeString pattern = icu::UnicodeString::fromUTF8(p.pattern);
+        if (auto error = argument_names_of(pattern, entry->arguments)) {
+            errors.push_back(where + ": " + p.key + ": " + *error);
+            continue;
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parse_error{};
+        entry->format = std::make_unique<icu::MessageFormat>(pattern, icu::Locale(lang_.c_str()), parse_error, status);
+        if (U_FAILURE(status)) {
+            errors.push_back(where + ": " + p.key + ": " + u_errorName(status));
+            continue;
+        }
+        entries_.emplace(p.key, std::move(entry));
+    }
+}
+
+bool Catalogue::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
+
+std::vector<std::string> Catalogue::keys() const {
+    std::vector<std::string> out;
+    for (const auto& [key, entry] : entries_) out.push_back(key);
+    return out;
+}
+
+const Catalogue::Entry& Catalogue::entry(std::string_view key) const {
+    auto it = entries_.find(key);
+    if (it == entries_.end())
+        throw MessageError("message '" + std::string(key) + "' is missing from the '" + lang_ + "' catalogue");
+    return *it->second;
+}
+
+const std::string& Catalogue::pattern(std::string_view key) const { return entry(key).pattern; }
+
+std::vector<std::string> Catalogue::argument_names(std::string_view key) const { return entry(key).arguments; }
+
+std::string Catalogue::format(std::string_view key, const MessageArgs& args) const {
+    const Entry& e = entry(key);
+    // ICU prints "{name}" for an argument it was not given; we refuse instead.
+    for (const std::string& name : e.arguments) {
+        if (std::none_of(args.begin(), args.end(), [&](const auto& a) { return a.first == name; }))
+            throw MessageError("message '" + std::string(key) + "' (" + lang_ + ", " + e.origin +
+                               ") needs the argument '" + name + "'");
+    }
+    std::vector<icu::UnicodeString> names;
+    std::vector<icu::Formattable> values;
+    names.reserve(args.size());
+    values.reserve(args.size());
+    for (const auto& [name, value] : args) {
+        names.push_back(icu::UnicodeString::fromUTF8(name));
+        values.push_back(to_formattable(value));
+    }
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    e.format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
+    if (U_FAILURE(status))
+        throw MessageError("message '" + std::string(key) + "' (" + lang_ + "): " + u_errorName(status));
+    return utf8(out);
+}
+
+fs::path bundled_messages_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "messages"; }
+
+const std::vector<std::string>& catalogue_languages() {
+    static const std::vector<std::string> languages = {"nb", "nn", "en"};
+    return languages;
+}
+
+}  // namespace lovsjekk::text
