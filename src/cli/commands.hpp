@@ -31,5 +31,6 @@ int cmd_diff(const Args& args, Io io);
 int cmd_import(const Args& args, Io io);
 int cmd_explain(const Args& args, Io io);
 int cmd_ages(const Args& args, Io io);
+int cmd_summary(const Args& args, Io io);
 
 }  // namespace lovsjekk::cli

@@ -1,0 +1,133 @@
+// `lovsjekk summary`: a plain-language summary for services, in bokmål,
+// nynorsk or English, of what applies to a child of a given age, what one
+// service must do, or the exact dates for one child; with its LIX, and
+// `--max-lix` as a readability gate.
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "report/summary.hpp"
+#include "text/messages.hpp"
+#include "text/render.hpp"
+#include "text/suggest.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <iomanip>
+#include <ostream>
+
+namespace lovsjekk::cli {
+
+namespace {
+
+std::optional<int> whole_number(const std::string& s, int low, int high) {
+    int n = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc{} || ptr != s.data() + s.size() || n < low || n > high) return std::nullopt;
+    return n;
+}
+
+}  // namespace
+
+int cmd_summary(const Args& args, Io io) {
+    std::vector<OptionSpec> specs = pipeline_option_specs();
+    specs.push_back({"lang", true, "LANG", "nb (bokmål, default), nn (nynorsk) or en (English)"});
+    specs.push_back({"age", true, "N", "what applies to a child of N years"});
+    specs.push_back({"service", true, "ACTOR", "what this service must do, toward whom, from what age (an actor id)"});
+    specs.push_back({"born", true, "DATE", "with --on: the exact dates for a child born on DATE"});
+    specs.push_back({"on", true, "DATE", "the day to look at the child (same as --at)"});
+    specs.push_back({"format", true, "FORMAT", "text (default), html (one self-contained page) or json (lovsjekk.summary/1)"});
+    specs.push_back({"max-lix", true, "N", "exit 1 when the summary's LIX is above N"});
+    specs.push_back({"help", false, "", "show this help"});
+    ParsedOptions parsed = parse_options(args, specs);
+    auto fail = [&](const std::string& message) {
+        io.err << "lovsjekk summary: error: " << message << '\n';
+        return exit_unusable;
+    };
+    if (parsed.error) return fail(*parsed.error);
+    if (parsed.has("help")) {
+        io.out << format_help("lovsjekk summary [OPTIONS] [PATH...] (--age N | --service ACTOR | --born DATE --on DATE)",
+                              "Write a plain-language summary, generated from the rules in force at --at (default "
+                              "today), each sentence citing its provision, and its readability (LIX).",
+                              specs);
+        return exit_ok;
+    }
+    const std::string lang = parsed.get("lang").value_or("nb");
+    const auto& languages = text::catalogue_languages();
+    if (std::find(languages.begin(), languages.end(), lang) == languages.end())
+        return fail("unknown language '" + lang + "' (nb|nn|en)");
+    const std::string format = parsed.get("format").value_or("text");
+    if (format != "text" && format != "html" && format != "json")
+        return fail("unknown format '" + format + "' (text|html|json)");
+    const int asked = parsed.has("age") + parsed.has("service") + parsed.has("born");
+    if (asked != 1) return fail("give one of --age N, --service ACTOR or --born DATE --on DATE");
+    if (parsed.has("on") && !parsed.has("born")) return fail("--on goes with --born");
+    if (auto on = parsed.get("on")) {
+        if (parsed.has("at") && parsed.get("at") != on) return fail("--on and --at name different days");
+        parsed.values["at"] = {*on};
+    }
+    std::optional<int> max_lix;
+    if (auto m = parsed.get("max-lix")) {
+        max_lix = whole_number(*m, 0, 1000);
+        if (!max_lix) return fail("--max-lix needs a whole number, not '" + *m + "'");
+    }
+
+    PipelineOptions options;
+    if (auto error = read_pipeline_options(parsed, options)) return fail(*error);
+    report::SummaryQuery query;
+    query.when = options.when;
+    if (auto age = parsed.get("age")) {
+        query.age = whole_number(*age, 0, 130);
+        if (!query.age) return fail("--age needs a whole number of years from 0 to 130, not '" + *age + "'");
+    }
+    if (auto born = parsed.get("born")) {
+        if (!parsed.has("on") && !parsed.has("at")) return fail("--born needs --on DATE, the day to look at the child");
+        query.born = Date::parse(*born);
+        if (!query.born) return fail("--born needs a real date as YYYY-MM-DD, not '" + *born + "'");
+        if (options.when.at < *query.born) return fail("the child is not born yet on " + options.when.at.iso());
+    }
+    query.service = parsed.get("service");
+
+    std::vector<std::string> errors;
+    const text::Catalogue messages = text::Catalogue::load(text::bundled_messages_dir(), lang, errors);
+    if (!errors.empty()) {
+        for (const auto& e : errors) io.err << "lovsjekk summary: error: " << e << '\n';
+        return exit_unusable;
+    }
+
+    const PipelineResult result = run_pipeline(options);
+    if (result.unusable) {
+        std::vector<Diagnostic> input_errors;
+        for (const Diagnostic& d : result.all_sorted())
+            if (is_input_error(d)) input_errors.push_back(d);
+        text::render_all(io.err, input_errors, result.workspace.sources, {io.colour, true});
+        return exit_unusable;
+    }
+    if (query.service && !result.model.actors.contains(*query.service)) {
+        std::vector<std::string_view> names;
+        for (const auto& [id, actor] : result.model.actors) names.push_back(id);
+        std::string message = "unknown actor '" + *query.service + "'";
+        if (auto close = text::closest(*query.service, names)) message += "; did you mean '" + *close + "'?";
+        return fail(message);
+    }
+
+    report::Summary summary;
+    try {
+        summary = report::build_summary(result.model, query, messages);
+        if (format == "json") report::write_summary_json(io.out, summary, query);
+        else if (format == "html") report::write_summary_html(io.out, summary, messages);
+        else report::write_summary_text(io.out, summary, messages);
+    } catch (const text::MessageError& e) {
+        return fail(e.what());
+    }
+    for (const auto& note : summary.notes) io.err << "lovsjekk summary: note: " << note << '\n';
+    // Compared as printed (one decimal), so that "40.0" never fails --max-lix 40.
+    const double lix = std::round(summary.lix.lix() * 10.0) / 10.0;
+    if (max_lix && lix > *max_lix) {
+        io.err << "lovsjekk summary: LIX " << std::fixed << std::setprecision(1) << lix << " is above --max-lix "
+               << *max_lix << '\n';
+        return exit_findings;
+    }
+    return exit_ok;
+}
+
+}  // namespace lovsjekk::cli

@@ -1,0 +1,651 @@
+// Building a plain-language summary from the model: choosing the norms,
+// turning each into one sentence through the catalogue, merging sentences
+// that say the same thing, and sorting them the way a Norwegian reader
+// expects (ICU collation: æ, ø, å after z).
+#include "report/summary.hpp"
+
+#include "report/ages.hpp"
+
+#include <unicode/coll.h>
+#include <unicode/listformatter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+namespace lovsjekk::report {
+
+namespace {
+
+using text::MessageArgs;
+
+/// The vocabulary's actor for the child or young person (DESIGN.md); its
+/// aliases are each law's own word for her ("eleven", "pasienten").
+constexpr const char* child_actor = "barnet";
+/// The topic on which the rules say when the child becomes of age; the
+/// summary calls her "den unge" from then on. The age itself is read from
+/// the rules, never written here.
+constexpr const char* majority_topic = "myndighet";
+
+/// Lists of counterparts longer than this are taken apart and regrouped by
+/// the norms that name them (see Builder::regroup).
+constexpr std::size_t max_listed = 3;
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+std::string utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+/// The first letter in upper case: sentences and headings start with one,
+/// whatever word the catalogue put first ("barnet", "the school").
+std::string capitalise(const std::string& s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    if (u.isEmpty()) return s;
+    const UChar32 first = u.char32At(0);
+    const UChar32 upper = u_toupper(first);
+    if (upper == first) return s;
+    u.replace(0, U16_LENGTH(first), icu::UnicodeString(upper));
+    return utf8(u);
+}
+
+/// A word as an ICU select keyword, which cannot hold spaces or pattern
+/// syntax: "den mindreårige" → "den_mindreårige", "helse-kommune" → "helse_kommune".
+std::string keyword(std::string word) {
+    for (char& c : word)
+        if (c == ' ' || c == '-' || c == '.') c = '_';
+    return word;
+}
+
+int group_rank(const std::string& group) {
+    // The child's own say first, then the services she has a right to, then
+    // what the services owe each other: the order a case worker asks in.
+    static const char* order[] = {"medvirkning", "tjeneste", "samordning", "samarbeid", "melding", "oppfølging"};
+    for (int i = 0; i < 6; ++i)
+        if (group == order[i]) return i;
+    return 6;
+}
+
+/// One norm as it will be phrased: which words to use for the child and
+/// which age text goes with it.
+struct Phrased {
+    const model::Norm* norm = nullptr;
+    std::optional<Date> from_date;  ///< with `born`: the day the norm starts to apply to her
+    std::optional<Date> to_date;    ///< the first day it no longer does
+};
+
+/// The age part of a sentence.
+struct When {
+    std::string text;
+    bool clause = false;  ///< ends in a clause ("når barnet er under 18 år"): a comma follows it
+};
+
+/// One sentence being gathered. Norms that come out the same are said once,
+/// with all their provisions; if one of them has no conditions, the sentence
+/// says none ("Skolen skal samarbeide med …" holds by that norm alone).
+struct Pending {
+    std::string topic;
+    std::string body;              ///< as said without conditions
+    std::string conditional_body;  ///< as said with "på visse vilkår"
+    bool conditional = true;
+    std::vector<const model::Citation*> citations;
+    std::set<std::string> rules;
+};
+
+class Builder {
+public:
+    Builder(const model::Model& model, const SummaryQuery& query, const text::Catalogue& messages)
+        : model_(model), query_(query), msg_(messages) {
+        UErrorCode status = U_ZERO_ERROR;
+        list_.reset(icu::ListFormatter::createInstance(icu::Locale(msg_.lang().c_str()), ULISTFMT_TYPE_AND,
+                                                       ULISTFMT_WIDTH_WIDE, status));
+        if (U_FAILURE(status)) list_.reset();
+        status = U_ZERO_ERROR;
+        collator_.reset(icu::Collator::createInstance(icu::Locale(msg_.lang().c_str()), status));
+        if (U_FAILURE(status)) collator_.reset();
+        // "§ 4-9" before "§ 4-10", "7 år" before "12 år".
+        else collator_->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
+        majority_ = majority_age();
+    }
+
+    Summary build();
+
+private:
+    std::optional<int> majority_age() const;
+    std::vector<Phrased> select() const;
+    bool adult_for(const model::Norm& n) const;
+    std::string child_word(const model::Norm& n) const;
+    std::string child_name(const model::Norm& n) const;
+    std::string actor_name(const std::string& id, const model::Norm& n, bool object);
+    std::string service_name(const std::string& id) const;
+    std::string topic_title(const std::string& id);
+    std::string join(const std::vector<std::string>& items) const;
+    bool less(const std::string& a, const std::string& b) const;
+    When when_text(const Phrased& p, bool self) const;
+    std::string bound_text(const model::Bound& b, const model::Norm& n, bool self) const;
+    std::string provision_text(const std::vector<const model::Citation*>& citations) const;
+    /// A norm's sentence, said without and with "på visse vilkår".
+    struct Bodies {
+        std::string plain;
+        std::string conditional;
+    };
+    /// A long list of counterparts, taken apart: for each, the norms naming it.
+    struct Split {
+        std::string topic;
+        std::vector<std::string> order;  ///< counterparts as first met
+        std::map<std::string, std::vector<Phrased>> norms;
+    };
+
+    void add_norm(const Phrased& p);
+    void regroup();
+    /// `keyed`: the sentence with its list of counterparts left out, as a key.
+    Bodies phrase(const Phrased& p, const std::vector<std::string>& counterparts, bool keyed = false);
+    void add_weight(const Phrased& p);
+    void add(const std::string& topic, const std::string& body, const std::string& conditional_body,
+             const model::Norm& n);
+
+    const model::Model& model_;
+    const SummaryQuery& query_;
+    const text::Catalogue& msg_;
+    std::unique_ptr<icu::ListFormatter> list_;
+    std::unique_ptr<icu::Collator> collator_;
+    std::optional<int> majority_;
+    std::set<std::string> notes_;
+    std::map<std::pair<std::string, std::string>, Pending> pending_;  ///< by topic and body
+    std::map<std::string, Split> splits_;                            ///< by topic and sentence without its list
+};
+
+std::optional<int> Builder::majority_age() const {
+    std::optional<int> age;
+    for (const model::Norm& n : model_.norms) {
+        if (n.topic != majority_topic || n.actor != child_actor || n.modality != model::Modality::power || !n.sole)
+            continue;
+        if (!n.age.from || !model::in_force(model_, n, query_.when)) continue;
+        if (!age || n.age.from->age < *age) age = n.age.from->age;
+    }
+    return age;
+}
+
+std::vector<Phrased> Builder::select() const {
+    // Thresholds are chosen exactly as `lovsjekk ages` chooses them; norms
+    // without an age threshold apply at every age.
+    AgesQuery all;
+    all.when = query_.when;
+    std::set<const model::Norm*> with_threshold;
+    for (const Threshold& t : select_thresholds(model_, all)) with_threshold.insert(t.norm);
+    std::vector<Phrased> out;
+    auto ageless = [&] {
+        for (const model::Norm& n : model_.norms)
+            if (!with_threshold.contains(&n) && model::in_force(model_, n, query_.when)) out.push_back({&n, {}, {}});
+    };
+    if (query_.age) {
+        AgesQuery q = all;
+        q.age = query_.age;
+        for (const Threshold& t : select_thresholds(model_, q)) out.push_back({t.norm, {}, {}});
+        ageless();
+    } else if (query_.born) {
+        AgesQuery q = all;
+        q.born = query_.born;
+        // What applies to her now, and what she will reach later under today's law.
+        for (const Threshold& t : select_thresholds(model_, q))
+            if (t.applies || (t.from_date && query_.when.at < *t.from_date)) out.push_back({t.norm, t.from_date, t.to_date});
+        ageless();
+    } else if (query_.service) {
+        for (const model::Norm& n : model_.norms) {
+            if (!model::in_force(model_, n, query_.when)) continue;
+            const bool bearer = n.actor == *query_.service;
+            const bool owed = n.actor == child_actor && std::find(n.counterparts.begin(), n.counterparts.end(),
+                                                                  *query_.service) != n.counterparts.end();
+            if (bearer || owed) out.push_back({&n, {}, {}});
+        }
+    }
+    return out;
+}
+
+bool Builder::adult_for(const model::Norm& n) const {
+    if (!majority_) return false;
+    if (query_.age) return *query_.age >= *majority_;
+    if (query_.born) return age_on(*query_.born, query_.when.at) >= *majority_;
+    return n.age.from && n.age.from->age >= *majority_;
+}
+
+std::string Builder::child_word(const model::Norm& n) const {
+    auto it = model_.actors.find(child_actor);
+    if (it == model_.actors.end()) return "";
+    for (const auto& [law, word] : it->second.aliases)
+        if (law == n.law()) return keyword(word);
+    return "";
+}
+
+std::string Builder::child_name(const model::Norm& n) const {
+    return msg_.format("summary.child", {{"who", child_word(n)}, {"adult", yes_no(adult_for(n))}});
+}
+
+std::string Builder::service_name(const std::string& id) const {
+    const std::string key = "actor." + id;
+    if (msg_.has(key)) return msg_.format(key);
+    auto it = model_.actors.find(id);
+    return it != model_.actors.end() && !it->second.description.empty() ? it->second.description : id;
+}
+
+std::string Builder::actor_name(const std::string& id, const model::Norm& n, bool object) {
+    if (id == child_actor) return child_name(n);
+    // A duty toward others of one's own kind ("skolen" sharing with other schools).
+    if (object && id == n.actor) return msg_.format("summary.same_actor", {{"actor", keyword(id)}});
+    // A summary for one service speaks to it: "Dere skal …".
+    if (query_.service && id == *query_.service) return msg_.format("summary.you", {{"object", yes_no(object)}});
+    const std::string key = "actor." + id;
+    if (msg_.has(key)) return msg_.format(key);
+    notes_.insert("actor '" + id + "' has no name in the '" + msg_.lang() + "' catalogue; the vocabulary's description is used");
+    auto it = model_.actors.find(id);
+    return it != model_.actors.end() && !it->second.description.empty() ? it->second.description : id;
+}
+
+std::string Builder::topic_title(const std::string& id) {
+    const std::string key = "topic." + id;
+    if (msg_.has(key)) return msg_.format(key);
+    notes_.insert("topic '" + id + "' has no heading in the '" + msg_.lang() + "' catalogue; the vocabulary's description is used");
+    auto it = model_.topics.find(id);
+    return it != model_.topics.end() && !it->second.description.empty() ? it->second.description : id;
+}
+
+bool Builder::less(const std::string& a, const std::string& b) const {
+    if (!collator_) return a < b;
+    UErrorCode status = U_ZERO_ERROR;
+    const UCollationResult r = collator_->compareUTF8(a, b, status);
+    return r != UCOL_EQUAL ? r == UCOL_LESS : a < b;  // ties broken by bytes, for byte-stable output
+}
+
+std::string Builder::join(const std::vector<std::string>& items) const {
+    if (items.empty()) return "";
+    if (!list_) {
+        std::string s = items.front();
+        for (std::size_t i = 1; i < items.size(); ++i) s += ", " + items[i];
+        return s;
+    }
+    std::vector<icu::UnicodeString> u;
+    for (const auto& i : items) u.push_back(icu::UnicodeString::fromUTF8(i));
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    list_->format(u.data(), static_cast<int32_t>(u.size()), out, status);
+    return utf8(out);
+}
+
+// `self`: the sentence is about the child herself (she is its subject or
+// its counterpart), so "fra 15 år" is enough; otherwise the age is said of
+// her ("når barnet har fylt 15 år").
+std::string Builder::bound_text(const model::Bound& b, const model::Norm& n, bool self) const {
+    return msg_.format(b.is_lower() ? "summary.bound.from" : "summary.bound.to",
+                       {{"basis", model::basis_name(b.basis())},
+                        {"age", std::int64_t{b.age}},
+                        {"child", child_name(n)},
+                        {"self", yes_no(self)}});
+}
+
+// `self`: the sentence is about the child herself, so the age can be short
+// and go last ("Barnet har rett til … fra 12 år"). Otherwise it is a clause
+// about her that goes first ("Når barnet er under 18 år, skal skolen …"),
+// where at the end it could be read as someone else's age.
+When Builder::when_text(const Phrased& p, bool self) const {
+    const model::Norm& n = *p.norm;
+    const model::AgeInterval& a = n.age;
+    When w;
+    if (!a.specified) return w;
+    if (a.regardless) {
+        w.text = msg_.format("summary.when.any");
+        return w;
+    }
+    const std::string child = child_name(n);
+    std::string bounds;
+    bool dates = false;
+    if (query_.born && (p.from_date || p.to_date)) {
+        // For one child: the days themselves. `to_date` is the first day
+        // the norm no longer applies, so the last day is the one before.
+        dates = true;
+        if (p.from_date && p.to_date)
+            bounds = msg_.format("summary.date.range",
+                                 {{"from_day", *p.from_date}, {"last_day", p.to_date->add_days(-1)}});
+        else if (p.from_date)
+            bounds = msg_.format("summary.date.from", {{"from_day", *p.from_date}});
+        else
+            bounds = msg_.format("summary.date.to", {{"last_day", p.to_date->add_days(-1)}});
+    } else if (a.from && a.to && a.from->basis() == a.to->basis() && a.from->basis() != model::Basis::school_year) {
+        bounds = msg_.format(a.from->basis() == model::Basis::birthday ? "summary.when.range" : "summary.when.years",
+                             {{"from", std::int64_t{a.from->age}},
+                              {"to", std::int64_t{a.to->age}},
+                              {"child", child},
+                              {"self", yes_no(self)}});
+    } else if (a.from && a.to) {
+        bounds = msg_.format("summary.when.both",
+                             {{"lower", bound_text(*a.from, n, self)}, {"upper", bound_text(*a.to, n, self)}});
+    } else if (a.from) {
+        bounds = bound_text(*a.from, n, self);
+    } else if (a.to) {
+        bounds = bound_text(*a.to, n, self);
+    }
+    // A comma follows the age in front when it ends in a clause: "Når barnet
+    // er under 18 år, skal …", "Fra det året eleven fyller 6, har …", but
+    // "Fra 12 år har …" and "Fra 1. mars 2030 har …".
+    const model::Bound* last = a.to ? &*a.to : a.from ? &*a.from : nullptr;
+    w.clause = !dates && (!self || (last && last->basis() != model::Basis::birthday));
+    if (!a.maturity) {
+        w.text = bounds;
+        return w;
+    }
+    const MessageArgs args = {{"bounds", bounds}, {"child", child}, {"who", child_word(n)},
+                              {"adult", yes_no(adult_for(n))}, {"self", yes_no(self)}};
+    w.clause = true;  // "… når barnet er modent nok,"
+    if (bounds.empty()) w.text = msg_.format("summary.when.mature", args);
+    else w.text = msg_.format(a.maturity_lowers_floor ? "summary.when.mature_earlier" : "summary.when.mature_also", args);
+    return w;
+}
+
+std::string Builder::provision_text(const std::vector<const model::Citation*>& citations) const {
+    // Citations of one section that differ only in the ledd, or of one ledd
+    // that differ only in the punktum, are cited once, as lawyers write them:
+    // "bvl § 15-8 første og tredje ledd", "fvl § 17 første ledd andre og
+    // tredje punktum". A letter or a number keeps a citation on its own.
+    struct Group {
+        const model::Citation* first = nullptr;
+        std::vector<int> parts;  ///< the ledds, or with a punktum the punktums
+    };
+    std::vector<Group> groups;
+    std::set<std::string> seen;
+    for (const model::Citation* c : citations) {
+        if (!seen.insert(c->text() + (c->see_also ? "/jf" : "")).second) continue;
+        const bool mergeable = (c->ledd || c->punktum) && !c->letter && !c->nummer;
+        const int part = c->punktum ? *c->punktum : c->ledd.value_or(0);
+        auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+            const model::Citation& f = *g.first;
+            return mergeable && !g.parts.empty() && f.law == c->law && f.section == c->section &&
+                   f.section_last == c->section_last && f.see_also == c->see_also &&
+                   f.punktum.has_value() == c->punktum.has_value() && (!c->punktum || f.ledd == c->ledd);
+        });
+        if (same != groups.end()) same->parts.push_back(part);
+        else groups.push_back({c, mergeable ? std::vector<int>{part} : std::vector<int>{}});
+    }
+    auto ordinals = [&](const std::vector<int>& numbers) {
+        std::vector<std::string> words;
+        for (int n : numbers) words.push_back(msg_.format("summary.ordinal", {{"n", std::int64_t{n}}}));
+        return join(words);
+    };
+    std::vector<std::pair<std::string, const Group*>> texts;
+    for (const Group& g : groups) {
+        const model::Citation& c = *g.first;
+        std::vector<int> ledds, punktums;
+        if (c.punktum) {
+            if (c.ledd) ledds = {*c.ledd};
+            punktums = g.parts.empty() ? std::vector<int>{*c.punktum} : g.parts;
+        } else if (c.ledd) {
+            ledds = g.parts.empty() ? std::vector<int>{*c.ledd} : g.parts;
+        }
+        const std::string text = msg_.format(
+            "summary.citation",
+            {{"law", c.law},
+             {"section", c.section},
+             {"range", yes_no(c.section_last.has_value())},
+             {"last", c.section_last.value_or("")},
+             {"has_ledd", yes_no(!ledds.empty())},
+             {"ledd", ordinals(ledds)},
+             {"ledd_count", static_cast<std::int64_t>(ledds.size())},
+             {"punktum_count", static_cast<std::int64_t>(punktums.size())},
+             {"has_punktum", yes_no(!punktums.empty())},
+             {"punktum", ordinals(punktums)},
+             {"has_letter", yes_no(c.letter.has_value())},
+             {"letter", c.letter.value_or("")},
+             {"has_nummer", yes_no(c.nummer.has_value())},
+             {"nummer", std::int64_t{c.nummer.value_or(0)}},
+             {"see_also", yes_no(c.see_also)}});
+        texts.emplace_back(text, &g);
+    }
+    // Sorted as a reader looks them up: by law, then section (numerically).
+    std::stable_sort(texts.begin(), texts.end(), [&](const auto& a, const auto& b) {
+        const model::Citation& x = *a.second->first;
+        const model::Citation& y = *b.second->first;
+        if (x.see_also != y.see_also) return !x.see_also;  // "jf." last
+        if (x.law != y.law) return less(x.law, y.law);
+        return less(a.first, b.first);
+    });
+    std::string out;
+    for (const auto& [text, group] : texts) out += (out.empty() ? "" : "; ") + text;
+    return out;
+}
+
+void Builder::add(const std::string& topic, const std::string& body, const std::string& conditional_body,
+                  const model::Norm& n) {
+    Pending& p = pending_[{topic, body}];
+    p.topic = topic;
+    p.body = body;
+    p.conditional_body = conditional_body;
+    p.conditional = p.conditional && body != conditional_body;
+    for (const model::Citation& c : n.sources) p.citations.push_back(&c);
+    p.rules.insert(n.id);
+}
+
+void Builder::add_norm(const Phrased& p) {
+    const model::Norm& n = *p.norm;
+    // A power over a list is not a power over each ("hvem av barnevernet og
+    // Nav som har hovedansvaret"): its list stays whole.
+    const bool own = query_.service && n.actor == *query_.service;
+    const bool take_apart = n.modality != model::Modality::power &&
+                       (n.counterparts.size() > max_listed || (own && n.counterparts.size() > 1));
+    if (!take_apart) {
+        const Bodies b = phrase(p, n.counterparts);
+        add(n.topic, b.plain, b.conditional, n);
+        return;
+    }
+    // A long list of counterparts is taken apart and put together again once
+    // every norm is in (see regroup()): the key is the sentence with the
+    // list left out, so norms that say the same of the same bearer meet.
+    const std::string key = n.topic + '\n' + phrase(p, {}, true).plain;
+    Split& split = splits_[key];
+    split.topic = n.topic;
+    for (const std::string& c : n.counterparts) {
+        if (!split.norms.contains(c)) split.order.push_back(c);
+        split.norms[c].push_back(p);
+    }
+}
+
+void Builder::regroup() {
+    for (auto& [key, split] : splits_) {
+        // In a service's own summary each counterpart gets a sentence of its
+        // own ("Dere skal samarbeide med Nav"), with every provision that
+        // names it: short sentences that say toward whom. Elsewhere the counterparts that the same norms name
+        // share one sentence, and those named by other norms as well get
+        // their own, with all their provisions.
+        std::vector<std::vector<std::string>> groups;
+        for (const std::string& c : split.order) {
+            auto same = std::find_if(groups.begin(), groups.end(), [&](const std::vector<std::string>& g) {
+                if (query_.service) return false;
+                const auto& a = split.norms.at(g.front());
+                const auto& b = split.norms.at(c);
+                return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const Phrased& x,
+                                                                                          const Phrased& y) {
+                           return x.norm == y.norm;
+                       });
+            });
+            if (same != groups.end()) same->push_back(c);
+            else groups.push_back({c});
+        }
+        for (const auto& group : groups) {
+            const std::vector<Phrased>& norms = split.norms.at(group.front());
+            for (const Phrased& p : norms) {
+                const Bodies b = phrase(p, group);
+                add(split.topic, b.plain, b.conditional, *p.norm);
+            }
+        }
+    }
+}
+
+Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>& counterparts, bool keyed) {
+    const model::Norm& n = *p.norm;
+    std::vector<std::string> others;
+    bool to_child = false;
+    for (const std::string& c : counterparts) {
+        others.push_back(actor_name(c, n, true));
+        to_child = to_child || c == child_actor;
+    }
+    const bool self = n.actor == child_actor;
+    const When when = when_text(p, self);
+    MessageArgs args = {{"subject", actor_name(n.actor, n, false)},
+                        {"actor", keyword(n.actor)},
+                        {"modality", model::modality_name(n.modality)},
+                        {"sole", yes_no(n.sole)},
+                        // A key leaves the list out but says that there is one.
+                        {"others", keyed ? std::string("\x01") : join(others)},
+                        {"has_others", yes_no(keyed || !others.empty())},
+                        {"to_child", yes_no(to_child)},
+                        {"child", child_name(n)},
+                        {"who", child_word(n)},
+                        {"adult", yes_no(adult_for(n))},
+                        {"when", when.text},
+                        {"has_when", yes_no(!when.text.empty())},
+                        {"comma", yes_no(when.clause)},
+                        {"you", yes_no(query_.service && n.actor == *query_.service)},
+                        {"cond", "no"}};
+    const std::string act_key = "act." + n.topic;
+    std::string act = msg_.has(act_key) ? msg_.format(act_key, args) : std::string();
+    std::string key = "summary.sentence";
+    if (!act.empty()) {
+        args.emplace_back("act", act);
+    } else {
+        // No words for this kind of norm yet: say what kind of norm it is,
+        // which is true of every norm on the topic, and name the topic.
+        if (!msg_.has(act_key))
+            notes_.insert("topic '" + n.topic + "' has no phrase in the '" + msg_.lang() +
+                          "' catalogue; its sentences only name the topic");
+        args.emplace_back("topic", topic_title(n.topic));
+        key = "summary.generic";
+    }
+    Bodies b;
+    b.plain = capitalise(msg_.format(key, args));
+    b.conditional = b.plain;
+    if (!n.conditions.empty()) {
+        for (auto& [name, value] : args)
+            if (name == "cond") value = std::string("yes");
+        b.conditional = capitalise(msg_.format(key, args));
+    }
+    return b;
+}
+
+void Builder::add_weight(const Phrased& p) {
+    const model::Norm& n = *p.norm;
+    if (!n.weight || n.actor != child_actor) return;
+    std::string when;
+    if (n.weight->from_age) {
+        if (query_.born) {
+            model::Bound b{*n.weight->from_age, model::Wording::fylt};
+            when = msg_.format("summary.date.from", {{"from_day", b.date_for(*query_.born)}});
+        } else {
+            when = msg_.format("summary.bound.from", {{"basis", "birthday"},
+                                                      {"age", std::int64_t{*n.weight->from_age}},
+                                                      {"child", child_name(n)},
+                                                      {"self", "yes"}});
+        }
+    }
+    const char* level = n.weight->level == model::WeightLevel::great      ? "great"
+                        : n.weight->level == model::WeightLevel::decisive ? "decisive"
+                                                                          : "age_and_maturity";
+    const std::string body = msg_.format("summary.weight", {{"gen", msg_.format("summary.genitive",
+                                                                                {{"who", child_word(n)},
+                                                                                 {"adult", yes_no(adult_for(n))}})},
+                                                            {"child", child_name(n)},
+                                                            {"comma", "no"},
+                                                            {"level", level},
+                                                            {"when", when},
+                                                            {"has_when", yes_no(!when.empty())}});
+    add(n.topic, capitalise(body), capitalise(body), n);
+}
+
+Summary Builder::build() {
+    Summary s;
+    s.lang = msg_.lang();
+    if (query_.age) {
+        const MessageArgs args = {{"age", std::int64_t{*query_.age}},
+                                  {"adult", yes_no(majority_ && *query_.age >= *majority_)},
+                                  {"at", query_.when.at}};
+        s.title = msg_.format("summary.title.age", args);
+        s.intro = msg_.format("summary.intro.age", args);
+    } else if (query_.service) {
+        const MessageArgs args = {{"service", service_name(*query_.service)}, {"at", query_.when.at}};
+        s.title = capitalise(msg_.format("summary.title.service", args));
+        s.intro = capitalise(msg_.format("summary.intro.service", args));
+    } else if (query_.born) {
+        const int age = age_on(*query_.born, query_.when.at);
+        const MessageArgs args = {{"born", *query_.born},
+                                  {"age", std::int64_t{age}},
+                                  {"adult", yes_no(majority_ && age >= *majority_)},
+                                  {"at", query_.when.at}};
+        s.title = msg_.format("summary.title.born", args);
+        s.intro = msg_.format("summary.intro.born", args);
+    }
+
+    for (const Phrased& p : select()) {
+        add_norm(p);
+        add_weight(p);
+    }
+    regroup();
+
+    auto less = [this](const std::string& a, const std::string& b) { return this->less(a, b); };
+
+    std::map<std::string, SummarySection> sections;
+    for (auto& [key, p] : pending_) {
+        SummarySection& section = sections[p.topic];
+        if (section.topic.empty()) {
+            section.topic = p.topic;
+            section.title = capitalise(topic_title(p.topic));
+        }
+        SummarySentence sentence;
+        sentence.provision = provision_text(p.citations);
+        sentence.text = msg_.format("summary.cited", {{"body", p.conditional ? p.conditional_body : p.body},
+                                                      {"provision", sentence.provision}});
+        sentence.rules.assign(p.rules.begin(), p.rules.end());
+        section.sentences.push_back(std::move(sentence));
+    }
+    for (auto& [id, section] : sections) {
+        std::sort(section.sentences.begin(), section.sentences.end(),
+                  [&](const SummarySentence& a, const SummarySentence& b) { return less(a.text, b.text); });
+        s.sections.push_back(std::move(section));
+    }
+    auto rank = [&](const SummarySection& x) {
+        auto it = model_.topics.find(x.topic);
+        return group_rank(it != model_.topics.end() ? it->second.group : "");
+    };
+    std::sort(s.sections.begin(), s.sections.end(), [&](const SummarySection& a, const SummarySection& b) {
+        if (rank(a) != rank(b)) return rank(a) < rank(b);
+        return less(a.title, b.title);
+    });
+
+    // LIX over what a reader reads as prose: the intro, every sentence and
+    // the closing reminder; headings and the LIX line itself are not prose.
+    std::string prose = s.intro + "\n";
+    for (const SummarySection& section : s.sections)
+        for (const SummarySentence& sentence : section.sentences) prose += sentence.text + "\n";
+    if (s.sections.empty()) prose += msg_.format("summary.empty") + "\n";
+    prose += msg_.format("summary.footer") + "\n";
+    s.lix = text::count_lix(prose, s.lang);
+    s.notes.assign(notes_.begin(), notes_.end());
+    return s;
+}
+
+}  // namespace
+
+const char* lix_band(double lix) {
+    if (lix < 30) return "very_easy";
+    if (lix < 40) return "easy";
+    if (lix < 50) return "medium";
+    if (lix < 60) return "hard";
+    return "very_hard";
+}
+
+Summary build_summary(const model::Model& model, const SummaryQuery& query, const text::Catalogue& messages) {
+    return Builder(model, query, messages).build();
+}
+
+}  // namespace lovsjekk::report

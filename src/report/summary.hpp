@@ -1,0 +1,65 @@
+// Plain-language summaries for services: what applies to a child of a given
+// age, what one service must do, or the exact dates for one child. Every
+// sentence is generated from the norms through a message catalogue (ICU
+// MessageFormat, one per language) and ends with its provision; sentences are
+// grouped by topic and sorted with ICU collation. The summary knows no law:
+// actors, topics, ages and provisions all come from the model.
+#pragma once
+
+#include "base/date.hpp"
+#include "model/model.hpp"
+#include "text/lix.hpp"
+#include "text/messages.hpp"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lovsjekk::report {
+
+/// What to summarise: exactly one of `age`, `service` and `born` is set.
+struct SummaryQuery {
+    model::Evaluation when;              ///< the law in force on this day (and, with `born`, the day we look)
+    std::optional<int> age;              ///< a child of this age
+    std::optional<std::string> service;  ///< an actor id: what it must do, toward whom, from what age
+    std::optional<Date> born;            ///< one child born on this day, looked at on `when.at`
+};
+
+struct SummarySentence {
+    std::string text;                ///< the whole sentence, ending with its provision
+    std::string provision;           ///< the provision as printed in the parentheses
+    std::vector<std::string> rules;  ///< the norms it was generated from (sorted ids)
+};
+
+struct SummarySection {
+    std::string topic;  ///< topic id
+    std::string title;  ///< heading: the topic's description
+    std::vector<SummarySentence> sentences;
+};
+
+struct Summary {
+    std::string lang;
+    std::string title;
+    std::string intro;  ///< one sentence saying whom and which day the summary is for
+    std::vector<SummarySection> sections;
+    text::LixCounts lix;  ///< over the intro and the sentences (headings are not sentences)
+    /// Topics and actors the catalogue has no words for; their sentences use
+    /// the vocabulary's description or the rule's own wording instead.
+    std::vector<std::string> notes;
+};
+
+/// Builds the summary. Throws text::MessageError when the catalogue lacks a
+/// key the summary needs (a bug the catalogue tests catch).
+Summary build_summary(const model::Model& model, const SummaryQuery& query, const text::Catalogue& messages);
+
+/// The LIX band's name in the catalogue ("very_easy" … "very_hard"), after Björnsson's scale.
+const char* lix_band(double lix);
+
+void write_summary_text(std::ostream& out, const Summary& summary, const text::Catalogue& messages);
+/// One self-contained HTML page (no scripts, no external assets), built as a DOM.
+void write_summary_html(std::ostream& out, const Summary& summary, const text::Catalogue& messages);
+/// The lovsjekk.summary/1 contract.
+void write_summary_json(std::ostream& out, const Summary& summary, const SummaryQuery& query);
+
+}  // namespace lovsjekk::report

@@ -1,0 +1,126 @@
+// Writing a summary: plain text, one self-contained HTML page built as a
+// pugixml DOM (so every text from the rules and the catalogue is escaped by
+// construction), and the lovsjekk.summary/1 JSON contract.
+#include "report/summary.hpp"
+
+#include <boost/json.hpp>
+#include <pugixml.hpp>
+
+#include <cmath>
+#include <ostream>
+#include <sstream>
+
+namespace lovsjekk::report {
+
+namespace {
+
+namespace json = boost::json;
+
+/// LIX as printed and as in the JSON: one decimal.
+double rounded(double lix) { return std::round(lix * 10.0) / 10.0; }
+
+std::string lix_line(const Summary& s, const text::Catalogue& messages) {
+    return messages.format("summary.lix", {{"lix", rounded(s.lix.lix())}, {"band", lix_band(s.lix.lix())}});
+}
+
+constexpr const char* style_sheet = R"css(
+body { margin: 0 auto; max-width: 46rem; padding: 1.5rem; font: 17px/1.5 system-ui, -apple-system, "Segoe UI",
+       Roboto, "Helvetica Neue", Arial, sans-serif; color: #1b1b1b; background: #fff; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
+p.intro { margin: 0 0 1rem; }
+ul { padding-left: 1.25rem; }
+li { margin: .35rem 0; }
+footer { margin-top: 2rem; padding-top: .75rem; border-top: 1px solid #d9d9d9; color: #5f6368; font-size: .9em; }
+@media print { body { max-width: none; padding: 0; font-size: 11pt; } }
+)css";
+
+}  // namespace
+
+void write_summary_text(std::ostream& out, const Summary& s, const text::Catalogue& messages) {
+    out << s.title << "\n\n" << s.intro << "\n";
+    if (s.sections.empty()) out << "\n" << messages.format("summary.empty") << "\n";
+    for (const SummarySection& section : s.sections) {
+        out << "\n" << section.title << "\n";
+        for (const SummarySentence& sentence : section.sentences) out << "  - " << sentence.text << "\n";
+    }
+    out << "\n" << messages.format("summary.footer") << "\n" << lix_line(s, messages) << "\n";
+}
+
+void write_summary_html(std::ostream& out, const Summary& s, const text::Catalogue& messages) {
+    pugi::xml_document doc;
+    auto html = doc.append_child("html");
+    html.append_attribute("lang") = s.lang.c_str();
+    auto head = html.append_child("head");
+    head.append_child("meta").append_attribute("charset") = "utf-8";
+    auto viewport = head.append_child("meta");
+    viewport.append_attribute("name") = "viewport";
+    viewport.append_attribute("content") = "width=device-width, initial-scale=1";
+    auto generator = head.append_child("meta");
+    generator.append_attribute("name") = "generator";
+    generator.append_attribute("content") = "lovsjekk";
+    head.append_child("title").text() = s.title.c_str();
+    // The style sheet is this file's own constant; a PCDATA node would
+    // escape nothing in it that matters, and no rule text goes in it.
+    head.append_child("style").text() = style_sheet;
+
+    auto body = html.append_child("body");
+    auto main = body.append_child("main");
+    main.append_child("h1").text() = s.title.c_str();
+    auto intro = main.append_child("p");
+    intro.append_attribute("class") = "intro";
+    intro.text() = s.intro.c_str();
+    if (s.sections.empty()) main.append_child("p").text() = messages.format("summary.empty").c_str();
+    for (const SummarySection& section : s.sections) {
+        auto part = main.append_child("section");
+        part.append_attribute("data-topic") = section.topic.c_str();
+        part.append_child("h2").text() = section.title.c_str();
+        auto list = part.append_child("ul");
+        for (const SummarySentence& sentence : section.sentences) {
+            auto item = list.append_child("li");
+            std::string rules;
+            for (const auto& r : sentence.rules) rules += (rules.empty() ? "" : " ") + r;
+            item.append_attribute("data-rules") = rules.c_str();
+            item.text() = sentence.text.c_str();
+        }
+    }
+    auto footer = body.append_child("footer");
+    footer.append_child("p").text() = messages.format("summary.footer").c_str();
+    footer.append_child("p").text() = lix_line(s, messages).c_str();
+
+    std::ostringstream page;
+    doc.save(page, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+    out << "<!DOCTYPE html>\n" << page.str();
+}
+
+void write_summary_json(std::ostream& out, const Summary& s, const SummaryQuery& query) {
+    json::object q;
+    if (query.age) q["age"] = *query.age;
+    if (query.service) q["service"] = *query.service;
+    if (query.born) {
+        q["born"] = query.born->iso();
+        q["on"] = query.when.at.iso();
+    }
+    json::array sections;
+    for (const SummarySection& section : s.sections) {
+        json::array sentences;
+        for (const SummarySentence& sentence : section.sentences) {
+            json::array rules;
+            for (const auto& r : sentence.rules) rules.emplace_back(r);
+            sentences.emplace_back(json::object{
+                {"text", sentence.text}, {"provision", sentence.provision}, {"rules", std::move(rules)}});
+        }
+        sections.emplace_back(
+            json::object{{"topic", section.topic}, {"title", section.title}, {"sentences", std::move(sentences)}});
+    }
+    json::object root;
+    root["schema"] = "lovsjekk.summary/1";
+    root["lang"] = s.lang;
+    root["at"] = query.when.at.iso();
+    root["query"] = std::move(q);
+    root["lix"] = rounded(s.lix.lix());
+    root["sections"] = std::move(sections);
+    out << json::serialize(root) << '\n';
+}
+
+}  // namespace lovsjekk::report
