@@ -1,0 +1,204 @@
+// Message catalogues: the file format, ICU MessageFormat with named
+// arguments, plural and select, and the errors that must never become a
+// silent fallback. Then the bundled catalogues: every key in every language,
+// and every key formats with sample arguments.
+#include "text/messages.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+using namespace lovsjekk;
+using text::Catalogue;
+using text::MessageArgs;
+using text::MessageError;
+
+namespace {
+
+Catalogue parse(const std::string& lang, const std::string& content, std::vector<std::string>& errors) {
+    Catalogue c(lang);
+    c.add(content, "test.txt", errors);
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("a catalogue file: comments, keys, continuation lines") {
+    std::vector<std::string> errors;
+    const Catalogue c = parse("nb",
+                              "# a comment\n"
+                              "\n"
+                              "age = {n, plural, one {# år} other {# år}}\n"
+                              "long = første del\n"
+                              "    og andre del\r\n",
+                              errors);
+    CHECK(errors.empty());
+    CHECK(c.keys() == std::vector<std::string>{"age", "long"});
+    CHECK(c.format("long") == "første del og andre del");
+    CHECK(c.argument_names("age") == std::vector<std::string>{"n"});
+}
+
+TEST_CASE("plural: one and other, and the number formatted for the language") {
+    std::vector<std::string> errors;
+    const Catalogue nb = parse("nb", "age = {n, plural, one {# år} other {# år}}\nx = {v, number, ::.0}\n", errors);
+    const Catalogue en = parse("en", "age = {n, plural, one {# year} other {# years}}\nx = {v, number, ::.0}\n", errors);
+    REQUIRE(errors.empty());
+    CHECK(nb.format("age", {{"n", std::int64_t{1}}}) == "1 år");
+    CHECK(nb.format("age", {{"n", std::int64_t{16}}}) == "16 år");
+    CHECK(en.format("age", {{"n", std::int64_t{1}}}) == "1 year");
+    CHECK(en.format("age", {{"n", std::int64_t{16}}}) == "16 years");
+    CHECK(nb.format("x", {{"v", 37.25}}) == "37,2");
+    CHECK(en.format("x", {{"v", 37.25}}) == "37.2");
+}
+
+TEST_CASE("select chooses the law's word for the child") {
+    std::vector<std::string> errors;
+    const Catalogue nb =
+        parse("nb", "child = {who, select, eleven {eleven} pasienten {pasienten} other {barnet}} har rett\n", errors);
+    REQUIRE(errors.empty());
+    CHECK(nb.format("child", {{"who", "eleven"}}) == "eleven har rett");
+    CHECK(nb.format("child", {{"who", "pasienten"}}) == "pasienten har rett");
+    CHECK(nb.format("child", {{"who", "den_mindreårige"}}) == "barnet har rett");
+    CHECK(nb.format("child", {{"who", ""}}) == "barnet har rett");
+}
+
+TEST_CASE("a date is formatted as the language writes it, on the same day in any time zone") {
+    std::vector<std::string> errors;
+    const Catalogue nb = parse("nb", "d = {d, date, long}\n", errors);
+    const Catalogue en = parse("en", "d = {d, date, long}\n", errors);
+    REQUIRE(errors.empty());
+    CHECK(nb.format("d", {{"d", *Date::parse("2014-03-01")}}) == "1. mars 2014");
+    CHECK(en.format("d", {{"d", *Date::parse("2032-02-29")}}) == "February 29, 2032");
+}
+
+TEST_CASE("a missing key and a missing argument are errors, never a fallback") {
+    std::vector<std::string> errors;
+    const Catalogue nb = parse("nb", "hello = hei {name}\n", errors);
+    REQUIRE(errors.empty());
+    CHECK_THROWS_AS(nb.format("goodbye"), MessageError);
+    CHECK_THROWS_AS(nb.format("hello"), MessageError);
+    CHECK_THROWS_AS(nb.format("hello", {{"nmae", "Kari"}}), MessageError);
+    CHECK(nb.format("hello", {{"name", "Kari"}, {"unused", "x"}}) == "hei Kari");
+    CHECK_THROWS_AS(nb.pattern("goodbye"), MessageError);
+}
+
+TEST_CASE("bad lines, bad patterns, numbered arguments and duplicate keys are reported with file and line") {
+    std::vector<std::string> errors;
+    parse("nb",
+          "no equals sign here\n"
+          "  continuation\n"
+          "bad = {n, plural, one {# år}\n"
+          "numbered = {0} år\n"
+          "twice = a\n"
+          "twice = b\n",
+          errors);
+    REQUIRE(errors.size() == 5);
+    CHECK(errors[0].rfind("test.txt:1:", 0) == 0);
+    CHECK(errors[1].rfind("test.txt:2: continuation", 0) == 0);
+    CHECK(errors[2].rfind("test.txt:3: bad:", 0) == 0);
+    CHECK(errors[3].find("named arguments") != std::string::npos);
+    CHECK(errors[4].find("defined twice") != std::string::npos);
+}
+
+TEST_CASE("a language without a catalogue folder is an error") {
+    std::vector<std::string> errors;
+    Catalogue::load(text::bundled_messages_dir(), "xx", errors);
+    CHECK(errors.size() == 1);
+}
+
+// ---------------------------------------------------------------------------
+// The bundled catalogues
+
+namespace {
+
+/// Sample values for every argument name the catalogues use; select
+/// arguments list each keyword the code passes, so every branch is formatted.
+const std::map<std::string, std::vector<text::MessageValue>>& samples() {
+    static const std::map<std::string, std::vector<text::MessageValue>> s = [] {
+        const std::vector<text::MessageValue> yes_no = {"yes", "no"};
+        const std::vector<text::MessageValue> who = {"barnet", "eleven", "pasienten", "deltakeren", "brukeren",
+                                                     "den_mindreårige", ""};
+        const std::vector<text::MessageValue> actor = {
+            "barnet", "foreldre", "verge", "skole", "barnehage", "kommune", "helsepersonell", "statsforvalter",
+            "kongen", "ingen", "fosterforeldre", "offentlige_myndigheter", "tilbyder", "nav", "helse_kommune"};
+        std::map<std::string, std::vector<text::MessageValue>> m;
+        for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
+                                 "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
+                                 "see_also"})
+            m[flag] = yes_no;
+        m["who"] = who;
+        m["actor"] = actor;
+        m["modality"] = {"right", "duty", "may", "must_not", "power"};
+        m["basis"] = {"birthday", "calendar_year", "school_year"};
+        m["level"] = {"great", "decisive", "age_and_maturity"};
+        m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count"})
+            m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
+        for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
+        m["lix"] = {37.25};
+        for (const char* s : {"subject", "others", "child", "when", "act", "topic", "gen", "bounds", "lower", "upper",
+                              "service", "body", "provision", "law", "section", "last", "ledd", "punktum", "letter"})
+            m[s] = {std::string("x")};
+        return m;
+    }();
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled catalogues load, and every key is in every language") {
+    std::map<std::string, std::set<std::string>> keys;
+    for (const std::string& lang : text::catalogue_languages()) {
+        CAPTURE(lang);
+        std::vector<std::string> errors;
+        const Catalogue c = Catalogue::load(text::bundled_messages_dir(), lang, errors);
+        std::string all;
+        for (const auto& e : errors) all += e + "\n";
+        CHECK_MESSAGE(errors.empty(), all);
+        const auto k = c.keys();
+        keys[lang] = std::set<std::string>(k.begin(), k.end());
+        CHECK(!keys[lang].empty());
+    }
+    for (const std::string& lang : text::catalogue_languages()) {
+        for (const std::string& other : text::catalogue_languages()) {
+            for (const std::string& key : keys[lang]) {
+                CAPTURE(key);
+                CHECK_MESSAGE(keys[other].contains(key), "'" << key << "' is in " << lang << " but not in " << other);
+            }
+        }
+    }
+}
+
+TEST_CASE("every bundled key formats with sample arguments, in every branch of its selects") {
+    for (const std::string& lang : text::catalogue_languages()) {
+        std::vector<std::string> errors;
+        const Catalogue c = Catalogue::load(text::bundled_messages_dir(), lang, errors);
+        REQUIRE(errors.empty());
+        for (const std::string& key : c.keys()) {
+            CAPTURE(lang);
+            CAPTURE(key);
+            const auto names = c.argument_names(key);
+            MessageArgs base;
+            for (const std::string& name : names) {
+                auto it = samples().find(name);
+                // An argument the code never passes is a typo in the catalogue.
+                REQUIRE_MESSAGE(it != samples().end(), "unknown argument '" << name << "'");
+                base.emplace_back(name, it->second.front());
+            }
+            std::string text;
+            CHECK_NOTHROW(text = c.format(key, base));
+            // Summary frames are never empty; an act.<topic> may be (no phrase of its own).
+            if (key.rfind("summary.", 0) == 0 || key.rfind("topic.", 0) == 0 || key.rfind("actor.", 0) == 0)
+                CHECK(!text.empty());
+            CHECK(text.find('{') == std::string::npos);
+            for (std::size_t i = 0; i < base.size(); ++i) {
+                for (const auto& value : samples().at(base[i].first)) {
+                    MessageArgs args = base;
+                    args[i].second = value;
+                    CHECK_NOTHROW(c.format(key, args));
+                }
+            }
+        }
+    }
+}
