@@ -102,6 +102,8 @@ int cmd_summary(const Args& args, Io io) {
         text::render_all(io.err, input_errors, result.workspace.sources, {io.colour, true});
         return exit_unusable;
     }
+    if (query.service && *query.service == report::child_actor_id())
+        return fail("--service names a service; for the child herself use --age N or --born DATE --on DATE");
     if (query.service && !result.model.actors.contains(*query.service)) {
         std::vector<std::string_view> names;
         for (const auto& [id, actor] : result.model.actors) names.push_back(id);

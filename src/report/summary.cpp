@@ -636,6 +636,8 @@ Summary Builder::build() {
 
 }  // namespace
 
+const char* child_actor_id() { return child_actor; }
+
 const char* lix_band(double lix) {
     if (lix < 30) return "very_easy";
     if (lix < 40) return "easy";

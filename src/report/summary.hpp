@@ -53,6 +53,10 @@ struct Summary {
 /// key the summary needs (a bug the catalogue tests catch).
 Summary build_summary(const model::Model& model, const SummaryQuery& query, const text::Catalogue& messages);
 
+/// The vocabulary's actor id for the child herself ("barnet"), which has no
+/// service summary: her summaries are by age or by birth date.
+const char* child_actor_id();
+
 /// The LIX band's name in the catalogue ("very_easy" … "very_hard"), after Björnsson's scale.
 const char* lix_band(double lix);
 
