@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <pugixml.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <ostream>
 #include <sstream>
@@ -113,14 +114,14 @@ void write_summary_json(std::ostream& out, const Summary& s, const SummaryQuery&
         sections.emplace_back(
             json::object{{"topic", section.topic}, {"title", section.title}, {"sentences", std::move(sentences)}});
     }
-    json::object root;
-    root["schema"] = "lovsjekk.summary/1";
-    root["lang"] = s.lang;
-    root["at"] = query.when.at.iso();
-    root["query"] = std::move(q);
-    root["lix"] = rounded(s.lix.lix());
-    root["sections"] = std::move(sections);
-    out << json::serialize(root) << '\n';
+    // Written by hand around the values so that "lix" reads 31.6, as
+    // printed, rather than Boost.JSON's 3.16E1; both are the same number.
+    char lix[32];
+    const auto end = std::to_chars(lix, lix + sizeof lix, rounded(s.lix.lix()), std::chars_format::fixed, 1).ptr;
+    out << "{\"schema\":\"lovsjekk.summary/1\",\"lang\":" << json::serialize(json::value(s.lang))
+        << ",\"at\":" << json::serialize(json::value(query.when.at.iso())) << ",\"query\":" << json::serialize(q)
+        << ",\"lix\":" << std::string_view(lix, static_cast<std::size_t>(end - lix))
+        << ",\"sections\":" << json::serialize(sections) << "}\n";
 }
 
 }  // namespace lovsjekk::report
