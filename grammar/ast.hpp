@@ -159,6 +159,7 @@ struct ActorAlias : Located {
 struct ActorDecl : Located {
     Identifier id;
     StringLit description;
+    std::optional<Identifier> part_of;  ///< "del av kommune": a service of a larger actor
     std::vector<ActorAlias> aliases;
 };
 

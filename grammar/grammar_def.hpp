@@ -281,7 +281,7 @@ auto const identifier_def = raw[lexeme[id_start >> *id_more]][matched<&ast::Iden
 
 auto const escape = lit('\\') >> (x3::char_('"') | x3::char_('\\'));
 auto const string_end_def = lit('"');
-auto const string_body_def = lexeme['"' >> *(escape | (x3::char_ - '"' - '\\' - x3::eol)) > string_end];
+auto const string_body_def = lexeme[('"' >> *(escape | (x3::char_ - '"' - '\\' - x3::eol))) > string_end];
 auto const string_lit_def = located(
     string_body[assign<&ast::StringLit::value>]);
 
@@ -371,8 +371,8 @@ struct merge_section_ref_t {
 };
 
 auto const citation_rule_def = located(
-    -kw("jf.")[set<&ast::Citation::jf, true>]
-                               >> identifier[assign<&ast::Citation::law>]
+    (-kw("jf.")[set<&ast::Citation::jf, true>]
+                               >> identifier[assign<&ast::Citation::law>])
                                > section_ref[merge_section_ref_t{}]);
 
 ////////////////////////////////////////////////////////////////////////////
@@ -396,23 +396,23 @@ auto const field_keyword = kw("kilde") | kw("tema") | kw("overfor") | kw("alder"
                          | kw("faktaark");
 
 auto const statement_def = located(
-    !field_keyword >> identifier[assign<&ast::Statement::actor>]
+    (!field_keyword >> identifier[assign<&ast::Statement::actor>])
                            > modality[assign<&ast::Statement::modality>]
                            > text_to_eol[assign<&ast::Statement::action>]);
 
 using W = ast::AgeWording;
 auto const lower_bound_def =
       located(
-    (kw("fra") >> kw("året") > number)[bound<W::fra_aaret>]
-    | (kw("fra") >> kw("skoleåret") > LOVSJEKK_KW("som") > named("'tar' or 'tek'", kw("tar") | kw("tek"))
+    ((kw("fra") >> kw("året")) > number)[bound<W::fra_aaret>]
+    | ((kw("fra") >> kw("skoleåret")) > LOVSJEKK_KW("som") > named("'tar' or 'tek'", kw("tar") | kw("tek"))
                  > LOVSJEKK_KW("til") > LOVSJEKK_KW("det") > LOVSJEKK_KW("året") > number)[bound<W::fra_skoleaaret>]
-    | (kw("fra") >> number > LOVSJEKK_KW("år"))[bound<W::fra>]
+    | ((kw("fra") >> number) > LOVSJEKK_KW("år"))[bound<W::fra>]
     | (kw("fylt") > number > LOVSJEKK_KW("år"))[bound<W::fylt>]
     | (kw("over") > number > LOVSJEKK_KW("år"))[bound<W::over>]);
 
 auto const upper_bound_def =
       located(
-    (kw("til") >> kw("og") > LOVSJEKK_KW("med") > LOVSJEKK_KW("året") > number)[bound<W::til_og_med_aaret>]
+    ((kw("til") >> kw("og")) > LOVSJEKK_KW("med") > LOVSJEKK_KW("året") > number)[bound<W::til_og_med_aaret>]
     | (kw("ut") > LOVSJEKK_KW("skoleåret") > LOVSJEKK_KW("som") > named("'tar' or 'tek'", kw("tar") | kw("tek"))
                 > LOVSJEKK_KW("til") > LOVSJEKK_KW("det") > LOVSJEKK_KW("året") > number)[bound<W::ut_skoleaaret>]
     | (kw("til") > number > LOVSJEKK_KW("år"))[bound<W::til>]
@@ -533,6 +533,7 @@ auto const alias_def = located(
 auto const actor_decl_def = located(
     kw("aktør") > identifier[assign<&ast::ActorDecl::id>]
                             > string_lit[assign<&ast::ActorDecl::description>]
+                            >> -(kw("del") > LOVSJEKK_KW("av") > identifier[assign<&ast::ActorDecl::part_of>])
                             >> -(kw("alias") > alias[append<&ast::ActorDecl::aliases>]
                                  >> *(lit(',') > alias[append<&ast::ActorDecl::aliases>])));
 

@@ -84,12 +84,17 @@ void service_ladders(const Context& ctx, const std::map<std::string, std::vector
     }
 }
 
-/// Duties of `actor` in a topic group, toward whom.
+/// Whether `actor`, or a larger actor it is part of, bears a duty in a topic
+/// group toward `toward` (or toward a larger actor `toward` is part of).
 bool has_duty(const Context& ctx, const std::string& actor, const std::string& group, const std::string& toward) {
+    const auto bearers = ctx.model.actor_and_wholes(actor);
+    const auto recipients = toward.empty() ? std::vector<std::string>{} : ctx.model.actor_and_wholes(toward);
     return std::any_of(ctx.in_force.begin(), ctx.in_force.end(), [&](const model::Norm* n) {
-        if (n->actor != actor || n->modality != model::Modality::duty || group_of(ctx, n->topic) != group) return false;
-        return toward.empty() ||
-               std::find(n->counterparts.begin(), n->counterparts.end(), toward) != n->counterparts.end();
+        if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != group) return false;
+        if (std::find(bearers.begin(), bearers.end(), n->actor) == bearers.end()) return false;
+        return toward.empty() || std::any_of(recipients.begin(), recipients.end(), [&](const std::string& r) {
+                   return std::find(n->counterparts.begin(), n->counterparts.end(), r) != n->counterparts.end();
+               });
     });
 }
 
@@ -101,6 +106,12 @@ void unreturned_cooperation(const Context& ctx, std::vector<Diagnostic>& out) {
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "samarbeid") continue;
         for (const std::string& other : n->counterparts) {
             if (other == n->actor || other == "barnet" || other == "foreldre") continue;
+            // A service and the municipality it belongs to are one body, not two.
+            const auto wholes = ctx.model.actor_and_wholes(n->actor);
+            const auto others = ctx.model.actor_and_wholes(other);
+            if (std::find(wholes.begin(), wholes.end(), other) != wholes.end() ||
+                std::find(others.begin(), others.end(), n->actor) != others.end())
+                continue;
             if (!has_duty(ctx, other, "samarbeid", n->actor)) unreturned[{n->actor, other}].push_back(n);
         }
     }

@@ -151,6 +151,16 @@ const Sector* Model::find_sector(const std::string& id) const {
     return nullptr;
 }
 
+std::vector<std::string> Model::actor_and_wholes(const std::string& actor) const {
+    std::vector<std::string> chain{actor};
+    for (auto it = actors.find(actor); it != actors.end() && !it->second.part_of.empty() && chain.size() < 16;
+         it = actors.find(it->second.part_of)) {
+        if (std::find(chain.begin(), chain.end(), it->second.part_of) != chain.end()) break;  // a cycle
+        chain.push_back(it->second.part_of);
+    }
+    return chain;
+}
+
 bool Evaluation::assumes(const std::string& law) const {
     return std::find(assume_in_force.begin(), assume_in_force.end(), law) != assume_in_force.end() ||
            std::find(assume_in_force.begin(), assume_in_force.end(), "*") != assume_in_force.end();

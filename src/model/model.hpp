@@ -112,6 +112,7 @@ struct Sector {
 struct Actor {
     std::string id;
     std::string description;
+    std::string part_of;  ///< the larger actor this is a service of ("kommune"), or empty
     /// law short name → the law's word for this actor ("pasienten")
     std::vector<std::pair<std::string, std::string>> aliases;
     Span span;
@@ -181,6 +182,8 @@ struct Model {
     const Norm* find_norm(const std::string& id) const;
     const Law* find_law(const std::string& short_name) const;
     const Sector* find_sector(const std::string& id) const;
+    /// The actor and every larger actor it is part of: barnevern, kommune.
+    std::vector<std::string> actor_and_wholes(const std::string& actor) const;
 };
 
 /// Which norms are in force on a day: the norm's own validity and that of

@@ -64,6 +64,10 @@ public:
         std::stable_sort(model_.norms.begin(), model_.norms.end(),
                          [](const Norm& a, const Norm& b) { return a.id < b.id; });
         check_duplicate_ids();
+        for (const auto& [whole, span] : part_of_spans_)
+            if (!model_.actors.contains(whole))
+                diags_.error("reference", span,
+                             with_suggestion("unknown actor '" + whole + "' after 'del av'", whole, keys_of(model_.actors)));
         resolve_exceptions();
         std::sort(model_.sectors.begin(), model_.sectors.end(),
                   [](const Sector& a, const Sector& b) { return a.id < b.id; });
@@ -82,6 +86,7 @@ private:
         Span span;
     };
     std::vector<std::pair<std::string, PendingException>> exceptions_;
+    std::vector<std::pair<std::string, Span>> part_of_spans_;
 
     std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
         auto d = Date::parse(lit.text);
@@ -119,6 +124,10 @@ private:
 
     void declare_one(std::uint32_t file, const ast::LawDecl& l) {
         Law law{l.short_name.name, l.name.value, l.lovdata_id.text, {}, span_of(file, l.short_name)};
+        // The id's date is a real day like every other date ("LOV-2023-02-30-1" is a typing error).
+        if (const std::string& id = l.lovdata_id.text; id.size() >= 14 && !Date::parse(std::string_view(id).substr(4, 10)))
+            diags_.error("syntax", span_of(file, l.lovdata_id),
+                         "'" + id + "' is not a Lovdata id: '" + id.substr(4, 10) + "' is not a real date");
         if (l.validity) law.validity = validity(file, *l.validity);
         auto [it, inserted] = model_.laws.emplace(law.short_name, law);
         if (!inserted) {
@@ -135,7 +144,9 @@ private:
     }
 
     void declare_one(std::uint32_t file, const ast::ActorDecl& a) {
-        Actor actor{a.id.name, a.description.value, {}, span_of(file, a.id)};
+        Actor actor{a.id.name, a.description.value, a.part_of ? a.part_of->name : std::string(), {},
+                    span_of(file, a.id)};
+        if (a.part_of) part_of_spans_.push_back({a.part_of->name, span_of(file, *a.part_of)});
         for (const auto& alias : a.aliases) actor.aliases.emplace_back(alias.law.name, alias.word.value);
         auto [it, inserted] = model_.actors.emplace(actor.id, actor);
         if (!inserted) {
