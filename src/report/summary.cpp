@@ -12,10 +12,12 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
-#include <tuple>
+#include <string_view>
 
 namespace lovsjekk::report {
 
@@ -66,14 +68,14 @@ std::string keyword(std::string word) {
 int group_rank(const std::string& group) {
     // The child's own say first, then the services she has a right to, then
     // what the services owe each other: the order a case worker asks in.
-    static const char* order[] = {"medvirkning", "tjeneste", "samordning", "samarbeid", "melding", "oppfølging"};
-    for (int i = 0; i < 6; ++i)
-        if (group == order[i]) return i;
-    return 6;
+    static constexpr std::array<std::string_view, 6> order = {"medvirkning", "tjeneste", "samordning",
+                                                              "samarbeid",   "melding",  "oppfølging"};
+    const auto it = std::find(order.begin(), order.end(), group);
+    return static_cast<int>(it - order.begin());
 }
 
-/// One norm as it will be phrased: which words to use for the child and
-/// which age text goes with it.
+/// A norm chosen for the summary; for one child, with the days it starts
+/// and stops applying to her.
 struct Phrased {
     const model::Norm* norm = nullptr;
     std::optional<Date> from_date;  ///< with `born`: the day the norm starts to apply to her
@@ -277,9 +279,8 @@ std::string Builder::join(const std::vector<std::string>& items) const {
     return utf8(out);
 }
 
-// `self`: the sentence is about the child herself (she is its subject or
-// its counterpart), so "fra 15 år" is enough; otherwise the age is said of
-// her ("når barnet har fylt 15 år").
+// `self`: the child herself is the sentence's subject, so "fra 15 år" is
+// enough; otherwise the age is said of her ("når barnet har fylt 15 år").
 std::string Builder::bound_text(const model::Bound& b, const model::Norm& n, bool self) const {
     return msg_.format(b.is_lower() ? "summary.bound.from" : "summary.bound.to",
                        {{"basis", model::basis_name(b.basis())},
