@@ -60,6 +60,7 @@ const char* child_actor_id();
 /// The LIX band's name in the catalogue ("very_easy" … "very_hard"), after Björnsson's scale.
 const char* lix_band(double lix);
 
+/// Title, intro, one heading per topic with its sentences, the closing reminder and the LIX line.
 void write_summary_text(std::ostream& out, const Summary& summary, const text::Catalogue& messages);
 /// One self-contained HTML page (no scripts, no external assets), built as a DOM.
 void write_summary_html(std::ostream& out, const Summary& summary, const text::Catalogue& messages);
