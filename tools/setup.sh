@@ -30,7 +30,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+# Configure unless a finished configuration is there (a cache alone may be
+# left by a run that failed, e.g. before the packages were installed).
+if [ ! -f "$build_dir/CMakeCache.txt" ] || [ ! -f "$build_dir/Makefile" ]; then
   cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
 fi
 cmake --build "$build_dir" -j"$(nproc)"

@@ -298,8 +298,22 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
     for (const fs::path& p : paths) {
         if (fs::is_directory(p, ec)) {
             std::vector<fs::path> found;
+            const fs::path walked = fs::weakly_canonical(p, ec);
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                // A committed symbolic link must not read (and show lines of) a
+                // file outside the folder, just as an include may not.
+                if (it->path().extension() == ".regel" && it->is_symlink(ec)) {
+                    std::error_code link_ec;
+                    const fs::path target = fs::weakly_canonical(it->path(), link_ec);
+                    const fs::path relative = target.lexically_relative(walked);
+                    if (link_ec || relative.empty() || *relative.begin() == "..") {
+                        diags.error("io", Span{}, "'" + display_path(it->path()) + "' is a symbolic link to '" +
+                                                      display_path(target) + "', outside the rules root '" +
+                                                      display_path(p) + "'");
+                        continue;
+                    }
+                }
                 if (it->path().extension() == ".regel" && !it->is_directory(ec)) found.push_back(it->path());
                 else if (it->path().extension() == ".regel" && it->is_directory(ec))
                     diags.error("io", Span{}, "'" + display_path(it->path()) + "' is a directory, not a rule file");

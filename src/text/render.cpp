@@ -17,6 +17,31 @@ const char* colour_of(Severity s) {
     return "";
 }
 
+// A control character (ESC, BEL, C1 controls) from a file, a path or an
+// option would reach the terminal unescaped: each becomes U+FFFD, which is one
+// column wide like the character it replaces, so carets stay aligned.
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+            out += "\xEF\xBF\xBD";
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            out += "\xEF\xBF\xBD";  // U+0080..U+009F
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// Source lines longer than this many bytes (a generated file, a 1 MB line) are
+// shown as an excerpt around the caret instead of echoed whole.
+constexpr std::size_t max_shown_line = 240;
+
 // The caret line: white space that mirrors the source line's tabs up to the
 // column, then '^' and '~' under the rest of the span on that line.
 std::string caret_line(std::string_view line, std::uint32_t column, std::uint32_t width) {
@@ -43,7 +68,7 @@ void render_location_line(std::ostream& out, const SourceManager& sources, const
     if (colour) out << colour_of(severity);
     out << severity_name(severity) << ": ";
     if (colour) out << "\x1b[0m\x1b[1m";
-    out << message;
+    out << printable(message);
     if (colour) out << "\x1b[0m";
     if (!id.empty()) out << " [" << id << "]";
     out << '\n';
@@ -53,15 +78,33 @@ void render_source(std::ostream& out, const SourceManager& sources, const Span& 
     if (!span.valid || span.file >= sources.size()) return;
     const SourceFile& file = sources.file(span.file);
     const Position begin = file.position(span.begin);
-    const std::string_view line = file.line_text(begin.line);
+    std::string_view line = file.line_text(begin.line);
+    std::uint32_t column = begin.column;
     std::uint32_t width = 1;
     if (span.end > span.begin) {
         const Position end = file.position(span.end);
         if (end.line == begin.line && end.column > begin.column) width = end.column - begin.column;
     }
-    out << line << '\n';
+    std::string excerpt;
+    if (line.size() > max_shown_line) {
+        const std::size_t offset = std::min<std::size_t>(span.begin, file.content().size());
+        const std::size_t at = std::min<std::size_t>(offset - file.line_start(begin.line), line.size());
+        auto char_start = [&](std::size_t i) {
+            while (i > 0 && i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) --i;
+            return i;
+        };
+        const std::size_t from = char_start(at > max_shown_line / 3 ? at - max_shown_line / 3 : 0);
+        const std::size_t to = char_start(std::min(line.size(), from + max_shown_line));
+        const std::string ellipsis = from > 0 ? "…" : "";
+        excerpt = ellipsis + std::string(line.substr(from, to - from)) + (to < line.size() ? "…" : "");
+        column = grapheme_count(std::string_view(excerpt).substr(0, ellipsis.size() + (at - from))) + 1;
+        const std::uint32_t room = grapheme_count(excerpt) + 1 - std::min(column, grapheme_count(excerpt) + 1);
+        width = std::max<std::uint32_t>(1, std::min(width, room));
+        line = excerpt;
+    }
+    out << printable(line) << '\n';
     if (colour) out << "\x1b[1;32m";
-    out << caret_line(line, begin.column, width);
+    out << caret_line(line, column, width);
     if (colour) out << "\x1b[0m";
     out << '\n';
 }
@@ -105,15 +148,15 @@ void detach_positions(const SourceManager& sources, const Diagnostics& from, Dia
 void render_text(std::ostream& out, const Diagnostic& d, const SourceManager& sources, const RenderOptions& options) {
     // Input errors without a file (a bad option, a missing folder) get no location.
     if (d.span.file >= sources.size()) {
-        out << "lovsjekk: " << severity_name(d.severity) << ": " << d.message << '\n';
+        out << "lovsjekk: " << severity_name(d.severity) << ": " << printable(d.message) << '\n';
     } else {
         render_location_line(out, sources, d.span, d.severity, d.message, d.id, options.colour);
         if (options.source_lines) render_source(out, sources, d.span, options.colour);
     }
-    if (!d.details.witness.empty()) out << "  for example: " << d.details.witness << '\n';
+    if (!d.details.witness.empty()) out << "  for example: " << printable(d.details.witness) << '\n';
     for (const Note& note : d.notes) {
         if (note.span.file >= sources.size()) {
-            out << "lovsjekk: note: " << note.message << '\n';
+            out << "lovsjekk: note: " << printable(note.message) << '\n';
             continue;
         }
         render_location_line(out, sources, note.span, Severity::note, note.message, {}, options.colour);
