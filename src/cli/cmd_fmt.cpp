@@ -1,0 +1,132 @@
+// `lovsjekk fmt`: rewrite rule files in the one canonical layout, or with
+// --check (for CI) show what would change and fail.
+#include "base/atomic_write.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/pipeline.hpp"
+#include "format/format.hpp"
+#include "text/render.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+namespace lovsjekk::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The files named, with every *.regel below a named folder, in sorted order.
+std::vector<fs::path> rule_files(const std::vector<std::string>& paths, Diagnostics& diags) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const std::string& p : paths) {
+        if (fs::is_directory(p, ec)) {
+            std::vector<fs::path> found;
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->path().extension() == ".regel" && it->is_regular_file(ec) && !it->is_symlink(ec))
+                    found.push_back(it->path());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(p, ec)) {
+            files.emplace_back(p);
+        } else {
+            diags.error("io", Span{}, "cannot read '" + parse::display_path(p) + "': no such file or directory");
+        }
+    }
+    return files;
+}
+
+std::optional<std::string> read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+int cmd_fmt(const Args& args, Io io) {
+    const std::vector<OptionSpec> specs = {
+        {"check", false, "", "change nothing: show a diff of each file not formatted and exit 1"},
+        {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
+        {"help", false, "", "show this help"},
+    };
+    const ParsedOptions parsed = parse_options(args, specs);
+    if (parsed.error) {
+        io.err << "lovsjekk fmt: error: " << *parsed.error << '\n';
+        return exit_unusable;
+    }
+    if (parsed.has("help")) {
+        io.out << format_help(
+            "lovsjekk fmt [--check] [PATH...]",
+            "Lay out rule files the one canonical way: every *.regel below each folder, or the bundled rules/ when "
+            "no PATH is given. Keeps comments and the lines as broken; aligns field keywords, puts one blank line "
+            "around each rule and sorts consecutive includes. The meaning never changes.\nExit status: 0 formatted "
+            "(or all already were), 1 with --check when a file is not formatted, 2 unusable input (the file is "
+            "left as it is).",
+            specs);
+        return exit_ok;
+    }
+    text::SourceLimits limits;
+    if (auto size = parsed.get("max-file-size")) {
+        try {
+            limits.max_file_bytes = std::stoull(*size);
+        } catch (...) {
+            limits.max_file_bytes = 0;
+        }
+        if (limits.max_file_bytes == 0) {
+            io.err << "lovsjekk fmt: error: --max-file-size needs a positive number of bytes, not '" << *size << "'\n";
+            return exit_unusable;
+        }
+    }
+    const bool check = parsed.has("check");
+    std::vector<std::string> paths = parsed.positional;
+    if (paths.empty()) paths.push_back(parse::display_path(bundled_rules_dir()));
+
+    text::SourceManager sources;
+    Diagnostics diags;
+    std::size_t unformatted = 0, files = 0;
+    for (const fs::path& file : rule_files(paths, diags)) {
+        ++files;
+        const std::string shown = parse::display_path(file);
+        auto id = sources.load(file, diags, limits);
+        if (!id) continue;
+        const auto formatted = format::format_file(sources, *id, diags);
+        if (!formatted) continue;
+        const auto raw = read_bytes(file);
+        if (!raw) {
+            diags.error("io", Span::whole(*id), "cannot read the file again");
+            continue;
+        }
+        if (*raw == *formatted) continue;
+        ++unformatted;
+        if (check) {
+            io.out << format::unified_diff(*raw, *formatted, shown, shown + " (formatted)");
+            continue;
+        }
+        if (auto error = write_atomically(file, *formatted)) {
+            diags.error("io", Span::whole(*id), *error);
+            continue;
+        }
+        io.err << "formatted " << shown << '\n';
+    }
+    std::vector<Diagnostic> all = diags.all();
+    text::sort_diagnostics(all, sources);
+    text::render_all(io.err, all, sources, {io.colour, true});
+    const bool unusable = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::error;
+    });
+    if (check && unformatted > 0)
+        io.err << unformatted << " of " << files << (files == 1 ? " file is" : " files are")
+               << " not formatted (run 'lovsjekk fmt' to format)\n";
+    if (unusable) return exit_unusable;
+    if (check && unformatted > 0) return exit_findings;
+    return exit_ok;
+}
+
+}  // namespace lovsjekk::cli
