@@ -34,5 +34,7 @@ int cmd_ages(const Args& args, Io io);
 int cmd_summary(const Args& args, Io io);
 /// `lovsjekk fmt`: the canonical layout of rule files (--check: a diff and exit 1 instead).
 int cmd_fmt(const Args& args, Io io);
+/// `lovsjekk lsp`: the language server over stdin and stdout.
+int cmd_lsp(const Args& args, Io io);
 
 }  // namespace lovsjekk::cli

@@ -23,6 +23,7 @@ const Command commands[] = {
     {"summary", "a plain-language summary (nb, nn, en) for a child's age, a service or one child, with its LIX", cmd_summary},
     {"explain", "explain a finding (by id) or a kind of finding, with the provisions involved", cmd_explain},
     {"fmt", "lay out rule files the canonical way (--check: show a diff and exit 1 instead)", cmd_fmt},
+    {"lsp", "the language server over stdio, for editors", cmd_lsp},
     {"import", "build statute index entries from Lovdata XML (import lovdata FILE...)", cmd_import},
 };
 

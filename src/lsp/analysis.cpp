@@ -1,0 +1,141 @@
+#include "lsp/analysis.hpp"
+
+#include "check/check.hpp"
+#include "corpus/index_io.hpp"
+#include "model/resolve.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace lovsjekk::lsp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_input_error(const Diagnostic& d) {
+    return d.severity == Severity::error && (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" ||
+                                             d.kind == "limit" || d.kind == "config" || d.kind == "corpus");
+}
+
+fs::path canonical_path(const fs::path& p) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(p, ec);
+    return ec ? p : c;
+}
+
+std::vector<fs::path> regel_files(const fs::path& dir, bool vocabulary_only) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (entry.path().extension() != ".regel" || !entry.is_regular_file(ec)) continue;
+        if (vocabulary_only && entry.path().filename().string().rfind("vokabular", 0) != 0) continue;
+        files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+Analyzer::Analyzer(ServerOptions options) : options_(std::move(options)) {
+    if (!options_.corpus_dir.empty()) {
+        Diagnostics ignored;  // a broken index shows in `lovsjekk check`; the editor goes on without it
+        corpus_ = corpus::load_corpus(options_.corpus_dir, ignored);
+    }
+}
+
+std::vector<fs::path> Analyzer::vocabulary() const {
+    return options_.rules_dir.empty() ? std::vector<fs::path>{} : regel_files(options_.rules_dir, true);
+}
+
+const Analyzer::Parsed* Analyzer::parsed(const fs::path& path) {
+    const fs::path key = canonical_path(path);
+    std::error_code ec;
+    const auto modified = fs::last_write_time(key, ec);
+    if (ec) return nullptr;
+    if (auto it = cache_.find(key); it != cache_.end() && it->second.modified == modified) return &it->second;
+    text::SourceManager sources;
+    Diagnostics diags;
+    auto id = sources.load(key, diags);
+    if (!id) return nullptr;
+    Parsed p{modified, parse::display_path(key), std::string(sources.file(*id).content()), {}};
+    p.file = parse::parse_file(sources, *id, diags);
+    return &(cache_[key] = std::move(p));
+}
+
+std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::string& text) {
+    auto result = std::make_unique<Analysis>();
+    parse::Workspace& ws = result->workspace;
+    Diagnostics diags;
+    const fs::path self = canonical_path(path);
+    ws.root = self.parent_path();
+
+    std::vector<fs::path> context = vocabulary();
+    const std::size_t preloaded = context.size();
+    if (!regel_files(self.parent_path(), true).empty())
+        for (const fs::path& sibling : regel_files(self.parent_path(), false)) context.push_back(sibling);
+    std::set<fs::path> seen{self};
+    auto add_context = [&](const fs::path& file) {
+        if (!seen.insert(canonical_path(file)).second) return;
+        const Parsed* p = parsed(file);
+        if (!p) return;
+        Diagnostics ignored;  // the file was valid when it was parsed
+        auto id = ws.sources.add(p->display_path, p->content, ignored);
+        if (!id) return;
+        ast::File copy = p->file;
+        copy.source = *id;
+        ws.files.push_back(std::move(copy));
+    };
+    for (std::size_t i = 0; i < context.size(); ++i) {
+        add_context(context[i]);
+        if (i + 1 == preloaded) ws.preloaded = ws.files.size();
+    }
+
+    const std::string display = parse::display_path(path);
+    result->document = ws.sources.add(display, text, diags);
+    if (result->document) result->shown_source = *result->document;
+    else if (ws.sources.size() > 0 && ws.sources.file(static_cast<std::uint32_t>(ws.sources.size() - 1)).path() == display)
+        result->shown_source = static_cast<std::uint32_t>(ws.sources.size() - 1);
+    if (result->document) {
+        ws.files.push_back(parse::parse_file(ws.sources, *result->document, diags));
+        result->document_file = ws.files.size() - 1;
+        // Included files that are not already part of the run.
+        std::vector<std::string> includes;
+        for (const auto& d : ws.files.back().declarations)
+            if (auto inc = std::get_if<ast::Include>(&d.value)) includes.push_back(inc->path.value);
+        for (const std::string& include : includes) {
+            const fs::path target = canonical_path(self.parent_path() / include);
+            const fs::path relative = target.lexically_relative(ws.root);
+            if (!relative.empty() && *relative.begin() != "..") add_context(target);
+        }
+    }
+
+    result->unusable = std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
+    result->model = model::resolve(ws, diags);
+    result->unusable =
+        result->unusable || std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
+    result->diagnostics = diags.all();
+    if (!result->unusable) {
+        model::Evaluation when;
+        when.at = options_.at;
+        auto findings = check::run_all(result->model, when, corpus_.size() ? &corpus_ : nullptr);
+        result->diagnostics.insert(result->diagnostics.end(), std::make_move_iterator(findings.begin()),
+                                   std::make_move_iterator(findings.end()));
+    }
+    return result;
+}
+
+const Analysis& Analyzer::bundled() {
+    if (!bundled_) {
+        bundled_ = std::make_unique<Analysis>();
+        Diagnostics diags;
+        parse::LoadOptions load;
+        load.preload = vocabulary();
+        if (!options_.rules_dir.empty()) bundled_->workspace = parse::load_workspace({options_.rules_dir}, load, diags);
+        bundled_->model = model::resolve(bundled_->workspace, diags);
+    }
+    return *bundled_;
+}
+
+}  // namespace lovsjekk::lsp
