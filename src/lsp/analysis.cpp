@@ -5,6 +5,7 @@
 #include "model/resolve.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 namespace lovsjekk::lsp {
@@ -12,6 +13,12 @@ namespace lovsjekk::lsp {
 namespace fs = std::filesystem;
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
 
 bool is_input_error(const Diagnostic& d) {
     return d.severity == Severity::error && (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" ||
@@ -71,6 +78,7 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
     const fs::path self = canonical_path(path);
     ws.root = self.parent_path();
 
+    auto start = Clock::now();
     std::vector<fs::path> context = vocabulary();
     const std::size_t preloaded = context.size();
     if (!regel_files(self.parent_path(), true).empty())
@@ -92,6 +100,8 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
         if (i + 1 == preloaded) ws.preloaded = ws.files.size();
     }
 
+    result->timing.context = ms_since(start);
+    start = Clock::now();
     const std::string display = parse::display_path(path);
     result->document = ws.sources.add(display, text, diags);
     if (result->document) result->shown_source = *result->document;
@@ -111,17 +121,22 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
         }
     }
 
+    result->timing.parse = ms_since(start);
     result->unusable = std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
+    start = Clock::now();
     result->model = model::resolve(ws, diags);
+    result->timing.resolve = ms_since(start);
     result->unusable =
         result->unusable || std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
     result->diagnostics = diags.all();
     if (!result->unusable) {
         model::Evaluation when;
         when.at = options_.at;
+        start = Clock::now();
         auto findings = check::run_all(result->model, when, corpus_.size() ? &corpus_ : nullptr);
         result->diagnostics.insert(result->diagnostics.end(), std::make_move_iterator(findings.begin()),
                                    std::make_move_iterator(findings.end()));
+        result->timing.checks = ms_since(start);
     }
     return result;
 }

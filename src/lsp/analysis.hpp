@@ -29,6 +29,11 @@ struct Analysis {
     std::vector<Diagnostic> diagnostics;    ///< input diagnostics and findings, every file
     bool unusable = false;                  ///< input errors: no checks were run
 
+    /// Milliseconds per stage of the last run (for the log and the benchmark).
+    struct Timing {
+        double context = 0, parse = 0, resolve = 0, checks = 0;
+    } timing;
+
     const ast::File* document_ast() const {
         return document_file ? &workspace.files[*document_file] : nullptr;
     }

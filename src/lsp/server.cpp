@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <utility>
 #include <cctype>
 #include <istream>
 #include <set>
@@ -199,6 +200,7 @@ struct Server::Impl {
     Encoding encoding = Encoding::utf16;
     std::map<std::string, Document> documents;
     std::vector<std::string> outbox;
+    std::vector<std::unique_ptr<Analysis>> retired;  ///< replaced analyses, not yet freed
 
     void send(const json::object& message) { outbox.push_back(json::serialize(message)); }
     void respond(const json::value& id, json::value result) {
@@ -278,7 +280,10 @@ struct Server::Impl {
 
     void did_close(const json::value& params) {
         const std::string uri = required_string(required(params, "textDocument"), "uri");
-        documents.erase(uri);
+        if (auto it = documents.find(uri); it != documents.end()) {
+            retired.push_back(std::move(it->second.analysis));
+            documents.erase(it);
+        }
         send({{"jsonrpc", "2.0"},
               {"method", "textDocument/publishDiagnostics"},
               {"params", {{"uri", uri}, {"diagnostics", json::array{}}}}});
@@ -289,7 +294,8 @@ struct Server::Impl {
     // -- Diagnostics
 
     void check_and_publish(Document& doc) {
-        doc.analysis = analyzer.analyse(doc.path, doc.text);
+        // The old analysis is freed after the diagnostics have gone out (release_retired()).
+        retired.push_back(std::exchange(doc.analysis, analyzer.analyse(doc.path, doc.text)));
         send({{"jsonrpc", "2.0"},
               {"method", "textDocument/publishDiagnostics"},
               {"params", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diagnostics_json(doc)}}}});
@@ -297,9 +303,12 @@ struct Server::Impl {
 
     /// Ranges in any file of the analysis, each file's lines indexed once.
     struct Ranges {
+        Ranges(const Analysis& a, Encoding e) : analysis(a), encoding(e) {}
+
         const Analysis& analysis;
         Encoding encoding;
         std::map<std::uint32_t, LineIndex> indexes;
+        std::map<std::uint32_t, std::string> uris;
 
         json::object range(const Span& span) {
             if (span.file >= analysis.workspace.sources.size() || !span.valid)
@@ -311,15 +320,17 @@ struct Server::Impl {
                     {"end", position_json(it->second.position(std::max(span.begin, span.end), encoding))}};
         }
         json::object location(const Span& span) {
-            const std::string& path = analysis.workspace.sources.file(span.file).path();
-            return {{"uri", path_to_uri(path)}, {"range", range(span)}};
+            auto it = uris.find(span.file);
+            if (it == uris.end())
+                it = uris.emplace(span.file, path_to_uri(analysis.workspace.sources.file(span.file).path())).first;
+            return {{"uri", it->second}, {"range", range(span)}};
         }
     };
 
     json::array diagnostics_json(const Document& doc) {
         json::array out;
         const Analysis& a = *doc.analysis;
-        Ranges ranges{a, encoding, {}};
+        Ranges ranges(a, encoding);
         const std::uint32_t self = a.shown_source;
         for (const Diagnostic& d : a.diagnostics) {
             // Shown here when it stands in this document, or when one of its notes does.
@@ -373,7 +384,7 @@ struct Server::Impl {
         if (t.kind == Target::Kind::citation || t.kind == Target::Kind::law) markdown = citation_hover(a, *t.citation);
         else if (t.kind == Target::Kind::topic) markdown = topic_hover(a, t.name);
         if (markdown.empty()) return nullptr;
-        Ranges ranges{a, encoding, {}};
+        Ranges ranges(a, encoding);
         return json::object{{"contents", {{"kind", "markdown"}, {"value", markdown}}},
                             {"range", ranges.range(Span::at(*a.document, t.span.begin, t.span.end))}};
     }
@@ -480,7 +491,7 @@ struct Server::Impl {
         case Target::Kind::none: break;
         }
         if (!span || span->file >= a.workspace.sources.size()) return nullptr;
-        Ranges ranges{a, encoding, {}};
+        Ranges ranges(a, encoding);
         // The document itself under the editor's URI, not a path made from it.
         if (span->file == *a.document) return json::object{{"uri", doc.uri}, {"range", ranges.range(*span)}};
         return ranges.location(*span);
@@ -494,7 +505,7 @@ struct Server::Impl {
         const ast::File* file = a.document_ast();
         json::array out;
         if (!file) return out;
-        Ranges ranges{a, encoding, {}};
+        Ranges ranges(a, encoding);
         const std::uint32_t self = *a.document;
         // LSP SymbolKind: 2 module, 3 namespace, 5 class, 1 file, 10 enum, 12 function, 20 key, 21 null.
         auto symbol = [&](const std::string& name, const std::string& detail, int kind, const ast::Located& whole,
@@ -546,6 +557,8 @@ struct Server::Impl {
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Server::~Server() = default;
+
+void Server::release_retired() { impl_->retired.clear(); }
 
 std::vector<std::string> Server::handle(std::string_view body) {
     Impl& s = *impl_;
@@ -630,6 +643,7 @@ int serve(std::istream& in, std::ostream& out, std::ostream& log, const ServerOp
         }
         for (const std::string& reply : server.handle(read.body)) write_message(out, reply);
         if (server.exited()) return server.exit_code();
+        server.release_retired();
     }
 }
 

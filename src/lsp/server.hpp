@@ -33,6 +33,10 @@ public:
     /// (responses and notifications), in order. Never throws.
     std::vector<std::string> handle(std::string_view body);
 
+    /// Frees what the last messages made obsolete (a replaced analysis of a
+    /// large file takes milliseconds to free): call once the replies are out.
+    void release_retired();
+
     /// True after `exit`; exit_code() is then 0 when `shutdown` came first.
     bool exited() const { return exited_; }
     int exit_code() const { return shutdown_ ? 0 : 1; }
