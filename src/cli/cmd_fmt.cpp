@@ -109,10 +109,14 @@ int cmd_fmt(const Args& args, Io io) {
             io.out << format::unified_diff(*raw, *formatted, shown, shown + " (formatted)");
             continue;
         }
+        // The new file replaces the old one: it keeps the old one's permissions.
+        std::error_code ec;
+        const fs::perms permissions = fs::status(file, ec).permissions();
         if (auto error = write_atomically(file, *formatted)) {
             diags.error("io", Span::whole(*id), *error);
             continue;
         }
+        if (!ec) fs::permissions(file, permissions, ec);
         io.err << "formatted " << shown << '\n';
     }
     std::vector<Diagnostic> all = diags.all();

@@ -109,7 +109,13 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
         const std::size_t after_line = all[start].after + (after_count ? 1 : 0);
         out += "@@ -" + std::to_string(before_line) + "," + std::to_string(before_count) + " +" +
                std::to_string(after_line) + "," + std::to_string(after_count) + " @@\n";
-        for (std::size_t i = start; i < end; ++i) out.append(1, all[i].op).append(all[i].line).append("\n");
+        for (std::size_t i = start; i < end; ++i) {
+            std::string_view line = all[i].line;
+            // A carriage return would make a changed line look unchanged: show it.
+            const bool cr = !line.empty() && line.back() == '\r';
+            if (cr) line.remove_suffix(1);
+            out.append(1, all[i].op).append(line).append(cr ? "\xE2\x90\x8D\n" : "\n");  // U+240D ␍
+        }
         k = end;
     }
     // Texts that differ only in their last line end (or other invisible bytes).

@@ -595,14 +595,15 @@ std::vector<std::string> Server::handle(std::string_view body) {
         if (request) s.respond_error(*id, server_not_initialized, "the server is not initialized");
         return std::move(s.outbox);
     }
-    if (shutdown_ && request) {
-        s.respond_error(*id, invalid_request, "the server is shutting down");
+    if (shutdown_) {
+        // After shutdown only exit counts; requests are refused, notifications dropped.
+        if (request) s.respond_error(*id, invalid_request, "the server is shutting down");
         return std::move(s.outbox);
     }
     try {
         if (method == "initialize") {
             if (!request) return {};
-            if (s.initialized && s.documents.size()) throw RequestError{invalid_request, "already initialized"};
+            if (s.initialized) throw RequestError{invalid_request, "the server is already initialized"};
             s.respond(*id, s.initialize(params));
         } else if (method == "shutdown") {
             shutdown_ = true;

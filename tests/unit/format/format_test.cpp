@@ -218,3 +218,8 @@ TEST_CASE("the unified diff shows changed lines with context and line numbers") 
     const std::string added = format::unified_diff("a\n", "a\n\nb\n", "x", "y");
     CHECK(added == "--- x\n+++ y\n@@ -1,1 +1,3 @@\n a\n+\n+b\n");
 }
+
+TEST_CASE("the diff shows a carriage return, so that a CRLF line does not look unchanged") {
+    const std::string diff = format::unified_diff("a\r\n", "a\n", "x", "y");
+    CHECK(diff == "--- x\n+++ y\n@@ -1,1 +1,1 @@\n-a\xE2\x90\x8D\n+a\n");
+}

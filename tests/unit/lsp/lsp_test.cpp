@@ -272,6 +272,7 @@ TEST_CASE("lsp: bad input gets an error or is ignored, never a crash") {
     CHECK(error_code(server.handle("[1,2]")) == -32600);
     CHECK(error_code(server.handle(R"({"jsonrpc":"2.0","id":{},"method":"x"})")) == -32600);
     REQUIRE(server.handle(json::serialize(request(1, "initialize", json::object{}))).size() == 1);
+    CHECK(error_code(server.handle(json::serialize(request(9, "initialize", json::object{})))) == -32600);
     CHECK(error_code(server.handle(R"({"jsonrpc":"2.0","id":2,"method":"no/such"})")) == -32601);
     CHECK(error_code(server.handle(R"({"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nowhere.regel"},"position":{"line":0,"character":0}}})")) == -32602);
     CHECK(error_code(server.handle(R"({"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"position":7}})")) == -32602);
@@ -321,4 +322,20 @@ TEST_CASE("lsp: positions convert between bytes and UTF-8, UTF-16 and UTF-32 col
     CHECK(index.offset({1, 99}, Encoding::utf16) == text.size() - 1);  // past the end of a line: its end
     CHECK(index.offset({9, 0}, Encoding::utf16) == text.size());
     CHECK(index.position(text.size(), Encoding::utf16).line == 2);
+}
+
+TEST_CASE("lsp: after shutdown, requests are refused and notifications dropped; exit then ends with 0") {
+    lsp::Server server(test_options());
+    REQUIRE(server.handle(json::serialize(request(1, "initialize", json::object{}))).size() == 1);
+    const auto down = server.handle(json::serialize(request(2, "shutdown", nullptr)));
+    REQUIRE(down.size() == 1);
+    CHECK(json::parse(down[0]).at("result").is_null());
+    const auto refused = server.handle(json::serialize(request(3, "textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}})));
+    REQUIRE(refused.size() == 1);
+    CHECK(json::parse(refused[0]).at("error").at("code") == -32600);
+    CHECK(server.handle(json::serialize(notification(
+        "textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", document_text}}}}))).empty());
+    server.handle(R"({"jsonrpc":"2.0","method":"exit"})");
+    CHECK(server.exited());
+    CHECK(server.exit_code() == 0);
 }
