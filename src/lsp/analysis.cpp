@@ -71,10 +71,14 @@ const Analyzer::Parsed* Analyzer::parsed(const fs::path& path) {
     return &(cache_[key] = std::move(p));
 }
 
-std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::string& text) {
+fs::path Analyzer::key(const fs::path& path) { return canonical_path(path); }
+
+std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::string& text, const OpenTexts& open) {
     auto result = std::make_unique<Analysis>();
     parse::Workspace& ws = result->workspace;
     Diagnostics diags;
+    // Errors in another open document show there; they do not stop this one's checks.
+    Diagnostics other_documents;
     const fs::path self = canonical_path(path);
     ws.root = self.parent_path();
 
@@ -85,7 +89,13 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
         for (const fs::path& sibling : regel_files(self.parent_path(), false)) context.push_back(sibling);
     std::set<fs::path> seen{self};
     auto add_context = [&](const fs::path& file) {
-        if (!seen.insert(canonical_path(file)).second) return;
+        const fs::path canonical = canonical_path(file);
+        if (!seen.insert(canonical).second) return;
+        if (auto edited = open.find(canonical); edited != open.end()) {
+            auto id = ws.sources.add(parse::display_path(canonical), std::string(edited->second), other_documents);
+            if (id) ws.files.push_back(parse::parse_file(ws.sources, *id, other_documents));
+            return;
+        }
         const Parsed* p = parsed(file);
         if (!p) return;
         Diagnostics ignored;  // the file was valid when it was parsed
@@ -129,6 +139,7 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
     result->unusable =
         result->unusable || std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
     result->diagnostics = diags.all();
+    result->diagnostics.insert(result->diagnostics.end(), other_documents.all().begin(), other_documents.all().end());
     if (!result->unusable) {
         model::Evaluation when;
         when.at = options_.at;

@@ -45,10 +45,18 @@ class Analyzer {
 public:
     explicit Analyzer(ServerOptions options);
 
+    /// Other documents open in the editor, by canonical path: their text
+    /// stands in for the file on disk.
+    using OpenTexts = std::map<std::filesystem::path, std::string_view>;
+
     /// The document at `path` with the text the editor has. Checked with the
     /// bundled vocabulary and, when its folder is a rule tree (it has its own
     /// vokabular*.regel), with the other rule files there.
-    std::unique_ptr<Analysis> analyse(const std::filesystem::path& path, const std::string& text);
+    std::unique_ptr<Analysis> analyse(const std::filesystem::path& path, const std::string& text,
+                                      const OpenTexts& open = {});
+
+    /// A path as the analysis keys open documents.
+    static std::filesystem::path key(const std::filesystem::path& path);
 
     /// The bundled rules on their own: every sector, for hover on a topic.
     const Analysis& bundled();

@@ -293,12 +293,29 @@ struct Server::Impl {
 
     // -- Diagnostics
 
+    /// Checks `doc` with the other open documents as the editor has them, and
+    /// publishes its diagnostics, and those of the other open documents the
+    /// run covered (an edit here can settle or raise a finding there).
     void check_and_publish(Document& doc) {
+        Analyzer::OpenTexts open;
+        for (const auto& [uri, other] : documents)
+            if (&other != &doc) open[Analyzer::key(other.path)] = other.text;
         // The old analysis is freed after the diagnostics have gone out (release_retired()).
-        retired.push_back(std::exchange(doc.analysis, analyzer.analyse(doc.path, doc.text)));
+        retired.push_back(std::exchange(doc.analysis, analyzer.analyse(doc.path, doc.text, open)));
+        const Analysis& a = *doc.analysis;
+        publish(doc, a, a.shown_source);
+        for (auto& [uri, other] : documents) {
+            if (&other == &doc) continue;
+            const std::string shown = parse::display_path(Analyzer::key(other.path));
+            for (std::uint32_t id = 0; id < a.workspace.sources.size(); ++id)
+                if (id != a.shown_source && a.workspace.sources.file(id).path() == shown) publish(other, a, id);
+        }
+    }
+
+    void publish(const Document& doc, const Analysis& a, std::uint32_t source) {
         send({{"jsonrpc", "2.0"},
               {"method", "textDocument/publishDiagnostics"},
-              {"params", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diagnostics_json(doc)}}}});
+              {"params", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diagnostics_json(a, source)}}}});
     }
 
     /// Ranges in any file of the analysis, each file's lines indexed once.
@@ -327,11 +344,10 @@ struct Server::Impl {
         }
     };
 
-    json::array diagnostics_json(const Document& doc) {
+    /// The diagnostics of `a` that stand in the file `self`.
+    json::array diagnostics_json(const Analysis& a, std::uint32_t self) {
         json::array out;
-        const Analysis& a = *doc.analysis;
         Ranges ranges(a, encoding);
-        const std::uint32_t self = a.shown_source;
         for (const Diagnostic& d : a.diagnostics) {
             // Shown here when it stands in this document, or when one of its notes does.
             const Note* note_here = nullptr;
@@ -341,8 +357,9 @@ struct Server::Impl {
                         note_here = &n;
                         break;
                     }
-                // Input errors without a file (a missing include) belong to the document.
-                if (!note_here && !(d.span.file == Span::no_file && d.severity == Severity::error)) continue;
+                // Input errors without a file (a missing include) belong to the document checked.
+                const bool unplaced = d.span.file == Span::no_file && d.severity == Severity::error;
+                if (!note_here && !(unplaced && self == a.shown_source)) continue;
             }
             json::object diagnostic;
             diagnostic["range"] = note_here ? ranges.range(note_here->span) : ranges.range(d.span);

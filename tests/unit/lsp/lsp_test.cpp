@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 using namespace lovsjekk;
@@ -338,4 +339,46 @@ TEST_CASE("lsp: after shutdown, requests are refused and notifications dropped; 
     server.handle(R"({"jsonrpc":"2.0","method":"exit"})");
     CHECK(server.exited());
     CHECK(server.exit_code() == 0);
+}
+
+TEST_CASE("lsp: in a rule tree, an edit is checked with the other open files as the editor has them") {
+    // A folder with its own vocabulary is a rule tree: its files are checked together.
+    const fs::path tree = fs::temp_directory_path() / "lovsjekk-lsp-tree";
+    fs::remove_all(tree);
+    fs::create_directories(tree);
+    std::ofstream(tree / "vokabular.regel") << "tema delt \"et delt tema\"\n";
+    const std::string a_text = "sektor a \"A\"\n\nregel r {\n  tema     delt\n  barnet   kan x\n}\n";
+    const std::string b_disk = "sektor b \"B\"\n\nregel s {\n  tema     delt\n  barnet   kan y\n}\n";
+    std::ofstream(tree / "a.regel") << a_text;
+    std::ofstream(tree / "b.regel") << b_disk;
+    const std::string a_uri = "file://" + (tree / "a.regel").generic_string();
+    const std::string b_uri = "file://" + (tree / "b.regel").generic_string();
+
+    lsp::Server server(test_options());
+    server.handle(json::serialize(request(1, "initialize", json::object{})));
+    server.handle(json::serialize(notification(
+        "textDocument/didOpen", {{"textDocument", {{"uri", b_uri}, {"version", 1}, {"text", b_disk}}}})));
+    // b, edited but not saved, names an exception to a rule of a that does not exist.
+    const std::string b_edited = "sektor b \"B\"\n\nregel s {\n  tema     delt\n  barnet   kan y\n  unntak   fra a/mangler\n}\n";
+    server.handle(json::serialize(notification(
+        "textDocument/didChange", {{"textDocument", {{"uri", b_uri}, {"version", 2}}},
+                                   {"contentChanges", json::array{{{"text", b_edited}}}}})));
+    // Opening a publishes for a, and for b from the same run: b's unsaved text is what counts.
+    const auto out = server.handle(json::serialize(notification(
+        "textDocument/didOpen", {{"textDocument", {{"uri", a_uri}, {"version", 1}, {"text", a_text}}}})));
+    REQUIRE(out.size() == 2);
+    const json::value for_a = json::parse(out[0]), for_b = json::parse(out[1]);
+    CHECK(for_a.at("params").at("uri") == json::value(a_uri));
+    CHECK(for_b.at("params").at("uri") == json::value(b_uri));
+    CHECK(for_b.at("params").at("version") == 2);
+    bool unknown_rule = false;
+    for (const json::value& d : for_b.at("params").at("diagnostics").as_array())
+        if (std::string(d.at("message").as_string()).find("mangler") != std::string::npos) {
+            unknown_rule = true;
+            CHECK(d.at("range").at("start").at("line") == 5);
+        }
+    CHECK(unknown_rule);
+    for (const json::value& d : for_a.at("params").at("diagnostics").as_array())
+        CHECK(std::string(d.at("message").as_string()).find("mangler") == std::string::npos);
+    fs::remove_all(tree);
 }
