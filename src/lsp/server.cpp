@@ -430,6 +430,13 @@ struct Server::Impl {
         out << "**§ " << section->number << "**";
         if (!section->heading.empty()) out << " " << section->heading;
         out << "\n\n";
+        for (const ast::Subdivision& sub : c.subdivisions) {
+            if (sub.kind != ast::SubdivisionKind::ledd) continue;
+            if (section->has_ledd(sub.number))
+                out << "Ledd " << sub.number << " of " << section->ledd.size() << " is in the index. ";
+            else if (section->ledd_complete)
+                out << "**The section has " << section->ledd.size() << " ledd, not " << sub.number << ".** ";
+        }
         if (section->in_force_from) out << "Section in force from " << section->in_force_from->iso() << ". ";
         if (section->repealed) out << "Section repealed" << (section->repealed_on ? " from " + section->repealed_on->iso() : std::string()) << ". ";
         if (section->future) out << "Adopted, not yet in force. ";

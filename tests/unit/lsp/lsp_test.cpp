@@ -170,6 +170,7 @@ TEST_CASE("lsp: a scripted session (initialize, open, hover, definition, symbols
         CHECK(text.find("LOV-1999-07-02-63") != std::string::npos);
         CHECK(text.find("§ 4-3** Hvem som har samtykkekompetanse") != std::string::npos);
         CHECK(text.find("In force: 2001-01-01") != std::string::npos);
+        CHECK(text.find("Ledd 1 of ") != std::string::npos);
         CHECK(hover->at("result").at("range").at("start") == position(5, 11));
     }
 
