@@ -1,6 +1,5 @@
 #include "format/format.hpp"
 
-#include "grammar/keywords.hpp"
 #include "parse/parser.hpp"
 #include "text/render.hpp"
 
@@ -40,6 +39,9 @@ std::size_t width(std::string_view s) {
     }));
 }
 
+/// White space between tokens, as the grammar skips it (line ends aside).
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+
 /// Splits the text into lines of tokens. Strings and comments cannot cross a
 /// line end; free text to the end of a line (`verbatim`, from the syntax tree)
 /// is one token, whatever it contains.
@@ -54,19 +56,20 @@ std::vector<Line> tokenise(std::string_view text, const std::map<std::uint32_t, 
         std::uint32_t i = start;
         while (i < end) {
             const char c = text[i];
-            if (c == ' ' || c == '\t') {
+            const auto v = verbatim.find(i);  // free text may start with any blank the grammar does not skip
+            if (v == verbatim.end() && is_blank(c)) {
                 ++i;
                 continue;
             }
             Token t{i, i, Token::Kind::code};
-            if (auto v = verbatim.find(i); v != verbatim.end() && v->second > i) {
+            if (v != verbatim.end() && v->second > i) {
                 t.kind = Token::Kind::text;
                 t.end = std::min(v->second, end);
             } else if (c == '#') {
                 t.kind = Token::Kind::comment;
                 t.end = end;
                 // A comment keeps its own bytes but not trailing blanks.
-                while (t.end > t.begin + 1 && (text[t.end - 1] == ' ' || text[t.end - 1] == '\t')) --t.end;
+                while (t.end > t.begin + 1 && is_blank(text[t.end - 1])) --t.end;
             } else if (c == '"') {
                 t.kind = Token::Kind::string;
                 std::uint32_t j = i + 1;
@@ -74,8 +77,7 @@ std::vector<Line> tokenise(std::string_view text, const std::map<std::uint32_t, 
                 t.end = std::min(j + 1, end);
             } else {
                 std::uint32_t j = i;
-                while (j < end && text[j] != ' ' && text[j] != '\t' && text[j] != '"' && text[j] != '#' &&
-                       !verbatim.contains(j))
+                while (j < end && !is_blank(text[j]) && text[j] != '"' && text[j] != '#' && !verbatim.contains(j))
                     ++j;
                 t.end = j;
             }
@@ -308,20 +310,23 @@ private:
             const Token& t = line.tokens[k];
             if (k > 0) {
                 const Token& previous = line.tokens[k - 1];
-                // Tokens that touch in the source touch in the output ("skal," starts free text at ',').
-                std::size_t gap = t.begin == previous.end ? 0 : 1;
-                if (gap == 0) {
+                const std::string_view written = text_.substr(previous.end, t.begin - previous.end);
+                std::string gap;
+                if (written.empty()) {
+                    // Tokens that touch in the source touch in the output ("skal," starts free text at ',').
                 } else if (k == 1 && align_first && t.kind != Token::Kind::comment) {
                     const std::size_t used = column - indent;
-                    gap = used < field_column ? field_column - used : 1;
-                } else if (keep_gap(bytes(t), bytes(previous), k >= 2 ? bytes(line.tokens[k - 2]) : std::string_view())) {
-                    gap = t.begin - previous.end;
-                    s.append(text_.substr(previous.end, gap));
-                    column += width(text_.substr(previous.end, gap));
-                    gap = 0;
+                    gap.assign(used < field_column ? field_column - used : 1, ' ');
+                } else if (t.kind == Token::Kind::text ||
+                           keep_gap(bytes(t), bytes(previous), k >= 2 ? bytes(line.tokens[k - 2]) : std::string_view())) {
+                    // Blanks that decide the parse stay as written: "skal  ikke" (two
+                    // spaces) is the duty "skal" with the text "ikke …", not "skal ikke".
+                    gap = written;
+                } else {
+                    gap = " ";
                 }
-                s.append(gap, ' ');
-                column += gap;
+                s += gap;
+                column += width(gap);
             }
             column_of_[t.begin] = column;
             s.append(bytes(t));
@@ -415,6 +420,8 @@ std::optional<std::string> format_file(const text::SourceManager& sources, std::
     diags.append(parsed_diags);
     if (broken) return std::nullopt;
     const std::string_view text = sources.file(file_id).content();
+    // Nothing but blanks the parser skips: there is nothing to lay out.
+    if (file.declarations.empty() && text.find('#') == std::string_view::npos) return std::string(text);
     std::string formatted = lay_out(text, file);
 
     // The formatter's promise, checked every time: the result parses to the same tree.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 using namespace lovsjekk;
@@ -222,4 +223,51 @@ TEST_CASE("the unified diff shows changed lines with context and line numbers") 
 TEST_CASE("the diff shows a carriage return, so that a CRLF line does not look unchanged") {
     const std::string diff = format::unified_diff("a\r\n", "a\n", "x", "y");
     CHECK(diff == "--- x\n+++ y\n@@ -1,1 +1,1 @@\n-a\xE2\x90\x8D\n+a\n");
+}
+
+TEST_CASE("blanks before free text stay as written: they decide where the modality ends") {
+    // "skal  ikke" (two spaces) is the duty "skal" with the text "ikke gi …";
+    // one space would make it the prohibition "skal ikke".
+    const std::string in = "regel r {\n  helse   skal  ikke gi noe\n  barnet   bestemmer\talene over x\n}\n";
+    const std::string out = fmt(in);
+    CHECK(out == "regel r {\n  helse    skal  ikke gi noe\n  barnet   bestemmer\talene over x\n}\n");
+    CHECK(meaning(out) == meaning(in));
+}
+
+TEST_CASE("a file of blanks the parser skips is left as it is") {
+    CHECK(fmt(" \f \n\t\n") == " \f \n\t\n");
+}
+
+TEST_CASE("fmt keeps the meaning of, and is idempotent on, rule files with blanks, line ends and comments stirred") {
+    // Seeded, so that a failure repeats; the mutations only add or change
+    // blanks, line ends and comments, as people do by hand.
+    std::vector<std::string> sources;
+    for (const auto& entry : fs::directory_iterator("rules"))
+        if (entry.path().extension() == ".regel") sources.push_back(read(entry.path()));
+    std::sort(sources.begin(), sources.end());
+    std::mt19937 random(20261201);
+    const char* blanks[] = {"  ", "\t", " \t ", " \f ", "\t\t"};
+    const char* line_ends[] = {"\n\n", "\n   ", " \n", "\r\n", "\n\t", "  # kommentar æ\n", "\n# egen linje\n", "\n\n\n  "};
+    std::size_t checked = 0;
+    for (int n = 0; n < 300; ++n) {
+        const std::string& source = sources[random() % sources.size()];
+        std::string mutated;
+        for (char c : source) {
+            const unsigned roll = random() % 100;
+            if (c == ' ' && roll < 3) mutated += blanks[random() % 5];
+            else if (c == '\n' && roll < 15) mutated += line_ends[random() % 8];
+            else if (c == ',' && roll < 20) mutated += ",\n  ";
+            else mutated += c;
+        }
+        const auto before = meaning(mutated);
+        if (!before) continue;  // a line end inside a statement's text, say
+        CAPTURE(mutated);
+        Diagnostics diags;
+        const auto once = format::format_text("t.regel", mutated, diags);
+        REQUIRE(once.has_value());
+        CHECK(meaning(*once) == before);
+        CHECK(format::format_text("t.regel", *once, diags) == once);
+        ++checked;
+    }
+    CHECK(checked > 30);
 }
