@@ -27,34 +27,72 @@ struct Hole {
     const model::Norm* after = nullptr;
 };
 
+/// The first birthday the ladders are tried for: every day of a leap year.
+constexpr int birthdays = 366;
+Date birthday(int i) { return Date::from_ymd(2008, 1, 1).add_days(i); }
+
+/// A bound's date for each birthday is a function of its wording and age
+/// alone, and all ladders share the same few bounds: each is worked out once.
+class BoundDates {
+public:
+    Date date_for(const model::Bound& b, Date born, int birthday_index) {
+        const auto w = static_cast<std::size_t>(b.wording);
+        if (b.age < 0 || static_cast<std::size_t>(b.age) >= ages || w >= wordings) return b.date_for(born);
+        std::vector<Date>& dates = table_[w * ages + static_cast<std::size_t>(b.age)];
+        if (dates.empty()) {
+            dates.reserve(birthdays);
+            for (int i = 0; i < birthdays; ++i) dates.push_back(b.date_for(birthday(i)));
+        }
+        return dates[static_cast<std::size_t>(birthday_index)];
+    }
+
+private:
+    static constexpr std::size_t wordings = 9, ages = 131;
+    std::vector<std::vector<Date>> table_ = std::vector<std::vector<Date>>(wordings * ages);
+};
+
 // (a) For every birthday in a leap year, the dates each norm covers for that
 // child; a hole between one service ending and the next beginning is a gap.
 // Exact dates, so calendar-year and birthday bounds meeting are seen too.
-std::optional<Hole> widest_hole(const std::vector<const model::Norm*>& norms) {
+std::optional<Hole> widest_hole(const std::vector<const model::Norm*>& norms, BoundDates& dates) {
     std::optional<Hole> widest;
-    const Date first = Date::from_ymd(2008, 1, 1);
-    for (int i = 0; i < 366; ++i) {
-        const Date born = first.add_days(i);
-        struct Cover { Date from, to; const model::Norm* norm; };
-        std::vector<Cover> covers;
-        for (const model::Norm* n : norms) {
-            const Date from = n->age.from ? n->age.from->date_for(born) : born;
-            const Date to = n->age.to ? n->age.to->date_for(born) : born.add_years(200);
-            if (from < to) covers.push_back({from, to, n});
+    struct Cover { Date from, to; const model::Norm* norm; };
+    auto before = [](const Cover& a, const Cover& b) {
+        return std::tie(a.from, a.to, a.norm->id) < std::tie(b.from, b.to, b.norm->id);
+    };
+    // One list for every birthday, kept in order from the previous one: a
+    // day later, birthday bounds move by a day and year bounds stay, so the
+    // order barely changes and an insertion sort restores it in linear time.
+    std::vector<Cover> covers;
+    covers.reserve(norms.size());
+    for (const model::Norm* n : norms) covers.push_back({{}, {}, n});
+    for (int i = 0; i < birthdays; ++i) {
+        const Date born = birthday(i);
+        const Date never = born.add_years(200);
+        for (Cover& c : covers) {
+            c.from = c.norm->age.from ? dates.date_for(*c.norm->age.from, born, i) : born;
+            c.to = c.norm->age.to ? dates.date_for(*c.norm->age.to, born, i) : never;
         }
-        std::sort(covers.begin(), covers.end(), [](const Cover& a, const Cover& b) {
-            return std::tie(a.from, a.to, a.norm->id) < std::tie(b.from, b.to, b.norm->id);
-        });
-        for (std::size_t k = 1; k < covers.size(); ++k) {
-            Date reach = covers[0].to;
-            const model::Norm* last = covers[0].norm;
-            for (std::size_t m = 1; m < k; ++m)
-                if (reach < covers[m].to) { reach = covers[m].to; last = covers[m].norm; }
-            if (reach < covers[k].from) {
-                const int days = covers[k].from.days() - reach.days();
-                if (!widest || days > widest->days)
-                    widest = Hole{days, born, reach, covers[k].from, last, covers[k].norm};
+        for (std::size_t k = 1; k < covers.size(); ++k)
+            for (std::size_t m = k; m > 0 && before(covers[m], covers[m - 1]); --m) std::swap(covers[m], covers[m - 1]);
+        // Only norms that cover some day count; how far those before the
+        // current one reach, and whose it is (the first to reach that far).
+        const Cover* previous = nullptr;
+        Date reach;
+        const model::Norm* last = nullptr;
+        for (const Cover& c : covers) {
+            if (!(c.from < c.to)) continue;
+            if (!previous) {
+                previous = &c;
+                reach = c.to;
+                last = c.norm;
+                continue;
             }
+            if (reach < c.from) {
+                const int days = c.from.days() - reach.days();
+                if (!widest || days > widest->days) widest = Hole{days, born, reach, c.from, last, c.norm};
+            }
+            if (reach < c.to) { reach = c.to; last = c.norm; }
         }
     }
     return widest;
@@ -62,12 +100,13 @@ std::optional<Hole> widest_hole(const std::vector<const model::Norm*>& norms) {
 
 void service_ladders(const Context& ctx, const std::map<std::string, std::vector<const model::Norm*>>& topics,
                      std::vector<Diagnostic>& out) {
+    BoundDates dates;
     for (const auto& [topic, norms] : topics) {
         if (group_of(ctx, topic) != "tjeneste") continue;
         std::vector<const model::Norm*> services;
         for (const model::Norm* n : norms)
             if (serves(*n) && n->age.specified && !n->age.maturity) services.push_back(n);
-        auto hole = widest_hole(services);
+        auto hole = widest_hole(services, dates);
         if (!hole) continue;
         const int from_age = age_on(hole->born, hole->from);
         Diagnostic d = make_finding(
@@ -84,23 +123,43 @@ void service_ladders(const Context& ctx, const std::map<std::string, std::vector
     }
 }
 
-/// Whether `actor`, or a larger actor it is part of, bears a duty in a topic
-/// group toward `toward` (or toward a larger actor `toward` is part of).
-bool has_duty(const Context& ctx, const std::string& actor, const std::string& group, const std::string& toward) {
-    const auto bearers = ctx.model.actor_and_wholes(actor);
-    const auto recipients = toward.empty() ? std::vector<std::string>{} : ctx.model.actor_and_wholes(toward);
-    return std::any_of(ctx.in_force.begin(), ctx.in_force.end(), [&](const model::Norm* n) {
-        if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != group) return false;
-        if (std::find(bearers.begin(), bearers.end(), n->actor) == bearers.end()) return false;
-        return toward.empty() || std::any_of(recipients.begin(), recipients.end(), [&](const std::string& r) {
-                   return std::find(n->counterparts.begin(), n->counterparts.end(), r) != n->counterparts.end();
-               });
-    });
-}
+/// The duties in force, by topic group and bearer, with whom each bearer owes
+/// them to: built once, so that asking costs a lookup, not a pass over every norm.
+class DutyIndex {
+public:
+    explicit DutyIndex(const Context& ctx) : ctx_(ctx) {
+        for (const model::Norm* n : ctx.in_force) {
+            if (n->modality != model::Modality::duty) continue;
+            auto& toward = owed_[group_of(ctx, n->topic)][n->actor];
+            toward.insert(n->counterparts.begin(), n->counterparts.end());
+        }
+    }
+
+    /// Whether `actor`, or a larger actor it is part of, bears a duty in a topic
+    /// group toward `toward` (or toward a larger actor `toward` is part of).
+    bool has_duty(const std::string& actor, const std::string& group, const std::string& toward) const {
+        const auto in_group = owed_.find(group);
+        if (in_group == owed_.end()) return false;
+        const auto bearers = ctx_.model.actor_and_wholes(actor);
+        const auto recipients = toward.empty() ? std::vector<std::string>{} : ctx_.model.actor_and_wholes(toward);
+        return std::any_of(bearers.begin(), bearers.end(), [&](const std::string& bearer) {
+            const auto owes = in_group->second.find(bearer);
+            if (owes == in_group->second.end()) return false;
+            return toward.empty() || std::any_of(recipients.begin(), recipients.end(), [&](const std::string& r) {
+                       return owes->second.contains(r);
+                   });
+        });
+    }
+
+private:
+    const Context& ctx_;
+    // group → bearer → every actor some duty of that group is owed to
+    std::map<std::string, std::map<std::string, std::set<std::string>>> owed_;
+};
 
 // (b) a duty to cooperate from A toward B with no duty from B toward A; one
 // finding per pair of actors, with every provision that lays the duty on A
-void unreturned_cooperation(const Context& ctx, std::vector<Diagnostic>& out) {
+void unreturned_cooperation(const Context& ctx, const DutyIndex& duties, std::vector<Diagnostic>& out) {
     std::map<std::pair<std::string, std::string>, std::vector<const model::Norm*>> unreturned;
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "samarbeid") continue;
@@ -112,7 +171,7 @@ void unreturned_cooperation(const Context& ctx, std::vector<Diagnostic>& out) {
             if (std::find(wholes.begin(), wholes.end(), other) != wholes.end() ||
                 std::find(others.begin(), others.end(), n->actor) != others.end())
                 continue;
-            if (!has_duty(ctx, other, "samarbeid", n->actor)) unreturned[{n->actor, other}].push_back(n);
+            if (!duties.has_duty(other, "samarbeid", n->actor)) unreturned[{n->actor, other}].push_back(n);
         }
     }
     for (const auto& [pair, norms] : unreturned) {
@@ -128,11 +187,11 @@ void unreturned_cooperation(const Context& ctx, std::vector<Diagnostic>& out) {
 }
 
 // (c) a duty to notify with no duty on the recipient to act on it
-void notice_without_follow_up(const Context& ctx, std::vector<Diagnostic>& out) {
+void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::vector<Diagnostic>& out) {
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "melding") continue;
         for (const std::string& recipient : n->counterparts) {
-            if (has_duty(ctx, recipient, "oppfølging", "")) continue;
+            if (duties.has_duty(recipient, "oppfølging", "")) continue;
             Diagnostic d = make_finding("gap", *n, {},
                                         n->actor + " must notify " + recipient + " (" + provision(*n) +
                                             "), but no rule in force obliges " + recipient + " to act on the notice",
@@ -158,8 +217,9 @@ void duty_without_bearer(const Context& ctx, std::vector<Diagnostic>& out) {
 void check_gaps(const Context& ctx, std::vector<Diagnostic>& out) {
     const auto topics = by_topic(ctx);
     service_ladders(ctx, topics, out);
-    unreturned_cooperation(ctx, out);
-    notice_without_follow_up(ctx, out);
+    const DutyIndex duties(ctx);
+    unreturned_cooperation(ctx, duties, out);
+    notice_without_follow_up(ctx, duties, out);
     duty_without_bearer(ctx, out);
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace lovsjekk::check {
 
@@ -44,7 +45,7 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
 
 // The widest difference, over every birthday in a leap year, between the
 // days two bounds of the same nominal age are reached.
-int widest_window_days(const model::Bound& a, const model::Bound& b) {
+int widest_window_days_uncached(const model::Bound& a, const model::Bound& b) {
     int widest = 0;
     const Date first = Date::from_ymd(2008, 1, 1);
     for (int i = 0; i < 366; ++i) {
@@ -54,6 +55,21 @@ int widest_window_days(const model::Bound& a, const model::Bound& b) {
     return widest;
 }
 
+/// The window depends only on the two bounds' ages and wordings, and a large
+/// rule set meets the same few pairs again and again: compute each once.
+class WindowCache {
+public:
+    int widest_window_days(const model::Bound& a, const model::Bound& b) {
+        const auto key = std::make_tuple(a.age, a.wording, b.age, b.wording);
+        const auto found = days_.find(key);
+        if (found != days_.end()) return found->second;
+        return days_[key] = widest_window_days_uncached(a, b);
+    }
+
+private:
+    std::map<std::tuple<int, model::Wording, int, model::Wording>, int> days_;
+};
+
 struct BoundUse {
     const model::Norm* norm;
     model::Bound bound;
@@ -61,7 +77,7 @@ struct BoundUse {
 
 // (b) calendar-year or school-year bounds beside birthday bounds, and
 // (c) "over N år" beside "fylt N år" / "fra N år", at the same nominal age.
-void counting_differs(const std::string& topic, const std::vector<const model::Norm*>& norms,
+void counting_differs(const std::string& topic, const std::vector<const model::Norm*>& norms, WindowCache& windows,
                       std::vector<Diagnostic>& out) {
     std::map<int, std::vector<BoundUse>> by_age;
     for (const model::Norm* n : norms) {
@@ -76,7 +92,7 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
         if (birthday != by_basis.end()) {
             for (const auto& [basis, use] : by_basis) {
                 if (basis == model::Basis::birthday) continue;
-                const int days = widest_window_days(birthday->second->bound, use->bound);
+                const int days = windows.widest_window_days(birthday->second->bound, use->bound);
                 Diagnostic d = make_finding(
                     "grey-zone", *use->norm, {birthday->second->norm},
                     "on " + topic + ", age " + std::to_string(age) + " is counted by " + model::basis_name(basis) +
@@ -157,11 +173,16 @@ void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
 // norm that makes one of them lead or coordinate
 void responsibility_without_lead(const Context& ctx, const std::map<std::string, std::vector<const model::Norm*>>& topics,
                                  std::vector<Diagnostic>& out) {
-    std::vector<const model::Norm*> coordinating;
+    // Only the ages of the coordinating duties matter here, and they repeat:
+    // keep each distinct range once.
+    std::set<std::pair<int, int>> coordinated_ages;
     for (const auto& [topic, norms] : topics)
         if (group_of(ctx, topic) == "samordning")
             for (const model::Norm* n : norms)
-                if (n->modality == model::Modality::duty) coordinating.push_back(n);
+                if (n->modality == model::Modality::duty) {
+                    const AgeRange r = nominal_ages(*n);
+                    coordinated_ages.emplace(r.from, r.to);
+                }
     for (const auto& [topic, norms] : topics) {
         if (group_of(ctx, topic) != "tjeneste") continue;
         std::vector<const model::Norm*> duties;
@@ -171,8 +192,8 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
             if (x.sector == y.sector || x.actor == y.actor) return;
             const model::Norm& a = x.id < y.id ? x : y;
             const model::Norm& b = x.id < y.id ? y : x;
-            const bool led = std::any_of(coordinating.begin(), coordinating.end(), [&](const model::Norm* c) {
-                return !intersect(nominal_ages(*c), overlap).empty();
+            const bool led = std::any_of(coordinated_ages.begin(), coordinated_ages.end(), [&](const auto& c) {
+                return !intersect(AgeRange{c.first, c.second}, overlap).empty();
             });
             if (led) return;
             Diagnostic d = make_finding("grey-zone", a, {&b},
@@ -191,9 +212,10 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
 
 void check_grey_zones(const Context& ctx, std::vector<Diagnostic>& out) {
     const auto topics = by_topic(ctx);
+    WindowCache windows;
     for (const auto& [topic, norms] : topics) {
         discretion_meets_fixed_age(topic, norms, out);
-        counting_differs(topic, norms, out);
+        counting_differs(topic, norms, windows, out);
     }
     actor_words_across_laws(ctx, out);
     responsibility_without_lead(ctx, topics, out);

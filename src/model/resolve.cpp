@@ -61,8 +61,7 @@ public:
         for (const ast::File& file : ws_.files)
             for (const ast::Declaration& d : file.declarations) declare(file.source, d);
         for (const ast::File& file : ws_.files) resolve_norms(file);
-        std::stable_sort(model_.norms.begin(), model_.norms.end(),
-                         [](const Norm& a, const Norm& b) { return a.id < b.id; });
+        sort_norms_by_id();
         check_duplicate_ids();
         for (const auto& [whole, span] : part_of_spans_)
             if (!model_.actors.contains(whole))
@@ -356,6 +355,19 @@ private:
             exceptions_.push_back({n.id, {0, target, sector.id, span_of(f, e)}});
         }
         model_.norms.push_back(std::move(n));
+    }
+
+    // Stable by id, as std::stable_sort would leave them; a Norm is large, so
+    // the order is found on indices and each norm is moved once.
+    void sort_norms_by_id() {
+        std::vector<std::size_t> order(model_.norms.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return model_.norms[a].id < model_.norms[b].id; });
+        std::vector<Norm> sorted;
+        sorted.reserve(order.size());
+        for (std::size_t i : order) sorted.push_back(std::move(model_.norms[i]));
+        model_.norms = std::move(sorted);
     }
 
     void check_duplicate_ids() {
