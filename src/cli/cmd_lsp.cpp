@@ -14,6 +14,7 @@ int cmd_lsp(const Args& args, Io io) {
         {"at", true, "DATE", "evaluate the law in force on DATE (YYYY-MM-DD; default today)"},
         {"corpus", true, "DIR", "the statute index for citations and hover (default: the bundled corpus/)"},
         {"no-corpus", false, "", "do not check citations against a statute index"},
+        {"stdio", false, "", "talk over stdin and stdout (the only way; accepted because clients pass it)"},
         {"help", false, "", "show this help"},
     };
     const ParsedOptions parsed = parse_options(args, specs);

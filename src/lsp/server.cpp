@@ -137,7 +137,7 @@ struct Document {
 
 /// Something in the syntax tree under the cursor.
 struct Target {
-    enum class Kind { none, citation, topic, rule_ref, rule_id, actor, law } kind = Kind::none;
+    enum class Kind { none, citation, topic, rule_ref, rule_id, actor, law, include } kind = Kind::none;
     const ast::Citation* citation = nullptr;
     std::string name;       ///< topic, actor, law or rule id
     std::string sector;     ///< rule_ref: written sector, if any
@@ -181,6 +181,9 @@ Target target_at(const ast::File& file, std::size_t offset) {
             if (citation(replacement->from, nullptr)) return t;
             for (const auto& c : replacement->to)
                 if (citation(c, nullptr)) return t;
+        } else if (const auto* include = std::get_if<ast::Include>(&d.value)) {
+            if (covers_or_ends(include->path, offset))
+                return Target{Target::Kind::include, nullptr, include->path.value, {}, nullptr, include->path};
         } else if (const auto* actor = std::get_if<ast::ActorDecl>(&d.value)) {
             if (covers_or_ends(actor->id, offset)) return Target{Target::Kind::actor, nullptr, actor->id.name, {}, nullptr, actor->id};
         }
@@ -512,6 +515,14 @@ struct Server::Impl {
         case Target::Kind::citation:
             if (const model::Law* law = a.model.find_law(t.name)) span = law->span;
             break;
+        case Target::Kind::include: {
+            // The included file itself, from its first line.
+            std::error_code ec;
+            const fs::path file = doc.path.parent_path() / t.name;
+            if (!fs::is_regular_file(file, ec)) return nullptr;
+            return json::object{{"uri", path_to_uri(file)},
+                                {"range", {{"start", position_json({})}, {"end", position_json({})}}}};
+        }
         case Target::Kind::none: break;
         }
         if (!span || span->file >= a.workspace.sources.size()) return nullptr;

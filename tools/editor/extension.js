@@ -4,7 +4,7 @@
 'use strict';
 
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
 
 let client;
 
@@ -12,10 +12,9 @@ async function startClient() {
   const config = vscode.workspace.getConfiguration('lovsjekk');
   const command = config.get('path', 'lovsjekk');
   const args = ['lsp', ...config.get('arguments', [])];
-  const serverOptions = {
-    run: { command, args, transport: TransportKind.stdio },
-    debug: { command, args, transport: TransportKind.stdio },
-  };
+  // No `transport`: stdio is the default for an executable, and naming it
+  // would add a `--stdio` argument (which `lovsjekk lsp` accepts all the same).
+  const serverOptions = { run: { command, args }, debug: { command, args } };
   const clientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'regel' },

@@ -383,3 +383,23 @@ TEST_CASE("lsp: in a rule tree, an edit is checked with the other open files as 
         CHECK(std::string(d.at("message").as_string()).find("mangler") == std::string::npos);
     fs::remove_all(tree);
 }
+
+TEST_CASE("lsp: definition on an include opens the included file") {
+    const fs::path dir = fs::temp_directory_path() / "lovsjekk-lsp-include";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "felles");
+    std::ofstream(dir / "felles" / "temaer.regel") << "tema eget \"et eget tema\"\n";
+    const std::string text = "inkluder \"felles/temaer.regel\"\nsektor s \"S\"\n";
+    const std::string doc_uri = "file://" + (dir / "s.regel").generic_string();
+    lsp::Server server(test_options());
+    server.handle(json::serialize(request(1, "initialize", json::object{})));
+    server.handle(json::serialize(notification(
+        "textDocument/didOpen", {{"textDocument", {{"uri", doc_uri}, {"version", 1}, {"text", text}}}})));
+    const auto out = server.handle(json::serialize(request(
+        2, "textDocument/definition", {{"textDocument", {{"uri", doc_uri}}}, {"position", position(0, 14)}})));
+    REQUIRE(out.size() == 1);
+    const json::value result = json::parse(out[0]).at("result");
+    CHECK(result.at("uri") == json::value("file://" + (dir / "felles" / "temaer.regel").generic_string()));
+    CHECK(result.at("range").at("start") == position(0, 0));
+    fs::remove_all(dir);
+}
