@@ -99,6 +99,7 @@ struct DeclInfo {
     std::uint32_t end = 0;
     bool is_rule = false;
     bool is_include = false;
+    int kind = -1;  ///< index into ast::DeclarationValue
     std::string include_path;
     std::uint32_t body_open = 0;   ///< the rule's '{'
     std::uint32_t body_close = 0;  ///< the rule's '}'
@@ -189,6 +190,7 @@ Shape shape_of(const ast::File& file, std::string_view text) {
         DeclInfo info;
         info.begin = d.begin;
         info.end = d.end;
+        info.kind = static_cast<int>(d.value.index());
         if (const auto* rule = std::get_if<ast::Rule>(&d.value)) {
             info.is_rule = true;
             // The '{' follows the header after blanks and comments only.
@@ -233,6 +235,8 @@ struct OutLine {
     int decl = -1;             ///< index into Shape::decls, -1 outside any declaration
     bool inside_body = false;  ///< between a rule's '{' and '}'
     bool single_include = false;
+    bool ends_rule = false;  ///< the line holds a rule's closing '}'
+    int kind = -1;           ///< for a line that opens a declaration: which kind (variant index)
 };
 
 /// True when the blanks before `token` must stay as written: a section
@@ -291,6 +295,7 @@ private:
         } else if (decl && first.begin == decl->begin) {
             out.role = decl->is_rule ? Role::rule_start : Role::declaration;
             out.single_include = decl->is_include && decl->end <= line.end;
+            out.kind = decl->kind;
         } else if (decl && decl->is_rule && first.begin == decl->body_close) {
             out.role = Role::rule_end;
         } else if (out.inside_body && shape_.field_starts.contains(first.begin)) {
@@ -303,6 +308,8 @@ private:
                                          out.inside_body ? body_indent + field_column : continuation_indent);
         }
 
+        out.ends_rule = decl && decl->is_rule && decl->body_close >= line.begin && decl->body_close < line.end &&
+                        out.role != Role::comment;
         std::string& s = out.text;
         s.assign(indent, ' ');
         std::size_t column = indent;
@@ -355,41 +362,37 @@ void sort_includes(std::vector<OutLine>& lines, const Shape& shape) {
 }
 
 /// Blank lines: none at the start, the end or inside a rule; runs collapse to
-/// one; a rule (with the comment lines directly above it) stands between
-/// blank lines.
+/// one; a rule, and a declaration of another kind than the one before it,
+/// stands after a blank line (with the comment lines directly above it);
+/// declarations of one kind may stand together (the list of laws).
 std::vector<OutLine> space_out(std::vector<OutLine> lines) {
     std::vector<OutLine> kept;
+    bool in_body = false;
     for (OutLine& line : lines) {
-        if (line.role == Role::blank) {
-            if (kept.empty() || kept.back().role == Role::blank) continue;
-            if (kept.back().inside_body || kept.back().role == Role::rule_start) continue;
-        }
+        if (line.role == Role::blank && (kept.empty() || kept.back().role == Role::blank || in_body)) continue;
+        if (line.role == Role::rule_start) in_body = true;
+        if (line.ends_rule) in_body = false;
         kept.push_back(std::move(line));
     }
-    // A blank inside a rule body was dropped above only when it followed body
-    // lines; one right before the closing '}' is dropped here.
     std::vector<OutLine> out;
-    for (std::size_t i = 0; i < kept.size(); ++i) {
-        if (kept[i].role == Role::blank && i + 1 < kept.size() && kept[i + 1].role == Role::rule_end) continue;
-        out.push_back(std::move(kept[i]));
-    }
-    kept.clear();
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const OutLine& line = out[i];
-        if (line.role == Role::rule_start) {
-            // Walk up over the comments attached to the rule.
-            std::size_t top = kept.size();
-            while (top > 0 && kept[top - 1].role == Role::comment && kept[top - 1].decl < 0) --top;
-            if (top > 0 && kept[top - 1].role != Role::blank)
-                kept.insert(kept.begin() + static_cast<std::ptrdiff_t>(top), OutLine{});
+    int last_kind = -1;
+    for (OutLine& line : kept) {
+        if (line.role == Role::declaration || line.role == Role::rule_start) {
+            if (line.role == Role::rule_start || (last_kind >= 0 && line.kind != last_kind)) {
+                // Walk up over the comments attached to the declaration.
+                std::size_t top = out.size();
+                while (top > 0 && out[top - 1].role == Role::comment && out[top - 1].decl < 0) --top;
+                if (top > 0 && out[top - 1].role != Role::blank)
+                    out.insert(out.begin() + static_cast<std::ptrdiff_t>(top), OutLine{});
+            }
+            last_kind = line.role == Role::rule_start ? -2 : line.kind;  // after a rule, always a blank
         }
-        if (!kept.empty() && kept.back().role == Role::rule_end && line.role != Role::blank &&
-            kept.back().decl != line.decl)
-            kept.push_back(OutLine{});
-        kept.push_back(std::move(out[i]));
+        if (!out.empty() && out.back().ends_rule && line.role != Role::blank && out.back().decl != line.decl)
+            out.push_back(OutLine{});
+        out.push_back(std::move(line));
     }
-    while (!kept.empty() && kept.back().role == Role::blank) kept.pop_back();
-    return kept;
+    while (!out.empty() && out.back().role == Role::blank) out.pop_back();
+    return out;
 }
 
 std::string lay_out(std::string_view text, const ast::File& file) {

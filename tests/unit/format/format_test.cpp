@@ -271,3 +271,35 @@ TEST_CASE("fmt keeps the meaning of, and is idempotent on, rule files with blank
     }
     CHECK(checked > 30);
 }
+
+TEST_CASE("a declaration of another kind than the one before it gets a blank line; one kind may stand together") {
+    const std::string in =
+        "sektor s \"S\"\n"
+        "lov a \"A\" LOV-2000-01-01-1\n"
+        "lov b \"B\" LOV-2000-01-01-2\n"
+        "tema t \"T\"\n"
+        "# om aktørene\n"
+        "aktør x \"X\"\n"
+        "aktør y \"Y\"\n"
+        "regel r { tema t\n"
+        "}\n"
+        "# etter regelen\n"
+        "tema u \"U\"\n";
+    CHECK(fmt(in) ==
+          "sektor s \"S\"\n"
+          "\n"
+          "lov a \"A\" LOV-2000-01-01-1\n"
+          "lov b \"B\" LOV-2000-01-01-2\n"
+          "\n"
+          "tema t \"T\"\n"
+          "\n"
+          "# om aktørene\n"
+          "aktør x \"X\"\n"
+          "aktør y \"Y\"\n"
+          "\n"
+          "regel r { tema t\n"
+          "}\n"
+          "\n"
+          "# etter regelen\n"
+          "tema u \"U\"\n");
+}
