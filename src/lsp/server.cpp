@@ -10,13 +10,13 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <utility>
 #include <cctype>
 #include <istream>
-#include <set>
 #include <map>
 #include <ostream>
+#include <set>
 #include <sstream>
+#include <utility>
 
 namespace lovsjekk::lsp {
 
@@ -75,7 +75,8 @@ fs::path uri_to_path(std::string_view uri) {
     const auto slash = decoded.find_last_of("/:");
     std::string name = slash == std::string::npos ? decoded : decoded.substr(slash + 1);
     if (name.empty()) name = "untitled.regel";
-    return fs::current_path() / name;
+    std::error_code ec;
+    return fs::current_path(ec) / name;
 }
 
 std::string path_to_uri(const fs::path& path) {
@@ -225,15 +226,17 @@ struct Server::Impl {
     json::value initialize(const json::value& params) {
         // Prefer bytes (our offsets are bytes), then code points; UTF-16 is the default.
         encoding = Encoding::utf16;
-        if (const json::value* general = member(params, "capabilities"); general && (general = member(*general, "general")))
-            if (const json::value* offered = member(*general, "positionEncodings"); offered && offered->is_array()) {
-                bool utf8 = false, utf32 = false;
-                for (const json::value& e : offered->get_array()) {
-                    if (e == "utf-8") utf8 = true;
-                    if (e == "utf-32") utf32 = true;
-                }
-                encoding = utf8 ? Encoding::utf8 : utf32 ? Encoding::utf32 : Encoding::utf16;
+        const json::value* capabilities = member(params, "capabilities");
+        const json::value* general = capabilities ? member(*capabilities, "general") : nullptr;
+        const json::value* offered = general ? member(*general, "positionEncodings") : nullptr;
+        if (offered && offered->is_array()) {
+            bool utf8 = false, utf32 = false;
+            for (const json::value& e : offered->get_array()) {
+                if (e == "utf-8") utf8 = true;
+                if (e == "utf-32") utf32 = true;
             }
+            encoding = utf8 ? Encoding::utf8 : utf32 ? Encoding::utf32 : Encoding::utf16;
+        }
         initialized = true;
         return json::object{
             {"capabilities",
@@ -283,13 +286,27 @@ struct Server::Impl {
 
     void did_close(const json::value& params) {
         const std::string uri = required_string(required(params, "textDocument"), "uri");
-        if (auto it = documents.find(uri); it != documents.end()) {
-            retired.push_back(std::move(it->second.analysis));
-            documents.erase(it);
-        }
+        auto it = documents.find(uri);
+        if (it == documents.end()) return;
+        const std::string closed = parse::display_path(Analyzer::key(it->second.path));
+        retired.push_back(std::move(it->second.analysis));
+        documents.erase(it);
         send({{"jsonrpc", "2.0"},
               {"method", "textDocument/publishDiagnostics"},
               {"params", {{"uri", uri}, {"diagnostics", json::array{}}}}});
+        // The file counts as saved again for the documents checked with it:
+        // one run re-publishes every open document of that rule tree.
+        for (auto& [other_uri, other] : documents)
+            if (other.analysis && has_source(*other.analysis, closed)) {
+                check_and_publish(other);
+                break;
+            }
+    }
+
+    static bool has_source(const Analysis& a, const std::string& shown) {
+        for (std::uint32_t id = 0; id < a.workspace.sources.size(); ++id)
+            if (id != a.shown_source && a.workspace.sources.file(id).path() == shown) return true;
+        return false;
     }
 
     Position position_of(const json::value& p) const { return {required_uint(p, "line"), required_uint(p, "character")}; }

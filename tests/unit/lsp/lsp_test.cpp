@@ -381,6 +381,14 @@ TEST_CASE("lsp: in a rule tree, an edit is checked with the other open files as 
     CHECK(unknown_rule);
     for (const json::value& d : for_a.at("params").at("diagnostics").as_array())
         CHECK(std::string(d.at("message").as_string()).find("mangler") == std::string::npos);
+
+    // Closing b without saving: its diagnostics are cleared, and a is checked
+    // again with b as it is on disk.
+    const auto closed = server.handle(json::serialize(notification("textDocument/didClose", {{"textDocument", {{"uri", b_uri}}}})));
+    REQUIRE(closed.size() == 2);
+    CHECK(json::parse(closed[0]).at("params").at("uri") == json::value(b_uri));
+    CHECK(json::parse(closed[0]).at("params").at("diagnostics").as_array().empty());
+    CHECK(json::parse(closed[1]).at("params").at("uri") == json::value(a_uri));
     fs::remove_all(tree);
 }
 
