@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace lovsjekk;
@@ -410,4 +411,31 @@ TEST_CASE("lsp: definition on an include opens the included file") {
     CHECK(result.at("uri") == json::value("file://" + (dir / "felles" / "temaer.regel").generic_string()));
     CHECK(result.at("range").at("start") == position(0, 0));
     fs::remove_all(dir);
+}
+
+TEST_CASE("lsp: a bundled sector file gets every kind of finding the checks make, as `lovsjekk check` does") {
+    std::ifstream in("rules/helse.regel", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string helse_uri = "file://" + fs::absolute("rules/helse.regel").lexically_normal().generic_string();
+    lsp::Server server(test_options());
+    server.handle(json::serialize(request(1, "initialize", json::object{})));
+    const auto out = server.handle(json::serialize(notification(
+        "textDocument/didOpen", {{"textDocument", {{"uri", helse_uri}, {"version", 1}, {"text", text.str()}}}})));
+    REQUIRE(out.size() == 1);
+    std::set<std::string> kinds;
+    bool related_elsewhere = false;
+    const json::value published = json::parse(out[0]);
+    for (const json::value& d : published.at("params").at("diagnostics").as_array()) {
+        kinds.insert(std::string(d.at("code").as_string()));
+        if (const auto* related = d.as_object().if_contains("relatedInformation"))
+            for (const json::value& r : related->as_array())
+                if (r.at("location").at("uri") != json::value(helse_uri)) related_elsewhere = true;
+    }
+    // Divergences and gaps need the other sectors: the folder's files are checked together.
+    CHECK(kinds.contains("conflict"));
+    CHECK(kinds.contains("divergence"));
+    CHECK(kinds.contains("gap"));
+    CHECK(kinds.contains("grey-zone"));
+    CHECK(related_elsewhere);
 }
