@@ -303,3 +303,22 @@ TEST_CASE("a declaration of another kind than the one before it gets a blank lin
           "# etter regelen\n"
           "tema u \"U\"\n");
 }
+
+TEST_CASE("every example in regel.ebnf keeps its meaning through fmt, which is idempotent on it") {
+    // The examples use every construct of the language (§§ ranges, (2) b,
+    // erstattet, utelatt, bestemmer alene, calendar and school-year bounds).
+    const std::string ebnf = read("grammar/regel.ebnf");
+    std::size_t examples = 0;
+    for (std::size_t at = ebnf.find("(* EXAMPLE"); at != std::string::npos; at = ebnf.find("(* EXAMPLE", at + 1)) {
+        const std::size_t body = ebnf.find('\n', at) + 1;
+        const std::string example = ebnf.substr(body, ebnf.find("*)", body) - body);
+        CAPTURE(example);
+        const auto before = meaning(example);
+        REQUIRE(before);
+        const std::string once = fmt(example);
+        CHECK(meaning(once) == before);
+        CHECK(fmt(once) == once);
+        ++examples;
+    }
+    CHECK(examples >= 6);
+}
