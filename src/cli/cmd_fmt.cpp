@@ -8,6 +8,7 @@
 #include "text/render.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -66,7 +67,8 @@ int cmd_fmt(const Args& args, Io io) {
             "lovsjekk fmt [--check] [PATH...]",
             "Lay out rule files the one canonical way: every *.regel below each folder, or the bundled rules/ when "
             "no PATH is given. Keeps comments and the lines as broken; aligns field keywords, puts one blank line "
-            "around each rule and sorts consecutive includes. The meaning never changes.\nExit status: 0 formatted "
+            "around each rule and between declarations of different kinds, and sorts consecutive includes. The "
+            "meaning never changes.\nExit status: 0 formatted "
             "(or all already were), 1 with --check when a file is not formatted, 2 unusable input (the file is "
             "left as it is).",
             specs);
@@ -74,11 +76,9 @@ int cmd_fmt(const Args& args, Io io) {
     }
     text::SourceLimits limits;
     if (auto size = parsed.get("max-file-size")) {
-        try {
-            limits.max_file_bytes = std::stoull(*size);
-        } catch (...) {
-            limits.max_file_bytes = 0;
-        }
+        std::uint64_t bytes = 0;
+        const auto [end, ec] = std::from_chars(size->data(), size->data() + size->size(), bytes);
+        limits.max_file_bytes = ec == std::errc{} && end == size->data() + size->size() ? bytes : 0;
         if (limits.max_file_bytes == 0) {
             io.err << "lovsjekk fmt: error: --max-file-size needs a positive number of bytes, not '" << *size << "'\n";
             return exit_unusable;

@@ -79,6 +79,12 @@ TEST_CASE("fmt rewrites what is not formatted, leaves the rest, and refuses brok
     SUBCASE("a missing path and an unknown option are errors") {
         CHECK(fmt({(dir / "nothing.regel").string()}).code == 2);
         CHECK(fmt({"--chekc"}).code == 2);
+        const Run size = fmt({"--max-file-size", "12abc", dir.string()});
+        CHECK(size.code == 2);
+        CHECK(size.err.find("--max-file-size needs a positive number of bytes, not '12abc'") != std::string::npos);
+        const Run small = fmt({"--check", "--max-file-size", "10", (dir / "messy.regel").string()});
+        CHECK(small.code == 2);
+        CHECK(read(dir / "messy.regel") == messy);
     }
     fs::remove_all(dir);
 }
