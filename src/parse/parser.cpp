@@ -267,6 +267,12 @@ struct Loader {
                 diags.error("reference", span, "included file '" + inc.path.value + "' does not exist");
                 continue;
             }
+            if (stack.size() >= options.max_include_depth) {
+                diags.error("limit", span,
+                            "this include goes past the include depth limit of " +
+                                std::to_string(options.max_include_depth) + " (raise it with --max-include-depth)");
+                continue;
+            }
             auto child = load(fs::path(display_path(canonical)));
             if (!child) continue;
             if (auto it = visits.find(*child); it != visits.end() && it->second == Visit::in_progress) {

@@ -224,6 +224,38 @@ TEST_CASE("hostile: deep nesting and long chains run in bounded stack") {
     }
 }
 
+TEST_CASE("hostile: a chain of 1 000 includes stops at the include depth limit") {
+    TempDir dir("include-chain");
+    const int files = 1000;
+    for (int i = 0; i < files; ++i) {
+        std::string text = i == 0 ? header : "";
+        if (i + 1 < files) text += "inkluder \"f" + std::to_string(i + 1) + ".regel\"\n";
+        else text += "tema kjede.slutt \"the end of the chain\"\n";
+        write(dir / ("f" + std::to_string(i) + ".regel"), text);
+    }
+    const std::string first = (dir / "f0.regel").generic_string();
+    Run r;
+    on_small_stack([&] { r = lovsjekk_run({"check", "--no-corpus", first}); });
+    CHECK(r.code == 2);
+    const std::string deepest = (dir / "f63.regel").generic_string();
+    const std::string message = "this include goes past the include depth limit of 64 (raise it with --max-include-depth)";
+    CHECK(r.err.find(deepest + ":1:10: error: " + message + " [" + stable_id("limit", {deepest, message}) + "]\n") !=
+          std::string::npos);
+    CHECK(r.err.find("in 64 files") != std::string::npos);
+
+    SUBCASE("raised, the whole chain is read") {
+        Run raised;
+        on_small_stack([&] { raised = lovsjekk_run({"check", "--no-corpus", "--max-include-depth", "1000", first}); });
+        CHECK(raised.code == 0);
+        CHECK(raised.err.find("in 1000 files") != std::string::npos);
+    }
+    SUBCASE("the option is checked") {
+        auto bad = lovsjekk_run({"check", "--max-include-depth", "0", first});
+        CHECK(bad.code == 2);
+        CHECK(bad.err == "lovsjekk check: error: --max-include-depth needs a positive number, not '0'\n");
+    }
+}
+
 TEST_CASE("hostile: 100 000 rules in one file are accepted, fast") {
     TempDir dir("100k");
     const fs::path file = dir / "many.regel";
