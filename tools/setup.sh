@@ -5,6 +5,7 @@
 #
 #   bash tools/setup.sh            # install, configure, build
 #   bash tools/setup.sh test       # the same, plus what the tests use (a browser)
+#   bash tools/setup.sh fuzz       # the same, plus clang for the fuzz harnesses
 #   BUILD_DIR=out bash tools/setup.sh
 set -euo pipefail
 
@@ -15,8 +16,13 @@ build_type=${BUILD_TYPE:-Release}
 # libboost1.81-dev must be named: plain libboost-dev brings 1.74 and
 # conflicts with it.
 packages=(g++ cmake make libboost1.81-dev libpugixml-dev libicu-dev doctest-dev)
-# The HTML report is tested in a real browser.
-if [ "${1:-}" = "test" ]; then packages+=(chromium); fi
+for extra in "$@"; do
+  case "$extra" in
+    test) packages+=(chromium) ;;                   # the HTML report is tested in a real browser
+    fuzz) packages+=(clang libclang-rt-14-dev) ;;   # libFuzzer and the sanitizer runtimes (tools/fuzz)
+    *) echo "setup: unknown extra '$extra' (test, fuzz)" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -6,6 +6,7 @@
 #include "base/diagnostic.hpp"
 #include "model/model.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,13 @@ struct Context {
     const corpus::Corpus* corpus = nullptr;  ///< null: no statute index, reference checks that need it are skipped
     /// Norms in force at `when`, sorted by id.
     std::vector<const model::Norm*> in_force;
+    /// The same norms grouped by topic, each group sorted by id (most
+    /// families read them so; grouped once, not once per family).
+    std::map<std::string, std::vector<const model::Norm*>> by_topic;
 };
+
+/// The context the checks read: the norms in force at `when`, also by topic.
+Context make_context(const model::Model& model, const model::Evaluation& when, const corpus::Corpus* corpus);
 
 using CheckFunction = void (*)(const Context&, std::vector<Diagnostic>&);
 
@@ -37,6 +44,9 @@ struct Family {
 
 const std::vector<Family>& families();
 const Family* find_family(const std::string& kind);
+
+/// Sorts findings by kind and id (stable) and drops repeated ids, as run_all returns them.
+void sort_findings(std::vector<Diagnostic>& findings);
 
 /// Runs every family and returns their findings, sorted and de-duplicated.
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,

@@ -62,7 +62,10 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
 }  // namespace
 
 void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
-    for (const auto& [topic, norms] : by_topic(ctx)) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+    for (const auto& topic_norms : by_topic(ctx)) {
+        const auto& topic = topic_norms.first;
+        const auto& norms = topic_norms.second;
         // Only norms that forbid, or grant the sole power, can clash; the sweep
         // meets only pairs whose ages overlap.
         // Without a prohibition on the topic only two sole powers can clash:

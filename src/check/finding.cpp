@@ -78,11 +78,7 @@ Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
 
 Date birth_date_for(Date on, int age) { return on.add_years(-age); }
 
-std::map<std::string, std::vector<const model::Norm*>> by_topic(const Context& ctx) {
-    std::map<std::string, std::vector<const model::Norm*>> groups;
-    for (const model::Norm* n : ctx.in_force) groups[n->topic].push_back(n);
-    return groups;
-}
+const std::map<std::string, std::vector<const model::Norm*>>& by_topic(const Context& ctx) { return ctx.by_topic; }
 
 void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
                                const std::function<void(const model::Norm&, const model::Norm&, AgeRange)>& visit) {

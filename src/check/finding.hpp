@@ -43,7 +43,7 @@ Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
 Date birth_date_for(Date on, int age);
 
 /// Norms in force, grouped by topic; each group sorted by id.
-std::map<std::string, std::vector<const model::Norm*>> by_topic(const Context& ctx);
+const std::map<std::string, std::vector<const model::Norm*>>& by_topic(const Context& ctx);
 
 /// Calls `visit(a, b, overlap)` for every pair of norms whose nominal ages
 /// overlap, by sweeping the sorted intervals: O(n log n) plus the pairs met,

@@ -215,7 +215,7 @@ void duty_without_bearer(const Context& ctx, std::vector<Diagnostic>& out) {
 }  // namespace
 
 void check_gaps(const Context& ctx, std::vector<Diagnostic>& out) {
-    const auto topics = by_topic(ctx);
+    const auto& topics = by_topic(ctx);
     service_ladders(ctx, topics, out);
     const DutyIndex duties(ctx);
     unreturned_cooperation(ctx, duties, out);

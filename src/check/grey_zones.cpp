@@ -211,7 +211,7 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
 }  // namespace
 
 void check_grey_zones(const Context& ctx, std::vector<Diagnostic>& out) {
-    const auto topics = by_topic(ctx);
+    const auto& topics = by_topic(ctx);
     WindowCache windows;
     for (const auto& [topic, norms] : topics) {
         discretion_meets_fixed_age(topic, norms, out);

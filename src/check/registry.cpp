@@ -46,19 +46,35 @@ const Family* find_family(const std::string& kind) {
     return nullptr;
 }
 
-std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
-                                const corpus::Corpus* corpus) {
-    Context context{model, when, corpus, {}};
+Context make_context(const model::Model& model, const model::Evaluation& when, const corpus::Corpus* corpus) {
+    Context context{model, when, corpus, {}, {}};
     for (const model::Norm& n : model.norms)
         if (model::in_force(model, n, when)) context.in_force.push_back(&n);
+    for (const model::Norm* n : context.in_force) context.by_topic[n->topic].push_back(n);
+    return context;
+}
+
+void sort_findings(std::vector<Diagnostic>& findings) {
+    // A Diagnostic is large: the order is found on indices, and each finding
+    // is moved once.
+    std::vector<std::size_t> order(findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(findings[a].kind, findings[a].id) < std::tie(findings[b].kind, findings[b].id);
+    });
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order)
+        if (sorted.empty() || sorted.back().id != findings[i].id) sorted.push_back(std::move(findings[i]));
+    findings = std::move(sorted);
+}
+
+std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
+                                const corpus::Corpus* corpus) {
+    const Context context = make_context(model, when, corpus);
     std::vector<Diagnostic> findings;
     for (const Family& f : families()) f.run(context, findings);
-    std::stable_sort(findings.begin(), findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
-    });
-    findings.erase(std::unique(findings.begin(), findings.end(),
-                               [](const Diagnostic& a, const Diagnostic& b) { return a.id == b.id; }),
-                   findings.end());
+    sort_findings(findings);
     return findings;
 }
 

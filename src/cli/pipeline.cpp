@@ -26,6 +26,7 @@ std::vector<OptionSpec> pipeline_option_specs() {
         {"at", true, "DATE", "evaluate the law in force on DATE (YYYY-MM-DD; default today)"},
         {"assume-in-force", true, "LAW", "treat an enacted law not yet in force as in force ('*' for all)", true},
         {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
+        {"max-include-depth", true, "N", "refuse includes nested deeper than N files (default 64)"},
         {"severity", true, "KIND=LEVEL", "set the severity of a finding kind, or of KIND/TOPIC (repeatable)", true},
         {"policy", true, "FILE", "read severities and accepted findings from FILE (repeatable)", true},
         {"corpus", true, "DIR", "the statute index to check citations against (default: the bundled corpus/)"},
@@ -58,6 +59,13 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
             return "--max-file-size needs a positive number of bytes, not '" + *size + "'";
         out.limits.max_file_bytes = bytes;
     }
+    if (auto depth = parsed.get("max-include-depth")) {
+        std::size_t n = 0;
+        auto [ptr, ec] = std::from_chars(depth->data(), depth->data() + depth->size(), n);
+        if (ec != std::errc{} || ptr != depth->data() + depth->size() || n == 0)
+            return "--max-include-depth needs a positive number, not '" + *depth + "'";
+        out.max_include_depth = n;
+    }
     return std::nullopt;
 }
 
@@ -84,6 +92,7 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     PipelineResult result;
     parse::LoadOptions load;
     load.limits = options.limits;
+    load.max_include_depth = options.max_include_depth;
     std::vector<fs::path> paths = options.paths;
     if (paths.empty()) paths.push_back(bundled_rules_dir());
     // The bundled vocabulary is always there, so a single rule file can use it.

@@ -21,6 +21,7 @@ struct PipelineOptions {
     std::vector<std::filesystem::path> paths;  ///< empty: the bundled rules/
     model::Evaluation when;
     text::SourceLimits limits;
+    std::size_t max_include_depth = parse::default_max_include_depth;
     std::vector<std::string> severity_settings;       ///< --severity KIND[/TOPIC]=LEVEL
     std::vector<std::filesystem::path> policy_files;  ///< --policy FILE
     std::filesystem::path corpus_dir;                 ///< empty: the bundled corpus/

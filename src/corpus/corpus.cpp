@@ -293,6 +293,18 @@ std::string normalise_section_number(std::string_view written) {
     return s;
 }
 
+std::string section_number_key(std::string_view number) {
+    std::string key;
+    key.reserve(number.size());
+    for (std::size_t k = 0; k < number.size();) {
+        if (number[k] == ' ' || number[k] == '\t') ++k;
+        else if (number.substr(k, 2) == section_sign) k += 2;
+        else if (number[k] == '.' && k + 1 == number.size()) ++k;  // "§ 31."
+        else key += ascii_lower(number[k++]);
+    }
+    return key;
+}
+
 bool same_section_number(std::string_view a, std::string_view b) {
     std::size_t i = 0, j = 0;
     auto skip = [](std::string_view s, std::size_t& k) {

@@ -198,5 +198,8 @@ std::string normalise_section_number(std::string_view written);
 /// True when two section numbers denote the same section (ignores "§",
 /// spaces and case).
 bool same_section_number(std::string_view a, std::string_view b);
+/// A key that is equal for two numbers exactly when same_section_number is
+/// true, for hashing: "§ 2-1 C." → "2-1c".
+std::string section_number_key(std::string_view number);
 
 }  // namespace lovsjekk::corpus

@@ -218,13 +218,15 @@ struct Loader {
     std::set<fs::path> loaded;                 // canonical paths
     std::map<fs::path, std::size_t> file_index;  // canonical path -> ws.files index
 
-    std::optional<std::size_t> load(const fs::path& path) {
+    /// `bundled`: a preloaded vocabulary file of the project's own, read with
+    /// the default limits; --max-file-size is for the files a user gives.
+    std::optional<std::size_t> load(const fs::path& path, bool bundled = false) {
         std::error_code ec;
         fs::path canonical = fs::weakly_canonical(path, ec);
         if (ec) canonical = path;
         if (auto it = file_index.find(canonical); it != file_index.end()) return it->second;
         if (!loaded.insert(canonical).second) return std::nullopt;
-        auto id = ws.sources.load(path, diags, options.limits);
+        auto id = ws.sources.load(path, diags, bundled ? text::SourceLimits{} : options.limits);
         if (!id) {
             // Unusable files are kept out of the model but still counted as seen.
             return std::nullopt;
@@ -265,6 +267,12 @@ struct Loader {
                 diags.error("reference", span, "included file '" + inc.path.value + "' does not exist");
                 continue;
             }
+            if (stack.size() >= options.max_include_depth) {
+                diags.error("limit", span,
+                            "this include goes past the include depth limit of " +
+                                std::to_string(options.max_include_depth) + " (raise it with --max-include-depth)");
+                continue;
+            }
             auto child = load(fs::path(display_path(canonical)));
             if (!child) continue;
             if (auto it = visits.find(*child); it != visits.end() && it->second == Visit::in_progress) {
@@ -296,6 +304,12 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
     std::vector<fs::path> files;
     for (const fs::path& p : options.preload) files.push_back(p);
     for (const fs::path& p : paths) {
+        // A folder named like a rule file is a mistake (or a trap), not a
+        // folder of rules: walking it would report success over nothing.
+        if (p.extension() == ".regel" && fs::is_directory(p, ec)) {
+            diags.error("io", Span{}, "'" + display_path(p) + "' is a directory, not a rule file");
+            continue;
+        }
         if (fs::is_directory(p, ec)) {
             std::vector<fs::path> found;
             const fs::path walked = fs::weakly_canonical(p, ec);
@@ -328,7 +342,8 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
     }
     std::vector<std::size_t> roots;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (auto index = loader.load(fs::path(display_path(files[i])))) roots.push_back(*index);
+        const bool bundled = i < options.preload.size();
+        if (auto index = loader.load(fs::path(display_path(files[i])), bundled)) roots.push_back(*index);
         if (i + 1 == options.preload.size()) ws.preloaded = ws.files.size();
     }
     for (std::size_t index : roots) {

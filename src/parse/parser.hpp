@@ -28,8 +28,14 @@ struct Workspace {
     std::size_t preloaded = 0;   ///< files[0, preloaded) are the bundled vocabulary, not the user's
 };
 
+/// How deep includes may nest (a includes b includes c …) before loading
+/// stops with a `limit` error: hostile or generated chains must not exhaust
+/// the stack, and no real rule tree comes near it.
+inline constexpr std::size_t default_max_include_depth = 64;
+
 struct LoadOptions {
     text::SourceLimits limits;
+    std::size_t max_include_depth = default_max_include_depth;
     /// Files always loaded first (the bundled vocabulary), unless empty.
     std::vector<std::filesystem::path> preload;
 };

@@ -454,7 +454,8 @@ void Builder::add_norm(const Phrased& p) {
 }
 
 void Builder::regroup() {
-    for (auto& [key, split] : splits_) {
+    for (auto& key_split : splits_) {
+        auto& split = key_split.second;  // no structured binding: clang < 16 cannot capture one
         // In a service's own summary each counterpart gets a sentence of its
         // own ("Dere skal samarbeide med Nav"), with every provision that
         // names it: short sentences that say toward whom. Elsewhere the counterparts that the same norms name

@@ -169,9 +169,7 @@ Row measure(const Options& options, std::size_t norms) {
         model::Evaluation when;
         when.at = Date::from_ymd(2026, 11, 22);
         t = Clock::now();
-        check::Context context{result.model, when, &result.corpus, {}};
-        for (const model::Norm& n : result.model.norms)
-            if (model::in_force(result.model, n, when)) context.in_force.push_back(&n);
+        const check::Context context = check::make_context(result.model, when, &result.corpus);
         double checks = seconds_since(t);
         std::vector<Diagnostic> findings;
         for (const check::Family& f : check::families()) {
@@ -181,14 +179,9 @@ Row measure(const Options& options, std::size_t norms) {
             samples[f.kind].push_back(s);
             checks += s;
         }
-        // The same sort and de-duplication as check::run_all.
+        // check::run_all, one family at a time.
         t = Clock::now();
-        std::stable_sort(findings.begin(), findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
-        });
-        findings.erase(std::unique(findings.begin(), findings.end(),
-                                   [](const Diagnostic& a, const Diagnostic& b) { return a.id == b.id; }),
-                       findings.end());
+        check::sort_findings(findings);
         checks += seconds_since(t);
         samples["check"].push_back(checks);
         row["findings"] = static_cast<double>(findings.size());

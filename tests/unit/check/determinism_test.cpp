@@ -1,5 +1,6 @@
 // Output is the same whatever the order of the input: files given in any
-// order give byte-identical JSON; norms in any order give the same findings.
+// order give byte-identical JSON, SARIF and HTML; norms in any order give the
+// same findings.
 #include "cli/commands.hpp"
 #include "support.hpp"
 
@@ -22,9 +23,9 @@ std::string read(const fs::path& p) {
     return s.str();
 }
 
-std::string report(std::vector<std::string> args) {
+std::string report(std::vector<std::string> args, const std::string& format = "json") {
     std::ostringstream out, err;
-    args.insert(args.begin(), {"report", "--format", "json", "--at", "2026-11-22"});
+    args.insert(args.begin(), {"report", "--format", format, "--at", "2026-11-22"});
     const int code = lovsjekk::cli::run(args, {out, err, false});
     REQUIRE_MESSAGE(code == 0, err.str());
     return out.str();
@@ -78,6 +79,27 @@ TEST_CASE("file order does not change the report") {
         std::shuffle(shuffled.begin(), shuffled.end(), random);
         const std::string again = report(shuffled);
         CHECK_MESSAGE(again == first, first_difference(first, again));
+    }
+}
+
+TEST_CASE("the bundled rules given file by file in any order: byte-identical JSON, SARIF and HTML") {
+    const fs::path rules = lovsjekk::testing::source_dir() / "rules";
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(rules))
+        if (e.path().extension() == ".regel") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() > 5);
+    std::mt19937 random(1);
+    for (const std::string format : {"json", "sarif", "html"}) {
+        CAPTURE(format);
+        const std::string first = report(files, format);
+        CHECK(first.size() > 1000);
+        std::vector<std::string> shuffled = files;
+        for (int i = 0; i < 3; ++i) {
+            std::shuffle(shuffled.begin(), shuffled.end(), random);
+            const std::string again = report(shuffled, format);
+            CHECK_MESSAGE(again == first, first_difference(first, again));
+        }
     }
 }
 

@@ -65,6 +65,17 @@ TEST_CASE("corpus: section lookup is tolerant of spacing, case and the section s
     CHECK_FALSE(same_section_number("4-5", "4-5a"));
 }
 
+TEST_CASE("corpus: the section key is equal exactly when the numbers are the same section") {
+    const std::vector<std::string> numbers = {"§ 4-5 a", "4-5a", "4-5 A", "4-5", "§ 31.", "31", "31 ", "3.1",
+                                              "§§ 2", "2", "oas/a2", "OAS/A2", "4A-1", "4a-1", "", "\t§ 12 "};
+    for (const auto& a : numbers)
+        for (const auto& b : numbers) {
+            CAPTURE(a);
+            CAPTURE(b);
+            CHECK((section_number_key(a) == section_number_key(b)) == same_section_number(a, b));
+        }
+}
+
 TEST_CASE("corpus: ledd and point lookups") {
     const Law law = sample_law();
     const Section* s = law.find_section("4-3");
