@@ -183,7 +183,9 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
                     const AgeRange r = nominal_ages(*n);
                     coordinated_ages.emplace(r.from, r.to);
                 }
-    for (const auto& [topic, norms] : topics) {
+    for (const auto& topic_norms : topics) {
+        const auto& topic = topic_norms.first;  // no structured binding: clang < 16 cannot capture one
+        const auto& norms = topic_norms.second;
         if (group_of(ctx, topic) != "tjeneste") continue;
         std::vector<const model::Norm*> duties;
         for (const model::Norm* n : norms)
