@@ -13,7 +13,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <string>
 #include <type_traits>
+#include <vector>
 
 // "expected …" names: an action or a sequence is named by what it starts
 // with, so that `> rule[action]` reports the rule's readable name rather
@@ -389,7 +391,45 @@ struct modality_table : x3::symbols<ast::Modality> {
 };
 inline modality_table const modalities;
 
-auto const modality_def = lexeme[modalities >> !id_more];
+// A modality's words may stand with any blanks between them: "skal  ikke" is
+// the prohibition, as "skal ikke" is, never the duty "skal" followed by the
+// text "ikke …". The words are matched on a copy of the line with each run of
+// blanks folded to one space, and the match is mapped back to the input.
+struct modality_words_parser : x3::parser<modality_words_parser> {
+    using attribute_type = ast::Modality;
+    static constexpr std::size_t longest_phrase = 48;  // bytes; the longest modality is far shorter
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute& attr) const {
+        x3::skip_over(first, last, context);
+        std::string folded;
+        std::vector<Iterator> origin;  // origin[i]: where folded[i] starts in the input
+        Iterator it = first;
+        while (it != last && folded.size() < longest_phrase && *it != '\n' && *it != '\r') {
+            origin.push_back(it);
+            if (*it == ' ' || *it == '\t') {
+                while (it != last && (*it == ' ' || *it == '\t')) ++it;
+                folded += ' ';
+            } else {
+                folded += *it++;
+            }
+        }
+        origin.push_back(it);
+        const char* f = folded.data();
+        const char* const folded_end = folded.data() + folded.size();
+        ast::Modality found{};
+        if (!modalities.parse(f, folded_end, x3::unused, x3::unused, found)) return false;
+        Iterator end = origin[static_cast<std::size_t>(f - folded.data())];
+        Iterator probe = end;
+        if (id_more.parse(probe, last, context, rcontext, x3::unused)) return false;  // "kanskje" is no "kan"
+        first = end;
+        x3::traits::move_to(found, attr);
+        return true;
+    }
+};
+
+auto const modality_def = lexeme[modality_words_parser{}];
 
 auto const field_keyword = kw("kilde") | kw("tema") | kw("overfor") | kw("alder") | kw("vekt") | kw("vilkår")
                          | kw("unntak") | kw("gjelder") | kw("usikker") | kw("avledet") | kw("merknad")

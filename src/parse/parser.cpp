@@ -151,7 +151,8 @@ bool only_comments_and_space(std::string_view text, bool& has_comment) {
             if (c == '\n') in_comment = false;
         } else if (c == '#') {
             in_comment = has_comment = true;
-        } else if (c != ' ' && c != '\t' && c != '\n') {
+        } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') {
+            // The same blanks the grammar's skipper passes over.
             return false;
         }
     }

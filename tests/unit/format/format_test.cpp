@@ -225,17 +225,20 @@ TEST_CASE("the diff shows a carriage return, so that a CRLF line does not look u
     CHECK(diff == "--- x\n+++ y\n@@ -1,1 +1,1 @@\n-a\xE2\x90\x8D\n+a\n");
 }
 
-TEST_CASE("blanks before free text stay as written: they decide where the modality ends") {
-    // "skal  ikke" (two spaces) is the duty "skal" with the text "ikke gi …";
-    // one space would make it the prohibition "skal ikke".
+TEST_CASE("blanks inside a modality fold to one space; the modality stays what it was") {
+    // "skal  ikke" (two spaces) is the prohibition, as "skal ikke" is: the
+    // grammar folds blanks between a modality's words, so fmt may too.
     const std::string in = "regel r {\n  helse   skal  ikke gi noe\n  barnet   bestemmer\talene over x\n}\n";
     const std::string out = fmt(in);
-    CHECK(out == "regel r {\n  helse    skal  ikke gi noe\n  barnet   bestemmer\talene over x\n}\n");
+    CHECK(out == "regel r {\n  helse    skal ikke gi noe\n  barnet   bestemmer alene over x\n}\n");
     CHECK(meaning(out) == meaning(in));
 }
 
-TEST_CASE("a file of blanks the parser skips is left as it is") {
-    CHECK(fmt(" \f \n\t\n") == " \f \n\t\n");
+TEST_CASE("a file of nothing but blanks (form feeds too) is an empty file, not formatted") {
+    Diagnostics diags;
+    CHECK_FALSE(format::format_text("t.regel", " \f \n\t\n", diags).has_value());
+    REQUIRE(diags.size() == 1);
+    CHECK(diags.all().front().message.find("the file is empty") != std::string::npos);
 }
 
 TEST_CASE("fmt keeps the meaning of, and is idempotent on, rule files with blanks, line ends and comments stirred") {

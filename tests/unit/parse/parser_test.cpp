@@ -86,6 +86,23 @@ TEST_CASE("modalities, including the longest match") {
     CHECK(s.action.text.empty());
 }
 
+TEST_CASE("a modality's words may stand with any blanks between them") {
+    // Written "skal  ikke", the rule forbids; it must never read as the duty
+    // "skal" with the text "ikke informeres".
+    auto p = parse_text("regel r {\n barnet skal  ikke informeres\n}\nregel s {\n barnet har\trett   til å bli hørt\n}\n"
+                        "regel t {\n foreldre bestemmer \t alene\n}\nregel u {\n barnet kan ikkje noko\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    const auto statement = [&](std::size_t i) { return std::get<ast::Rule>(p->file.declarations[i].value).statements[0]; };
+    CHECK(statement(0).modality == ast::Modality::must_not);
+    CHECK(statement(0).action.text == "informeres");
+    CHECK(statement(1).modality == ast::Modality::right);
+    CHECK(statement(1).action.text == "å bli hørt");
+    CHECK(statement(2).modality == ast::Modality::power_sole);
+    // "ikkje" is no "ikke": the may "kan", then the text.
+    CHECK(statement(3).modality == ast::Modality::may);
+    CHECK(statement(3).action.text == "ikkje noko");
+}
+
 TEST_CASE("a keyword is a whole word") {
     auto p = parse_text("regel r {\n kanskje kan noe\n}\n");
     REQUIRE(p->diags.size() == 0);
