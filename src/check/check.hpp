@@ -12,6 +12,9 @@
 namespace lovsjekk::corpus {
 class Corpus;
 }
+namespace lovsjekk::text {
+class Catalogue;
+}
 
 namespace lovsjekk::check {
 
@@ -38,8 +41,10 @@ struct Family {
 const std::vector<Family>& families();
 const Family* find_family(const std::string& kind);
 
-/// Runs every family and returns their findings, sorted and de-duplicated.
+/// Runs every family and returns their findings, sorted and de-duplicated,
+/// worded in the language of `messages` (throws text::MessageError for a
+/// key the catalogue lacks).
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
-                                const corpus::Corpus* corpus);
+                                const corpus::Corpus* corpus, const text::Catalogue& messages);
 
 }  // namespace lovsjekk::check

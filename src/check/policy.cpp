@@ -95,10 +95,11 @@ void apply_policy(const Policy& policy, Date at, std::vector<Diagnostic>& findin
         d.severity = Severity::warning;
         d.span = s.span;
         if (s.expires && *s.expires < at) {
-            d.message = "the acceptance of finding " + s.id + " expired on " + s.expires->iso() + " (" + s.reason +
-                        "): review it, then renew or remove it";
+            d.message_key = "finding.suppression.expired";
+            d.message_args = {{"id", s.id}, {"expired", s.expires->iso()}, {"reason", s.reason}};
         } else if (!present.contains(s.id)) {
-            d.message = "no finding has the id " + s.id + ": remove this acceptance, or the law changed under it";
+            d.message_key = "finding.suppression.unmatched";
+            d.message_args = {{"id", s.id}};
         } else {
             accepted.insert(s.id);
             continue;

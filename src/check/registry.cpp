@@ -3,6 +3,8 @@
 // here, add a row, and give it golden cases in tests/cases/.
 #include "check/check.hpp"
 
+#include "text/word.hpp"
+
 #include <algorithm>
 
 namespace lovsjekk::check {
@@ -47,7 +49,7 @@ const Family* find_family(const std::string& kind) {
 }
 
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
-                                const corpus::Corpus* corpus) {
+                                const corpus::Corpus* corpus, const text::Catalogue& messages) {
     Context context{model, when, corpus, {}};
     for (const model::Norm& n : model.norms)
         if (model::in_force(model, n, when)) context.in_force.push_back(&n);
@@ -59,6 +61,7 @@ std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluati
     findings.erase(std::unique(findings.begin(), findings.end(),
                                [](const Diagnostic& a, const Diagnostic& b) { return a.id == b.id; }),
                    findings.end());
+    text::word(findings, messages);
     return findings;
 }
 

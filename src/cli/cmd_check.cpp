@@ -23,6 +23,7 @@ int cmd_check(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     specs.push_back({"fail-on", true, "LEVEL", "exit 1 when findings at or above LEVEL exist: error (default), warning, note"});
     specs.push_back({"quiet", false, "", "print only the summary line"});
+    specs.push_back(lang_option_spec());
     specs.push_back({"help", false, "", "show this help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -54,15 +55,18 @@ int cmd_check(const Args& args, Io io) {
 
     const PipelineResult result = run_pipeline(options);
     const std::vector<Diagnostic> all = result.all_sorted();
-    if (!parsed.has("quiet")) text::render_all(io.err, all, result.workspace.sources, {io.colour, true});
+    if (!parsed.has("quiet")) text::render_all(io.err, all, result.workspace.sources, {io.colour, true, options.lang});
 
     const bool failing = std::any_of(all.begin(), all.end(), [&](const Diagnostic& d) { return d.severity >= fail_on; });
-    auto plural = [](std::size_t n, const char* one, const char* many) {
-        return std::to_string(n) + " " + (n == 1 ? one : many);
-    };
-    io.err << severity_counts(all) << " in "
-           << plural(result.workspace.files.size() - result.workspace.preloaded, "file", "files") << " ("
-           << plural(result.model.norms.size(), "rule", "rules") << ")\n";
+    const auto tally = severity_tally(all);
+    io.err << text::bundled_catalogue(options.lang)
+                  .format("check.summary",
+                          {{"errors", tally[static_cast<std::size_t>(Severity::error)]},
+                           {"warnings", tally[static_cast<std::size_t>(Severity::warning)]},
+                           {"notes", tally[static_cast<std::size_t>(Severity::note)]},
+                           {"files", static_cast<std::int64_t>(result.workspace.files.size() - result.workspace.preloaded)},
+                           {"rules", static_cast<std::int64_t>(result.model.norms.size())}})
+           << '\n';
     if (result.unusable) return exit_unusable;
     return failing ? exit_findings : exit_ok;
 }

@@ -21,12 +21,12 @@ namespace lovsjekk::cli {
 namespace {
 
 /// Prints one side's input errors; true when that side is unusable.
-bool report_unusable(const PipelineResult& result, const std::string& side, Io io) {
+bool report_unusable(const PipelineResult& result, const std::string& side, const std::string& lang, Io io) {
     if (!result.unusable) return false;
     std::vector<Diagnostic> errors;
     const std::vector<Diagnostic> all = result.all_sorted();
     std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
-    text::render_all(io.err, errors, result.workspace.sources, {io.colour, true});
+    text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, lang});
     io.err << "lovsjekk diff: no diff written: the rules " << side << " have " << errors.size() << " input error"
            << (errors.size() == 1 ? "" : "s") << '\n';
     return true;
@@ -51,6 +51,7 @@ int cmd_diff(const Args& args, Io io) {
     specs.push_back({"output", true, "FILE", "write the diff to FILE (all or nothing) instead of standard output"});
     specs.push_back({"fail-on", true, "LEVEL",
                      "exit 1 when added or changed findings at or above LEVEL exist: error (default), warning, note"});
+    specs.push_back(lang_option_spec());
     specs.push_back({"help", false, "", "show this help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -112,17 +113,17 @@ int cmd_diff(const Args& args, Io io) {
 
     const PipelineResult first = run_pipeline(before);
     const PipelineResult second = run_pipeline(after);
-    const bool unusable_first = report_unusable(first, before_label.empty() ? "on --at" : "in " + before_label, io);
-    const bool unusable_second = report_unusable(second, after_label.empty() ? "on --vs" : "in " + after_label, io);
+    const bool unusable_first = report_unusable(first, before_label.empty() ? "on --at" : "in " + before_label, before.lang, io);
+    const bool unusable_second = report_unusable(second, after_label.empty() ? "on --vs" : "in " + after_label, after.lang, io);
     if (unusable_first || unusable_second) return exit_unusable;
 
     const std::vector<Diagnostic> first_all = first.all_sorted();
     const std::vector<Diagnostic> second_all = second.all_sorted();
     const report::FindingDiff diff = report::diff_findings(first_all, second_all);
     const report::ReportInput first_input{first_all, first.workspace.sources, first.model, before.when.at,
-                                          before.when.assume_in_force};
+                                          before.when.assume_in_force, before.lang};
     const report::ReportInput second_input{second_all, second.workspace.sources, second.model, after.when.at,
-                                           after.when.assume_in_force};
+                                           after.when.assume_in_force, after.lang};
     const report::DiffInput input{first_input, second_input, diff, before_label, after_label};
     const int status = fails(diff, write_options.fail_on) ? exit_findings : exit_ok;
 

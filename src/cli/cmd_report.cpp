@@ -32,6 +32,7 @@ int cmd_report(const Args& args, Io io) {
     specs.push_back({"output", true, "FILE", "write the report to FILE (all or nothing) instead of standard output"});
     specs.push_back({"fail-on", true, "LEVEL",
                      "junit: findings at or above LEVEL are failures: error (default), warning, note"});
+    specs.push_back(lang_option_spec());
     specs.push_back({"help", false, "", "show this help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -74,13 +75,13 @@ int cmd_report(const Args& args, Io io) {
     if (result.unusable) {
         std::vector<Diagnostic> errors;
         std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true});
+        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
         io.err << "lovsjekk report: no report written: the rules have " << errors.size() << " input error"
                << (errors.size() == 1 ? "" : "s") << '\n';
         return exit_unusable;
     }
     const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at,
-                                    options.when.assume_in_force};
+                                    options.when.assume_in_force, options.lang};
     if (auto file = parsed.get("output")) {
         std::ostringstream buffer;
         report::write(format, buffer, input, write_options);

@@ -4,6 +4,7 @@
 #include "corpus/lovdata_import.hpp"
 #include "model/resolve.hpp"
 #include "text/render.hpp"
+#include "text/word.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -34,7 +35,21 @@ std::vector<OptionSpec> pipeline_option_specs() {
     };
 }
 
+OptionSpec lang_option_spec() {
+    return {"lang", true, "LANG", "nb (bokmål, default), nn (nynorsk) or en (English)"};
+}
+
+std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& lang) {
+    lang = parsed.get("lang").value_or(text::default_language);
+    const auto& languages = text::catalogue_languages();
+    if (std::find(languages.begin(), languages.end(), lang) != languages.end()) return std::nullopt;
+    std::string known;
+    for (const std::string& l : languages) known += (known.empty() ? "" : "|") + l;
+    return "unknown language '" + lang + "' (" + known + ")";
+}
+
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out) {
+    if (auto error = read_lang(parsed, out.lang)) return error;
     for (const auto& p : parsed.positional) out.paths.emplace_back(p);
     out.when.at = Date::today();
     if (auto at = parsed.get("at")) {
@@ -117,8 +132,11 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     result.unusable = result.unusable ||
                       std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     if (!result.unusable) {
-        result.findings = check::run_all(result.model, options.when, result.corpus.size() ? &result.corpus : nullptr);
+        const text::Catalogue& messages = text::bundled_catalogue(options.lang);
+        result.findings =
+            check::run_all(result.model, options.when, result.corpus.size() ? &result.corpus : nullptr, messages);
         check::apply_policy(policy, options.when.at, result.findings);
+        text::word(result.findings, messages);
     }
     // Input diagnostics get ids too, so that suppressions and SARIF can name them.
     for (Diagnostic& d : result.input.all()) {

@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "model/model.hpp"
 #include "parse/parser.hpp"
+#include "text/messages.hpp"
 
 #include <filesystem>
 #include <string>
@@ -26,6 +27,7 @@ struct PipelineOptions {
     std::filesystem::path corpus_dir;                 ///< empty: the bundled corpus/
     bool no_corpus = false;
     std::filesystem::path lovdata_dir;                ///< --lovdata DIR: Lovdata XML read over the index
+    std::string lang = text::default_language;        ///< --lang: the language findings are worded in
 };
 
 struct PipelineResult {
@@ -45,7 +47,12 @@ struct PipelineResult {
 
 /// The option specs shared by commands that run the pipeline.
 std::vector<OptionSpec> pipeline_option_specs();
-/// Reads the shared options; on a bad value returns an error message.
+/// `--lang`, for the commands that word findings or help (summary, check, report, diff, explain).
+OptionSpec lang_option_spec();
+/// Sets `lang` from --lang (default nb); an error message for a language without a catalogue.
+std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& lang);
+
+/// Reads the shared options (and --lang, when given); on a bad value returns an error message.
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out);
 
 PipelineResult run_pipeline(const PipelineOptions& options);

@@ -3,6 +3,7 @@
 #include "check/check.hpp"
 #include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
+#include "text/messages.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -144,7 +145,8 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
         model::Evaluation when;
         when.at = options_.at;
         start = Clock::now();
-        auto findings = check::run_all(result->model, when, corpus_.size() ? &corpus_ : nullptr);
+        auto findings = check::run_all(result->model, when, corpus_.size() ? &corpus_ : nullptr,
+                                       text::bundled_catalogue(text::default_language));
         result->diagnostics.insert(result->diagnostics.end(), std::make_move_iterator(findings.begin()),
                                    std::make_move_iterator(findings.end()));
         result->timing.checks = ms_since(start);

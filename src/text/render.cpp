@@ -153,7 +153,9 @@ void render_text(std::ostream& out, const Diagnostic& d, const SourceManager& so
         render_location_line(out, sources, d.span, d.severity, d.message, d.id, options.colour);
         if (options.source_lines) render_source(out, sources, d.span, options.colour);
     }
-    if (!d.details.witness.empty()) out << "  for example: " << printable(d.details.witness) << '\n';
+    if (!d.details.witness.empty())
+        out << "  " << printable(bundled_catalogue(options.lang).format("finding.example", {{"witness", d.details.witness}}))
+            << '\n';
     for (const Note& note : d.notes) {
         if (note.span.file >= sources.size()) {
             out << "lovsjekk: note: " << printable(note.message) << '\n';

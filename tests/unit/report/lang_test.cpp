@@ -1,0 +1,91 @@
+// --lang: findings are worded in bokmål, nynorsk or English from the
+// catalogues, the ids never depend on the words, and every key the checks
+// use over the bundled rules is in every language.
+#include "fixture.hpp"
+
+#include <boost/json.hpp>
+#include <doctest/doctest.h>
+
+#include <map>
+
+using namespace lovsjekk;
+namespace json = boost::json;
+
+namespace {
+
+/// id → message of every finding in a JSON report of the bundled rules.
+std::map<std::string, std::string> messages_by_id(const std::string& lang, const std::string& at) {
+    const testing::CliRun run = testing::run_cli({"report", "--format", "json", "--lang", lang, "--at", at});
+    REQUIRE_MESSAGE(run.code == 0, run.err);
+    std::map<std::string, std::string> out;
+    const json::value report = json::parse(run.out);
+    for (const json::value& f : report.at("findings").as_array())
+        out[std::string(f.at("id").as_string())] = std::string(f.at("message").as_string());
+    return out;
+}
+
+std::vector<std::string> ids_of(const std::map<std::string, std::string>& m) {
+    std::vector<std::string> ids;
+    for (const auto& [id, message] : m) ids.push_back(id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled rules report the same ids in every language, each message worded in full") {
+    for (const char* at : {"2026-11-22", "2022-07-31"}) {
+        CAPTURE(at);
+        const auto nb = messages_by_id("nb", at);
+        const auto nn = messages_by_id("nn", at);
+        const auto en = messages_by_id("en", at);
+        REQUIRE(!nb.empty());
+        CHECK(ids_of(nn) == ids_of(nb));
+        CHECK(ids_of(en) == ids_of(nb));
+        for (const auto* lang : {&nb, &nn, &en})
+            for (const auto& [id, message] : *lang) {
+                CAPTURE(id);
+                CHECK(!message.empty());
+                CHECK(message.find('{') == std::string::npos);
+            }
+        // The words differ, the finding does not.
+        const std::string& some = nb.begin()->first;
+        CHECK(nb.at(some) != en.at(some));
+    }
+}
+
+TEST_CASE("check words its findings and summary line in the language asked for, bokmål by default") {
+    const std::vector<std::string> file = {"--at", "2026-11-22", "tests/cases/gap-notify.regel"};
+    auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), "check");
+        args.insert(args.end(), file.begin(), file.end());
+        return testing::run_cli(args);
+    };
+    const testing::CliRun nb = run({});
+    const testing::CliRun nn = run({"--lang", "nn"});
+    const testing::CliRun en = run({"--lang", "en"});
+    CHECK(nb.err.find("har plikt til å melde fra til barnevern") != std::string::npos);
+    CHECK(nb.err.find("0 feil, 1 advarsel, 0 merknader i 1 fil") != std::string::npos);
+    CHECK(nn.err.find("har plikt til å melde frå til barnevern") != std::string::npos);
+    CHECK(nn.err.find("0 feil, 1 åtvaring, 0 merknader i 1 fil") != std::string::npos);
+    CHECK(en.err.find("must notify barnevern") != std::string::npos);
+    CHECK(en.err.find("0 errors, 1 warning, 0 notes in 1 file") != std::string::npos);
+    CHECK(nb.code == en.code);
+    CHECK(nn.code == en.code);
+}
+
+TEST_CASE("an unknown language is an error with exit 2, on every command that takes --lang") {
+    const std::vector<std::vector<std::string>> commands = {
+        {"check", "--lang", "sv", "tests/cases/gap-notify.regel"},
+        {"report", "--lang", "sv", "tests/cases/gap-notify.regel"},
+        {"diff", "--lang", "sv", "--at", "2026-11-22", "--vs", "2020-01-01"},
+        {"explain", "--lang", "sv", "conflict"},
+        {"summary", "--lang", "sv", "--age", "7"},
+    };
+    for (const auto& args : commands) {
+        CAPTURE(args.front());
+        const testing::CliRun run = testing::run_cli(args);
+        CHECK(run.code == 2);
+        CHECK(run.err.find("unknown language 'sv'") != std::string::npos);
+        CHECK(run.out.empty());
+    }
+}
