@@ -12,12 +12,12 @@ namespace lovsjekk::cli {
 
 int cmd_ages(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back({"age", true, "N", "only thresholds that cover age N"});
-    specs.push_back({"topic", true, "TOPIC", "only thresholds on TOPIC"});
-    specs.push_back({"born", true, "DATE", "with --on: the dates a child born on DATE reaches each threshold"});
-    specs.push_back({"on", true, "DATE", "the day to look at the child (same as --at)"});
-    specs.push_back({"format", true, "FORMAT", "text (default) or json (the lovsjekk.ages/1 contract)"});
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"age", true, "N", "cli.ages.option.age"});
+    specs.push_back({"topic", true, "TOPIC", "cli.ages.option.topic"});
+    specs.push_back({"born", true, "DATE", "cli.ages.option.born"});
+    specs.push_back({"on", true, "DATE", "cli.option.on"});
+    specs.push_back({"format", true, "FORMAT", "cli.ages.option.format"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     ParsedOptions parsed = parse_options(args, specs);
     auto fail = [&](const std::string& message) {
         io.err << "lovsjekk ages: error: " << message << '\n';
@@ -25,11 +25,10 @@ int cmd_ages(const Args& args, Io io) {
     };
     if (parsed.error) return fail(*parsed.error);
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk ages [OPTIONS] [PATH...]",
-                              "List the age thresholds in force at --at (default today) in the rules (the bundled "
-                              "rules/ when no PATH is given).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "ages", parsed, "lovsjekk ages [OPTIONS] [PATH...]", {"cli.ages.description"},
+                          specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     if (auto on = parsed.get("on")) {
         if (parsed.has("at") && parsed.get("at") != on) return fail("--on and --at name different days");

@@ -21,22 +21,19 @@ std::optional<Severity> parse_level(const std::string& s) {
 
 int cmd_check(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back({"fail-on", true, "LEVEL", "exit 1 when findings at or above LEVEL exist: error (default), warning, note"});
-    specs.push_back({"quiet", false, "", "print only the summary line"});
-    specs.push_back(lang_option_spec());
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"fail-on", true, "LEVEL", "cli.check.option.fail_on"});
+    specs.push_back({"quiet", false, "", "cli.check.option.quiet"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk check: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk check [OPTIONS] [PATH...]",
-                              "Parse and validate rule files: every *.regel below each folder, or the bundled rules/ "
-                              "when no PATH is given.\nExit status: 0 clean, 1 findings at or above --fail-on, "
-                              "2 unusable input (unreadable file, invalid UTF-8, syntax error).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "check", parsed, "lovsjekk check [OPTIONS] [PATH...]",
+                          {"cli.check.description", "cli.check.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     PipelineOptions options;
     if (auto error = read_pipeline_options(parsed, options)) {

@@ -46,28 +46,22 @@ int cmd_diff(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     std::string formats;
     for (const auto& f : report::format_names()) formats += (formats.empty() ? "" : "|") + f;
-    specs.push_back({"vs", true, "DATE", "compare the law in force on --at with the law in force on DATE"});
-    specs.push_back({"format", true, "FORMAT", "output format: " + formats + " (default text)"});
-    specs.push_back({"output", true, "FILE", "write the diff to FILE (all or nothing) instead of standard output"});
-    specs.push_back({"fail-on", true, "LEVEL",
-                     "exit 1 when added or changed findings at or above LEVEL exist: error (default), warning, note"});
-    specs.push_back(lang_option_spec());
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"vs", true, "DATE", "cli.diff.option.vs"});
+    specs.push_back({"format", true, "FORMAT", "cli.report.option.format", false, {{"formats", formats}}});
+    specs.push_back({"output", true, "FILE", "cli.diff.option.output"});
+    specs.push_back({"fail-on", true, "LEVEL", "cli.diff.option.fail_on"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk diff: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help(
-            "lovsjekk diff [OPTIONS] [PATH...] --at DATE --vs DATE\n       lovsjekk diff [OPTIONS] OLD_DIR NEW_DIR",
-            "Compare the findings of two runs, matched by finding id: the same rules (the bundled rules/ when "
-            "no PATH is given) on the --at date and on the --vs date, or two rule trees on the --at date "
-            "(default today). Added findings are those only the second run (--vs, or NEW_DIR) has; removed, "
-            "those only the first has; changed, those whose message, severity or ages differ.\n"
-            "Exit status: 0 diff written, 1 added or changed findings at or above --fail-on, 2 unusable input.",
-            specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "diff", parsed,
+                          "lovsjekk diff [OPTIONS] [PATH...] --at DATE --vs DATE\n       lovsjekk diff [OPTIONS] OLD_DIR NEW_DIR",
+                          {"cli.diff.description", "cli.diff.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     PipelineOptions before;
     if (auto error = read_pipeline_options(parsed, before)) {

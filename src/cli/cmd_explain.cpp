@@ -59,20 +59,17 @@ void explain_norm(const model::Norm& n, const model::Model& model, const text::C
 
 int cmd_explain(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back(lang_option_spec());
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk explain: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help") || parsed.positional.empty()) {
-        (parsed.has("help") ? io.out : io.err)
-            << format_help("lovsjekk explain ID|KIND [OPTIONS] [PATH...]",
-                           "Explain one finding (by its id, or a unique prefix of it) with the provisions involved, "
-                           "or a kind of finding (reference, conflict, divergence, grey-zone, gap).",
-                           specs);
-        return parsed.has("help") ? exit_ok : exit_unusable;
+        const bool asked = parsed.has("help");
+        const bool written = write_help(asked ? io.out : io.err, io.err, "explain", parsed,
+                                        "lovsjekk explain ID|KIND [OPTIONS] [PATH...]", {"cli.explain.description"}, specs);
+        return written && asked ? exit_ok : exit_unusable;
     }
     std::string lang;
     if (auto error = read_lang(parsed, lang)) {

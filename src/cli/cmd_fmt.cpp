@@ -52,9 +52,10 @@ std::optional<std::string> read_bytes(const fs::path& path) {
 
 int cmd_fmt(const Args& args, Io io) {
     const std::vector<OptionSpec> specs = {
-        {"check", false, "", "change nothing: show a diff of each file not formatted and exit 1"},
-        {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
-        {"help", false, "", "show this help"},
+        {"check", false, "", "cli.fmt.option.check"},
+        {"max-file-size", true, "BYTES", "cli.option.max_file_size"},
+        lang_option_spec(),
+        {"help", false, "", "cli.option.help"},
     };
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -62,15 +63,10 @@ int cmd_fmt(const Args& args, Io io) {
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help(
-            "lovsjekk fmt [--check] [PATH...]",
-            "Lay out rule files the one canonical way: every *.regel below each folder, or the bundled rules/ when "
-            "no PATH is given. Keeps comments and the lines as broken; aligns field keywords, puts one blank line "
-            "around each rule and sorts consecutive includes. The meaning never changes.\nExit status: 0 formatted "
-            "(or all already were), 1 with --check when a file is not formatted, 2 unusable input (the file is "
-            "left as it is).",
-            specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "fmt", parsed, "lovsjekk fmt [--check] [PATH...]",
+                          {"cli.fmt.description", "cli.fmt.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     text::SourceLimits limits;
     if (auto size = parsed.get("max-file-size")) {

@@ -28,25 +28,20 @@ int cmd_report(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     std::string formats;
     for (const auto& f : report::format_names()) formats += (formats.empty() ? "" : "|") + f;
-    specs.push_back({"format", true, "FORMAT", "output format: " + formats + " (default text)"});
-    specs.push_back({"output", true, "FILE", "write the report to FILE (all or nothing) instead of standard output"});
-    specs.push_back({"fail-on", true, "LEVEL",
-                     "junit: findings at or above LEVEL are failures: error (default), warning, note"});
-    specs.push_back(lang_option_spec());
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"format", true, "FORMAT", "cli.report.option.format", false, {{"formats", formats}}});
+    specs.push_back({"output", true, "FILE", "cli.report.option.output"});
+    specs.push_back({"fail-on", true, "LEVEL", "cli.report.option.fail_on"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk report: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk report [OPTIONS] [PATH...]",
-                              "Run every check over the rules (the bundled rules/ when no PATH is given) and report "
-                              "the findings: text for people, json (lovsjekk.report/1), sarif (GitHub code "
-                              "scanning), junit (CI), markdown (a pull-request comment), html (one self-contained "
-                              "page with an age timeline).\nExit status: 0 report written, 2 unusable input (no report is written).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "report", parsed, "lovsjekk report [OPTIONS] [PATH...]",
+                          {"cli.report.description", "cli.report.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     PipelineOptions options;
     if (auto error = read_pipeline_options(parsed, options)) {

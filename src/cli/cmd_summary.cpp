@@ -30,14 +30,13 @@ std::optional<int> whole_number(const std::string& s, int low, int high) {
 
 int cmd_summary(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back({"lang", true, "LANG", "nb (bokmål, default), nn (nynorsk) or en (English)"});
-    specs.push_back({"age", true, "N", "what applies to a child of N years"});
-    specs.push_back({"service", true, "ACTOR", "what this service must do, toward whom, from what age (an actor id)"});
-    specs.push_back({"born", true, "DATE", "with --on: the exact dates for a child born on DATE"});
-    specs.push_back({"on", true, "DATE", "the day to look at the child (same as --at)"});
-    specs.push_back({"format", true, "FORMAT", "text (default), html (one self-contained page) or json (lovsjekk.summary/1)"});
-    specs.push_back({"max-lix", true, "N", "exit 1 when the summary's LIX is above N"});
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"age", true, "N", "cli.summary.option.age"});
+    specs.push_back({"service", true, "ACTOR", "cli.summary.option.service"});
+    specs.push_back({"born", true, "DATE", "cli.summary.option.born"});
+    specs.push_back({"on", true, "DATE", "cli.option.on"});
+    specs.push_back({"format", true, "FORMAT", "cli.summary.option.format"});
+    specs.push_back({"max-lix", true, "N", "cli.summary.option.max_lix"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     ParsedOptions parsed = parse_options(args, specs);
     auto fail = [&](const std::string& message) {
         io.err << "lovsjekk summary: error: " << message << '\n';
@@ -45,11 +44,11 @@ int cmd_summary(const Args& args, Io io) {
     };
     if (parsed.error) return fail(*parsed.error);
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk summary [OPTIONS] [PATH...] (--age N | --service ACTOR | --born DATE --on DATE)",
-                              "Write a plain-language summary, generated from the rules in force at --at (default "
-                              "today), each sentence citing its provision, and its readability (LIX).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "summary", parsed,
+                          "lovsjekk summary [OPTIONS] [PATH...] (--age N | --service ACTOR | --born DATE --on DATE)",
+                          {"cli.summary.description"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     const std::string lang = parsed.get("lang").value_or("nb");
     const auto& languages = text::catalogue_languages();

@@ -73,17 +73,50 @@ ParsedOptions parse_options(const std::vector<std::string>& args, const std::vec
     return parsed;
 }
 
-std::string format_help(const std::string& usage, const std::string& description,
-                        const std::vector<OptionSpec>& specs) {
+std::string format_help(const text::Catalogue& messages, const std::string& usage,
+                        const std::vector<std::string>& paragraphs, const std::vector<OptionSpec>& specs) {
     std::ostringstream out;
-    out << "usage: " << usage << "\n\n" << description << "\n\noptions:\n";
+    out << messages.format("cli.help.usage", {{"usage", usage}}) << "\n\n";
+    for (const std::string& key : paragraphs) out << messages.format(key) << '\n';
+    out << '\n' << messages.format("cli.help.options") << '\n';
     for (const auto& s : specs) {
         std::string left = "  --" + s.name + (s.takes_value ? " " + s.value_name : "");
         if (left.size() < 28) left.resize(28, ' ');
         else left += "\n" + std::string(28, ' ');
-        out << left << s.help << '\n';
+        out << left << messages.format(s.help, s.help_args) << '\n';
     }
     return out.str();
+}
+
+OptionSpec lang_option_spec() { return {"lang", true, "LANG", "cli.option.lang"}; }
+
+std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& lang) {
+    lang = parsed.get("lang").value_or(text::default_language);
+    const auto& languages = text::catalogue_languages();
+    if (std::find(languages.begin(), languages.end(), lang) != languages.end()) return std::nullopt;
+    std::string known;
+    for (const std::string& l : languages) known += (known.empty() ? "" : "|") + l;
+    return "unknown language '" + lang + "' (" + known + ")";
+}
+
+std::string lang_in(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) return args[i + 1];
+        if (args[i].rfind("--lang=", 0) == 0) return args[i].substr(7);
+    }
+    return text::default_language;
+}
+
+bool write_help(std::ostream& out, std::ostream& err, const std::string& command, const ParsedOptions& parsed,
+                const std::string& usage, const std::vector<std::string>& paragraphs,
+                const std::vector<OptionSpec>& specs) {
+    std::string lang;
+    if (auto error = read_lang(parsed, lang)) {
+        err << "lovsjekk " << command << ": error: " << *error << '\n';
+        return false;
+    }
+    out << format_help(text::bundled_catalogue(lang), usage, paragraphs, specs);
+    return true;
 }
 
 }  // namespace lovsjekk::cli

@@ -24,28 +24,16 @@ bool is_input_error(const Diagnostic& d) {
 
 std::vector<OptionSpec> pipeline_option_specs() {
     return {
-        {"at", true, "DATE", "evaluate the law in force on DATE (YYYY-MM-DD; default today)"},
-        {"assume-in-force", true, "LAW", "treat an enacted law not yet in force as in force ('*' for all)", true},
-        {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
-        {"severity", true, "KIND=LEVEL", "set the severity of a finding kind, or of KIND/TOPIC (repeatable)", true},
-        {"policy", true, "FILE", "read severities and accepted findings from FILE (repeatable)", true},
-        {"corpus", true, "DIR", "the statute index to check citations against (default: the bundled corpus/)"},
-        {"no-corpus", false, "", "do not check citations against a statute index"},
-        {"lovdata", true, "DIR", "also read Lovdata XML files in DIR (fresher text for the cross-check of ages)"},
+        {"at", true, "DATE", "cli.option.at"},
+        {"assume-in-force", true, "LAW", "cli.option.assume_in_force", true},
+        {"max-file-size", true, "BYTES", "cli.option.max_file_size"},
+        {"severity", true, "KIND=LEVEL", "cli.option.severity", true},
+        {"policy", true, "FILE", "cli.option.policy", true},
+        {"corpus", true, "DIR", "cli.option.corpus"},
+        {"no-corpus", false, "", "cli.option.no_corpus"},
+        {"lovdata", true, "DIR", "cli.option.lovdata"},
+        lang_option_spec(),
     };
-}
-
-OptionSpec lang_option_spec() {
-    return {"lang", true, "LANG", "nb (bokmål, default), nn (nynorsk) or en (English)"};
-}
-
-std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& lang) {
-    lang = parsed.get("lang").value_or(text::default_language);
-    const auto& languages = text::catalogue_languages();
-    if (std::find(languages.begin(), languages.end(), lang) != languages.end()) return std::nullopt;
-    std::string known;
-    for (const std::string& l : languages) known += (known.empty() ? "" : "|") + l;
-    return "unknown language '" + lang + "' (" + known + ")";
 }
 
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out) {

@@ -47,11 +47,6 @@ struct PipelineResult {
 
 /// The option specs shared by commands that run the pipeline.
 std::vector<OptionSpec> pipeline_option_specs();
-/// `--lang`, for the commands that word findings or help (summary, check, report, diff, explain).
-OptionSpec lang_option_spec();
-/// Sets `lang` from --lang (default nb); an error message for a language without a catalogue.
-std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& lang);
-
 /// Reads the shared options (and --lang, when given); on a bad value returns an error message.
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out);
 

@@ -89,3 +89,32 @@ TEST_CASE("an unknown language is an error with exit 2, on every command that ta
         CHECK(run.out.empty());
     }
 }
+
+TEST_CASE("help comes from the catalogues: bokmål by default, --lang before or after the command") {
+    const testing::CliRun nb = testing::run_cli({"--help"});
+    const testing::CliRun nn = testing::run_cli({"--help", "--lang", "nn"});
+    const testing::CliRun en = testing::run_cli({"--lang", "en", "--help"});
+    CHECK(nb.code == 0);
+    CHECK(nb.out.find("bruk: lovsjekk COMMAND") != std::string::npos);
+    CHECK(nb.out.find("kommandoer:") != std::string::npos);
+    CHECK(nn.out.find("kommandoar:") != std::string::npos);
+    CHECK(en.out.find("usage: lovsjekk COMMAND") != std::string::npos);
+    CHECK(en.out.find("commands:") != std::string::npos);
+    // Every command's help, in every language: worded in full, every option listed.
+    for (const char* command : {"check", "report", "diff", "ages", "summary", "explain", "fmt", "lsp"}) {
+        for (const char* lang : {"nb", "nn", "en"}) {
+            CAPTURE(command);
+            CAPTURE(lang);
+            const testing::CliRun help = testing::run_cli({command, "--help", "--lang", lang});
+            CHECK(help.code == 0);
+            CHECK(help.out.find("--lang LANG") != std::string::npos);
+            CHECK(help.out.find('{') == std::string::npos);
+            CHECK(help.out.find(std::string(lang) == "en" ? "show this help" : "vis denne hjelp") != std::string::npos);
+        }
+    }
+    // `lovsjekk --lang en check …` is `lovsjekk check --lang en …`.
+    const testing::CliRun moved = testing::run_cli({"--lang", "en", "check", "--at", "2026-11-22", "tests/cases/gap-notify.regel"});
+    CHECK(moved.err.find("must notify barnevern") != std::string::npos);
+    CHECK(testing::run_cli({"--lang", "xx", "--help"}).code == 2);
+    CHECK(testing::run_cli({"check", "--help", "--lang", "xx"}).code == 2);
+}

@@ -166,7 +166,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "statement", "other_statement", "other_actor", "exception", "general",
                               "other_provision", "threshold", "rule_age", "other_sector", "other_rule_age",
                               "wording", "word", "other_word", "other_law", "again", "provisions", "id", "expired",
-                              "reason", "kinds", "kind", "title", "description", "severity", "weight", "text"})
+                              "reason", "kinds", "kind", "title", "description", "severity", "weight", "text",
+                              "usage", "formats"})
             m[s] = {std::string("x")};
         // Phrases worded first: an age range, a clash, a divergence's ladder.
         m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
