@@ -66,6 +66,22 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
 
 namespace {
 
+/// What identifies an input diagnostic in every language: its catalogue key
+/// and arguments, or its text when it has none (parse, index and io errors).
+std::string identity(const Diagnostic& d) {
+    if (d.message_key.empty()) return d.message;
+    std::string out = d.message_key;
+    for (const auto& [name, value] : d.message_args) {
+        out += '\x1f' + name + '=';
+        if (const auto* s = std::get_if<std::string>(&value)) out += *s;
+        else if (const auto* n = std::get_if<std::int64_t>(&value)) out += std::to_string(*n);
+        else if (const auto* date = std::get_if<Date>(&value)) out += date->iso();
+        else if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value))
+            for (const Phrase& p : *phrases) out += p.key + ';';
+    }
+    return out;
+}
+
 // Lovdata files given with --lovdata replace the index entries of the same laws.
 void read_lovdata_dir(const fs::path& dir, PipelineResult& result) {
     std::error_code ec;
@@ -131,8 +147,9 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
         if (!d.id.empty()) continue;
         const std::string file =
             d.span.file < result.workspace.sources.size() ? result.workspace.sources.file(d.span.file).path() : "";
-        d.id = stable_id(d.kind, {file, d.message});
+        d.id = stable_id(d.kind, {file, identity(d)});
     }
+    text::word(result.input.all(), text::bundled_catalogue(options.lang));
     return result;
 }
 

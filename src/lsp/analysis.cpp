@@ -3,6 +3,7 @@
 #include "check/check.hpp"
 #include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
+#include "text/word.hpp"
 #include "text/messages.hpp"
 
 #include <algorithm>
@@ -141,6 +142,8 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
         result->unusable || std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
     result->diagnostics = diags.all();
     result->diagnostics.insert(result->diagnostics.end(), other_documents.all().begin(), other_documents.all().end());
+    // The editor gets the default language, as `lovsjekk check` without --lang.
+    text::word(result->diagnostics, text::bundled_catalogue(text::default_language));
     if (!result->unusable) {
         model::Evaluation when;
         when.at = options_.at;

@@ -118,3 +118,24 @@ TEST_CASE("help comes from the catalogues: bokmål by default, --lang before or 
     CHECK(testing::run_cli({"--lang", "xx", "--help"}).code == 2);
     CHECK(testing::run_cli({"check", "--help", "--lang", "xx"}).code == 2);
 }
+
+TEST_CASE("the resolver's errors are worded in the language asked for, with the same ids in every language") {
+    auto ids_in = [](const std::string& text) {
+        std::vector<std::string> ids;
+        for (std::size_t at = text.find(" ["); at != std::string::npos; at = text.find(" [", at + 1))
+            if (text.size() > at + 14 && text[at + 14] == ']') ids.push_back(text.substr(at + 2, 12));
+        return ids;
+    };
+    for (const char* file : {"tests/cases/syntax-missing-fields.regel", "tests/cases/reference-unknown-actor.regel"}) {
+        CAPTURE(file);
+        const testing::CliRun nb = testing::run_cli({"check", file});
+        const testing::CliRun en = testing::run_cli({"check", "--lang", "en", file});
+        CHECK(nb.code != 0);
+        CHECK(en.code == nb.code);
+        REQUIRE(!ids_in(nb.err).empty());
+        CHECK(ids_in(nb.err) == ids_in(en.err));
+        CHECK(nb.err != en.err);
+    }
+    CHECK(testing::run_cli({"check", "tests/cases/reference-unknown-actor.regel"}).err.find("ukjent aktør «barnett». Mente du «barnet»?") != std::string::npos);
+    CHECK(testing::run_cli({"check", "--lang", "en", "tests/cases/reference-unknown-actor.regel"}).err.find("unknown actor “barnett”; did you mean “barnet”?") != std::string::npos);
+}

@@ -143,7 +143,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         std::map<std::string, std::vector<text::MessageValue>> m;
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
-                                 "see_also", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
+                                 "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
                                  "has_kinds", "has_title", "has_from", "discretionary"})
             m[flag] = yes_no;
         m["who"] = who;
@@ -155,7 +155,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
-                              "warnings", "notes", "files", "rules", "sectors"})
+                              "warnings", "notes", "files", "rules", "sectors", "max"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
@@ -167,7 +167,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "other_provision", "threshold", "rule_age", "other_sector", "other_rule_age",
                               "wording", "word", "other_word", "other_law", "again", "provisions", "id", "expired",
                               "reason", "kinds", "kind", "title", "description", "severity", "weight", "text",
-                              "usage", "formats"})
+                              "usage", "formats", "name", "suggestion", "date", "law_name", "field"})
             m[s] = {std::string("x")};
         // Phrases worded first: an age range, a clash, a divergence's ladder.
         m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
