@@ -197,7 +197,8 @@ json::object result(const Entry& e, std::size_t rule_index, const text::Catalogu
 }
 
 void write(std::ostream& out, const View& view) {
-    const std::vector<KindInfo> kinds = kind_catalogue(view.entries);
+    const text::Catalogue& messages = text::bundled_catalogue(view.current->lang);
+    const std::vector<KindInfo> kinds = kind_catalogue(view.entries, messages);
     std::map<std::string, std::size_t> index;
     json::array rules;
     for (const KindInfo& k : kinds) {
@@ -205,7 +206,7 @@ void write(std::ostream& out, const View& view) {
         rules.emplace_back(rule(k));
     }
     json::array results;
-    for (const Entry& e : view.entries) results.emplace_back(result(e, index.at(e.finding->kind), text::bundled_catalogue(view.current->lang)));
+    for (const Entry& e : view.entries) results.emplace_back(result(e, index.at(e.finding->kind), messages));
 
     json::object driver{
         {"name", "lovsjekk"},

@@ -21,8 +21,8 @@ void line(std::ostream& out, char mark, const char* colour_code, const Diagnosti
     out << '\n';
 }
 
-std::string with_ages(const Diagnostic& d) {
-    const std::string ages = ages_text(d.details);
+std::string with_ages(const Diagnostic& d, const text::Catalogue& messages) {
+    const std::string ages = ages_text(d.details, messages);
     return ages.empty() ? std::string() : " (" + ages + ")";
 }
 
@@ -45,10 +45,10 @@ void write_text_diff(std::ostream& out, const DiffInput& input, bool colour) {
     for (const FindingChange& c : diff.changed) {
         line(out, '~', "\x1b[33m", c.after, input.after.sources, colour);
         out << "    " << messages.format("diff.text.before") << ' ' << severity_name(c.before.severity) << ": "
-            << c.before.message << with_ages(c.before) << '\n';
+            << c.before.message << with_ages(c.before, messages) << '\n';
         if (c.before.message == c.after.message && c.before.severity == c.after.severity)
             out << "    " << messages.format("diff.text.after") << ' ' << severity_name(c.after.severity) << ": "
-                << c.after.message << with_ages(c.after) << '\n';
+                << c.after.message << with_ages(c.after, messages) << '\n';
     }
 }
 

@@ -151,11 +151,13 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["modality"] = {"right", "duty", "may", "must_not", "power"};
         m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
         m["span"] = {"all", "under", "from", "range"};
+        m["change"] = {"added", "removed", "changed", "unchanged"};
+        m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
-                              "warnings", "notes", "files", "rules", "sectors", "max", "added", "removed",
+                              "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
                               "changed", "unchanged"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
@@ -167,8 +169,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "statement", "other_statement", "other_actor", "exception", "general",
                               "other_provision", "threshold", "rule_age", "other_sector", "other_rule_age",
                               "wording", "word", "other_word", "other_law", "again", "provisions", "id", "expired",
-                              "reason", "kinds", "kind", "title", "description", "severity", "weight", "text",
-                              "usage", "formats", "before", "after", "name", "suggestion", "date", "law_name", "field"})
+                              "reason", "kinds", "kind", "title", "description", "weight", "text",
+                              "usage", "formats", "before", "after", "version", "shown", "name", "suggestion", "date", "law_name", "field"})
             m[s] = {std::string("x")};
         // Phrases worded first: an age range, a clash, a divergence's ladder.
         m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
