@@ -44,7 +44,8 @@ int cmd_check(const Args& args, Io io) {
     if (auto level = parsed.get("fail-on")) {
         auto l = parse_level(*level);
         if (!l) {
-            io.err << "lovsjekk check: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            io.err << "lovsjekk check: error: "
+                   << text::bundled_catalogue(options.lang).format("cli.error.fail_on", {{"value", *level}}) << '\n';
             return exit_unusable;
         }
         fail_on = *l;

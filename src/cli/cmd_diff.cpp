@@ -21,14 +21,20 @@ namespace lovsjekk::cli {
 namespace {
 
 /// Prints one side's input errors; true when that side is unusable.
+/// `side` is "at", "vs" or a rule tree's folder.
 bool report_unusable(const PipelineResult& result, const std::string& side, const std::string& lang, Io io) {
     if (!result.unusable) return false;
     std::vector<Diagnostic> errors;
     const std::vector<Diagnostic> all = result.all_sorted();
     std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
     text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, lang});
-    io.err << "lovsjekk diff: no diff written: the rules " << side << " have " << errors.size() << " input error"
-           << (errors.size() == 1 ? "" : "s") << '\n';
+    const bool date = side == "at" || side == "vs";
+    io.err << "lovsjekk diff: "
+           << text::bundled_catalogue(lang).format("cli.error.no_diff",
+                                                   {{"side", date ? side : std::string("dir")},
+                                                    {"dir", side},
+                                                    {"n", static_cast<std::int64_t>(errors.size())}})
+           << '\n';
     return true;
 }
 
@@ -68,12 +74,14 @@ int cmd_diff(const Args& args, Io io) {
         io.err << "lovsjekk diff: error: " << *error << '\n';
         return exit_unusable;
     }
+    const text::Catalogue& messages = text::bundled_catalogue(before.lang);
     PipelineOptions after = before;
     std::string before_label, after_label;
     if (auto vs = parsed.get("vs")) {
         auto date = Date::parse(*vs);
         if (!date) {
-            io.err << "lovsjekk diff: error: --vs needs a real date as YYYY-MM-DD, not '" << *vs << "'\n";
+            io.err << "lovsjekk diff: error: " << messages.format("cli.error.bad_date", {{"option", "--vs"}, {"value", *vs}})
+                   << '\n';
             return exit_unusable;
         }
         after.when.at = *date;
@@ -81,7 +89,7 @@ int cmd_diff(const Args& args, Io io) {
         std::error_code ec;
         const auto& p = parsed.positional;
         if (p.size() != 2 || !std::filesystem::is_directory(p[0], ec) || !std::filesystem::is_directory(p[1], ec)) {
-            io.err << "lovsjekk diff: error: give --vs DATE to compare two dates, or two rule folders OLD NEW\n";
+            io.err << "lovsjekk diff: error: " << messages.format("cli.error.diff_sides") << '\n';
             return exit_unusable;
         }
         before.paths = {p[0]};
@@ -92,14 +100,15 @@ int cmd_diff(const Args& args, Io io) {
     const std::string format = parsed.get("format").value_or("text");
     const auto& names = report::format_names();
     if (std::find(names.begin(), names.end(), format) == names.end()) {
-        io.err << "lovsjekk diff: error: unknown format '" << format << "' (" << formats << ")\n";
+        io.err << "lovsjekk diff: error: " << messages.format("cli.error.format", {{"value", format}, {"formats", formats}})
+               << '\n';
         return exit_unusable;
     }
     report::WriteOptions write_options;
     if (auto level = parsed.get("fail-on")) {
         auto severity = report::parse_severity_name(*level);
         if (!severity) {
-            io.err << "lovsjekk diff: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            io.err << "lovsjekk diff: error: " << messages.format("cli.error.fail_on", {{"value", *level}}) << '\n';
             return exit_unusable;
         }
         write_options.fail_on = *severity;
@@ -107,8 +116,8 @@ int cmd_diff(const Args& args, Io io) {
 
     const PipelineResult first = run_pipeline(before);
     const PipelineResult second = run_pipeline(after);
-    const bool unusable_first = report_unusable(first, before_label.empty() ? "on --at" : "in " + before_label, before.lang, io);
-    const bool unusable_second = report_unusable(second, after_label.empty() ? "on --vs" : "in " + after_label, after.lang, io);
+    const bool unusable_first = report_unusable(first, before_label.empty() ? "at" : before_label, before.lang, io);
+    const bool unusable_second = report_unusable(second, after_label.empty() ? "vs" : after_label, after.lang, io);
     if (unusable_first || unusable_second) return exit_unusable;
 
     const std::vector<Diagnostic> first_all = first.all_sorted();

@@ -91,7 +91,7 @@ int cmd_explain(const Args& args, Io io) {
     }
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
-        io.err << "lovsjekk explain: the rules have input errors; run 'lovsjekk check' first\n";
+        io.err << "lovsjekk explain: " << messages.format("cli.error.explain_unusable") << '\n';
         return exit_unusable;
     }
     std::vector<const Diagnostic*> matches;
@@ -99,8 +99,10 @@ int cmd_explain(const Args& args, Io io) {
         if (d.id.rfind(wanted, 0) == 0) matches.push_back(&d);
     if (matches.size() != 1) {
         io.err << "lovsjekk explain: error: "
-               << (matches.empty() ? "no finding has the id '" + wanted + "' on " + options.when.at.iso()
-                                   : "'" + wanted + "' matches " + std::to_string(matches.size()) + " findings; give more of the id")
+               << (matches.empty()
+                       ? messages.format("cli.error.no_such_id", {{"id", wanted}, {"at", options.when.at.iso()}})
+                       : messages.format("cli.error.ambiguous_id",
+                                         {{"id", wanted}, {"n", static_cast<std::int64_t>(matches.size())}}))
                << '\n';
         return exit_unusable;
     }

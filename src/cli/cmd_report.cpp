@@ -51,7 +51,9 @@ int cmd_report(const Args& args, Io io) {
     const std::string format = parsed.get("format").value_or("text");
     const auto& names = report::format_names();
     if (std::find(names.begin(), names.end(), format) == names.end()) {
-        io.err << "lovsjekk report: error: unknown format '" << format << "' (" << formats << ")\n";
+        io.err << "lovsjekk report: error: "
+               << text::bundled_catalogue(options.lang).format("cli.error.format", {{"value", format}, {"formats", formats}})
+               << '\n';
         return exit_unusable;
     }
 
@@ -59,7 +61,8 @@ int cmd_report(const Args& args, Io io) {
     if (auto level = parsed.get("fail-on")) {
         auto severity = report::parse_severity_name(*level);
         if (!severity) {
-            io.err << "lovsjekk report: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            io.err << "lovsjekk report: error: "
+                   << text::bundled_catalogue(options.lang).format("cli.error.fail_on", {{"value", *level}}) << '\n';
             return exit_unusable;
         }
         write_options.fail_on = *severity;
@@ -71,8 +74,10 @@ int cmd_report(const Args& args, Io io) {
         std::vector<Diagnostic> errors;
         std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
         text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
-        io.err << "lovsjekk report: no report written: the rules have " << errors.size() << " input error"
-               << (errors.size() == 1 ? "" : "s") << '\n';
+        io.err << "lovsjekk report: "
+               << text::bundled_catalogue(options.lang)
+                      .format("cli.error.no_report", {{"n", static_cast<std::int64_t>(errors.size())}})
+               << '\n';
         return exit_unusable;
     }
     const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at,

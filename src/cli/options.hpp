@@ -48,6 +48,11 @@ std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& l
 /// printed before the options are parsed); nb when there is none.
 std::string lang_in(const std::vector<std::string>& args);
 
+/// The catalogue of the --lang among raw arguments, bokmål when there is
+/// none or it names a language without one (read_lang reports that), for
+/// errors worded before the options are read.
+const text::Catalogue& catalogue_in(const std::vector<std::string>& args);
+
 /// Writes a command's help in the language of --lang to `out`. False, with
 /// "lovsjekk COMMAND: error: …" on `err`, for an unknown language.
 bool write_help(std::ostream& out, std::ostream& err, const std::string& command, const ParsedOptions& parsed,

@@ -38,11 +38,12 @@ std::vector<OptionSpec> pipeline_option_specs() {
 
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out) {
     if (auto error = read_lang(parsed, out.lang)) return error;
+    const text::Catalogue& messages = text::bundled_catalogue(out.lang);
     for (const auto& p : parsed.positional) out.paths.emplace_back(p);
     out.when.at = Date::today();
     if (auto at = parsed.get("at")) {
         auto d = Date::parse(*at);
-        if (!d) return "--at needs a real date as YYYY-MM-DD, not '" + *at + "'";
+        if (!d) return messages.format("cli.error.bad_date", {{"option", "--at"}, {"value", *at}});
         out.when.at = *d;
     }
     out.when.assume_in_force = parsed.all("assume-in-force");
@@ -58,7 +59,7 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
         std::uint64_t bytes = 0;
         auto [ptr, ec] = std::from_chars(size->data(), size->data() + size->size(), bytes);
         if (ec != std::errc{} || ptr != size->data() + size->size() || bytes == 0)
-            return "--max-file-size needs a positive number of bytes, not '" + *size + "'";
+            return messages.format("cli.error.max_file_size", {{"value", *size}});
         out.limits.max_file_bytes = bytes;
     }
     return std::nullopt;

@@ -85,9 +85,13 @@ int run(const Args& args, Io io) {
         if (name == c.name) return c.run(Args(args.begin() + 1, args.end()), io);
     std::vector<std::string_view> names;
     for (const Command& c : commands) names.push_back(c.name);
-    io.err << "lovsjekk: error: unknown command '" << name << "'";
-    if (auto close = text::closest(name, names)) io.err << "; did you mean '" << *close << "'?";
-    io.err << "\n(see 'lovsjekk --help')\n";
+    const auto close = text::closest(name, names);
+    io.err << "lovsjekk: error: "
+           << catalogue_in(args).format("cli.error.unknown_command",
+                                        {{"command", name},
+                                         {"has_suggestion", close ? "yes" : "no"},
+                                         {"suggestion", close ? std::string(*close) : std::string()}})
+           << '\n';
     return exit_unusable;
 }
 

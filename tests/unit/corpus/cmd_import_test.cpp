@@ -51,7 +51,7 @@ TEST_CASE("corpus: import --help and bad usage") {
     CHECK(import({"lovdata"}).code == 2);
     auto bad_option = import({"lovdata", "--ouput", "x", "a.xml"});
     CHECK(bad_option.code == 2);
-    CHECK(bad_option.err.find("did you mean '--output'") != std::string::npos);
+    CHECK(bad_option.err.find("Mente du «--output»?") != std::string::npos);
 }
 
 TEST_CASE("corpus: import of unusable files exits 2 with file:line:column") {

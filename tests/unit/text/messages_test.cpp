@@ -151,6 +151,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["modality"] = {"right", "duty", "may", "must_not", "power"};
         m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
         m["span"] = {"all", "under", "from", "range"};
+        m["side"] = {"at", "vs", "dir"};
         m["change"] = {"added", "removed", "changed", "unchanged"};
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
@@ -170,7 +171,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "other_provision", "threshold", "rule_age", "other_sector", "other_rule_age",
                               "wording", "word", "other_word", "other_law", "again", "provisions", "id", "expired",
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
-                              "usage", "formats", "before", "after", "version", "shown", "name", "suggestion", "date", "law_name", "field"})
+                              "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir",
+                              "command", "name", "suggestion", "date", "law_name", "field"})
             m[s] = {std::string("x")};
         // Phrases worded first: an age range, a clash, a divergence's ladder.
         m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
