@@ -68,6 +68,12 @@ int cmd_fmt(const Args& args, Io io) {
                    ? exit_ok
                    : exit_unusable;
     }
+    std::string lang;
+    if (auto error = read_lang(parsed, lang)) {
+        io.err << "lovsjekk fmt: error: " << *error << '\n';
+        return exit_unusable;
+    }
+    const text::Catalogue& messages = text::bundled_catalogue(lang);
     text::SourceLimits limits;
     if (auto size = parsed.get("max-file-size")) {
         try {
@@ -76,7 +82,7 @@ int cmd_fmt(const Args& args, Io io) {
             limits.max_file_bytes = 0;
         }
         if (limits.max_file_bytes == 0) {
-            io.err << "lovsjekk fmt: error: --max-file-size needs a positive number of bytes, not '" << *size << "'\n";
+            io.err << "lovsjekk fmt: error: " << messages.format("cli.error.max_file_size", {{"value", *size}}) << '\n';
             return exit_unusable;
         }
     }
@@ -113,17 +119,18 @@ int cmd_fmt(const Args& args, Io io) {
             continue;
         }
         if (!ec) fs::permissions(file, permissions, ec);
-        io.err << "formatted " << shown << '\n';
+        io.err << messages.format("cli.fmt.formatted", {{"file", shown}}) << '\n';
     }
     std::vector<Diagnostic> all = diags.all();
     text::sort_diagnostics(all, sources);
-    text::render_all(io.err, all, sources, {io.colour, true});
+    text::render_all(io.err, all, sources, {io.colour, true, lang});
     const bool unusable = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
         return d.severity == Severity::error;
     });
     if (check && unformatted > 0)
-        io.err << unformatted << " of " << files << (files == 1 ? " file is" : " files are")
-               << " not formatted (run 'lovsjekk fmt' to format)\n";
+        io.err << messages.format("cli.fmt.unformatted", {{"n", static_cast<std::int64_t>(unformatted)},
+                                                          {"files", static_cast<std::int64_t>(files)}})
+               << '\n';
     if (unusable) return exit_unusable;
     if (check && unformatted > 0) return exit_findings;
     return exit_ok;

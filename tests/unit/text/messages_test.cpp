@@ -171,7 +171,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "other_provision", "threshold", "rule_age", "other_sector", "other_rule_age",
                               "wording", "word", "other_word", "other_law", "again", "provisions", "id", "expired",
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
-                              "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir",
+                              "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file",
                               "command", "name", "suggestion", "date", "law_name", "field"})
             m[s] = {std::string("x")};
         // Phrases worded first: an age range, a clash, a divergence's ladder.
