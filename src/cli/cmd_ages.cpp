@@ -76,7 +76,7 @@ int cmd_ages(const Args& args, Io io) {
     }
     const auto thresholds = report::select_thresholds(result.model, query);
     if (format == "json") report::write_ages_json(io.out, result.model, query, thresholds);
-    else report::write_ages_text(io.out, result.model, query, thresholds);
+    else report::write_ages_text(io.out, result.model, query, thresholds, text::bundled_catalogue(options.lang));
     return exit_ok;
 }
 

@@ -152,6 +152,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
         m["span"] = {"all", "under", "from", "range"};
         m["side"] = {"at", "vs", "dir"};
+        m["applies"] = yes_no;
+        m["has_to"] = yes_no;
         m["change"] = {"added", "removed", "changed", "unchanged"};
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
@@ -174,6 +176,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file",
                               "command", "name", "suggestion", "date", "law_name", "field"})
             m[s] = {std::string("x")};
+        m["child"].push_back(std::string("yes"));
+        m["child"].push_back(std::string("no"));
         // Phrases worded first: an age range, a clash, a divergence's ladder.
         m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
         m["what"] = {phrase("finding.conflict.sole_powers", {{"actor", "kommune"}, {"other_actor", "foreldre"}, {"topic", "x"}})};
