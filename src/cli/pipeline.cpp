@@ -54,7 +54,8 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
     if (auto dir = parsed.get("lovdata")) out.lovdata_dir = *dir;
     check::Policy probe;
     for (const auto& setting : out.severity_settings)
-        if (auto error = check::add_severity_setting(probe, setting)) return "--severity: " + *error;
+        if (auto error = check::add_severity_setting(probe, setting))
+            return "--severity: " + messages.format(error->key, error->args);
     if (auto size = parsed.get("max-file-size")) {
         std::uint64_t bytes = 0;
         auto [ptr, ec] = std::from_chars(size->data(), size->data() + size->size(), bytes);
