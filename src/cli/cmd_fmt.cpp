@@ -6,6 +6,7 @@
 #include "cli/pipeline.hpp"
 #include "format/format.hpp"
 #include "text/render.hpp"
+#include "text/word.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -34,7 +35,9 @@ std::vector<fs::path> rule_files(const std::vector<std::string>& paths, Diagnost
         } else if (fs::exists(p, ec)) {
             files.emplace_back(p);
         } else {
-            diags.error("io", Span{}, "cannot read '" + parse::display_path(p) + "': no such file or directory");
+            Diagnostic& d = diags.error("io", Span{}, {});
+            d.message_key = "parse.no_such_file";
+            d.message_args = {{"path", parse::display_path(p)}};
         }
     }
     return files;
@@ -122,6 +125,7 @@ int cmd_fmt(const Args& args, Io io) {
         io.err << messages.format("cli.fmt.formatted", {{"file", shown}}) << '\n';
     }
     std::vector<Diagnostic> all = diags.all();
+    text::word(all, messages);
     text::sort_diagnostics(all, sources);
     text::render_all(io.err, all, sources, {io.colour, true, lang});
     const bool unusable = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {

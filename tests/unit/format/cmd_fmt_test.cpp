@@ -51,7 +51,7 @@ TEST_CASE("fmt rewrites what is not formatted, leaves the rest, and refuses brok
         CHECK(r.out.find("+++ ") != std::string::npos);
         CHECK(r.out.find("messy.regel") != std::string::npos);
         CHECK(r.out.find("tidy.regel") == std::string::npos);
-        CHECK(r.err.find("broken.regel:2:3: error: unknown field 'alderr'") != std::string::npos);
+        CHECK(r.err.find("broken.regel:2:3: error: ukjent felt «alderr»") != std::string::npos);
         CHECK(read(dir / "messy.regel") == messy);
     }
     SUBCASE("--check on formatted files alone exits 0 and prints nothing") {

@@ -1,5 +1,6 @@
 #include "format/format.hpp"
 #include "parse/parser.hpp"
+#include "text/word.hpp"
 
 #include <doctest/doctest.h>
 
@@ -199,6 +200,9 @@ TEST_CASE("a file with a syntax error is not formatted and the error says where"
     CHECK_FALSE(format::format_text("t.regel", "regel r {\n  alderr fra 16 år\n}\n", diags).has_value());
     REQUIRE(diags.size() >= 1);
     CHECK(diags.all().front().kind == "syntax");
+    // Worded last, in the language asked for, with where it stands.
+    text::word(diags.all(), text::bundled_catalogue("en"));
+    CHECK(diags.all().front().message.find("unknown field “alderr”") != std::string::npos);
     CHECK(diags.all().front().message.find("line 2") != std::string::npos);
 }
 

@@ -154,6 +154,10 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["side"] = {"at", "vs", "dir"};
         m["applies"] = yes_no;
         m["has_to"] = yes_no;
+        m["has_position"] = yes_no;
+        m["line"] = {std::int64_t{2}};
+        m["column"] = {std::int64_t{3}};
+        m["message"] = {std::string("x"), phrase("parse.empty", {})};
         m["change"] = {"added", "removed", "changed", "unchanged"};
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
@@ -173,7 +177,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "other_provision", "threshold", "rule_age", "other_sector", "other_rule_age",
                               "wording", "word", "other_word", "other_law", "again", "provisions", "id", "expired",
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
-                              "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file",
+                              "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
+                              "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
