@@ -13,6 +13,7 @@
 #include "lsp/analysis.hpp"
 #include "lsp/server.hpp"
 #include "model/resolve.hpp"
+#include "text/messages.hpp"
 #include "parse/parser.hpp"
 
 #include <boost/json.hpp>
@@ -203,7 +204,7 @@ void bench_stages(const std::string& text) {
     model::Evaluation when;
     when.at = *Date::parse("2026-11-22");
     start = Clock::now();
-    const auto findings = check::run_all(model, when, &corpus);
+    const auto findings = check::run_all(model, when, &corpus, text::bundled_catalogue(text::default_language));
     const double check_ms = ms_since(start);
     std::cout << "stages (document alone): load statute index " << corpus_ms << " ms (once per server), parse "
               << parse_ms << " ms, resolve " << resolve_ms << " ms, checks " << check_ms << " ms; "

@@ -28,12 +28,10 @@ bool Diagnostics::has_errors() const {
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-std::string severity_counts(const std::vector<Diagnostic>& diags) {
-    int counts[3] = {0, 0, 0};
-    for (const Diagnostic& d : diags) ++counts[static_cast<int>(d.severity)];
-    auto words = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
-    return words(counts[2], "error", "errors") + ", " + words(counts[1], "warning", "warnings") + ", " +
-           words(counts[0], "note", "notes");
+std::array<std::int64_t, 3> severity_tally(const std::vector<Diagnostic>& diags) {
+    std::array<std::int64_t, 3> counts{0, 0, 0};
+    for (const Diagnostic& d : diags) ++counts[static_cast<std::size_t>(d.severity)];
+    return counts;
 }
 
 std::string stable_id(const std::string& kind, const std::vector<std::string>& parts) {

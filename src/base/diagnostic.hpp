@@ -2,6 +2,9 @@
 // text, JSON, SARIF or LSP happens last, in one place per format.
 #pragma once
 
+#include "base/message.hpp"
+
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,6 +34,9 @@ struct Span {
 struct Note {
     Span span;
     std::string message;
+    /// When set, `message` is worded from this catalogue key (see Diagnostic).
+    std::string message_key = {};
+    MessageArgs message_args = {};
 };
 
 /// What a finding is about, for reports that list it (JSON, SARIF, HTML).
@@ -44,6 +50,9 @@ struct FindingDetails {
     std::vector<std::string> provisions;
     /// A concrete child and date that shows the finding, in plain words.
     std::string witness;
+    /// When set, `witness` is worded from this catalogue key.
+    std::string witness_key = {};
+    MessageArgs witness_args = {};
 };
 
 struct Diagnostic {
@@ -53,7 +62,13 @@ struct Diagnostic {
     std::string kind;
     Severity severity = Severity::error;
     Span span;
+    /// The message in the user's language. Findings state it as a catalogue
+    /// key and arguments (`message_key`, `message_args`), and text::word()
+    /// fills `message` from them last; diagnostics without a key (parse and
+    /// resolve errors) carry their text here directly.
     std::string message;
+    std::string message_key = {};
+    MessageArgs message_args = {};
     std::vector<Note> notes;
     /// Stable finding id: a hash of kind, topic and the rules involved,
     /// never of line numbers.
@@ -61,8 +76,8 @@ struct Diagnostic {
     FindingDetails details;
 };
 
-/// "1 error, 2 warnings, 0 notes": counts by severity, in words.
-std::string severity_counts(const std::vector<Diagnostic>& diags);
+/// How many diagnostics have each severity, indexed by Severity.
+std::array<std::int64_t, 3> severity_tally(const std::vector<Diagnostic>& diags);
 
 /// A stable, short id from the parts that identify a finding.
 std::string stable_id(const std::string& kind, const std::vector<std::string>& parts);

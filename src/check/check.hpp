@@ -13,6 +13,9 @@
 namespace lovsjekk::corpus {
 class Corpus;
 }
+namespace lovsjekk::text {
+class Catalogue;
+}
 
 namespace lovsjekk::check {
 
@@ -48,8 +51,10 @@ const Family* find_family(const std::string& kind);
 /// Sorts findings by kind and id (stable) and drops repeated ids, as run_all returns them.
 void sort_findings(std::vector<Diagnostic>& findings);
 
-/// Runs every family and returns their findings, sorted and de-duplicated.
+/// Runs every family and returns their findings, sorted and de-duplicated,
+/// worded in the language of `messages` (throws text::MessageError for a
+/// key the catalogue lacks).
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
-                                const corpus::Corpus* corpus);
+                                const corpus::Corpus* corpus, const text::Catalogue& messages);
 
 }  // namespace lovsjekk::check

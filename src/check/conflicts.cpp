@@ -34,25 +34,34 @@ const model::Norm* settling_exception(const model::Norm& a, const model::Norm& b
 
 std::string modal_phrase(const model::Norm& n) { return n.statement; }
 
+/// `what` is the clash as a phrase (finding.conflict.forbids or .sole_powers).
 void report_pair(const Context& ctx, const model::Norm& first, const model::Norm& second, AgeRange overlap,
-                 const std::string& what, std::vector<Diagnostic>& out) {
+                 const MessageValue& what, std::vector<Diagnostic>& out) {
     Diagnostic d;
     if (const model::Norm* exception = settling_exception(first, second)) {
         const model::Norm& general = exception == &first ? second : first;
-        d = make_finding("conflict", *exception, {&general},
-                         what + " at " + describe_ages(overlap) + ", settled: " + exception->id +
-                             " is declared an exception from " + general.id,
+        d = make_finding("conflict", *exception, {&general}, "finding.conflict.settled",
+                         {{"what", what},
+                          {"ages", describe_ages(overlap)},
+                          {"exception", exception->id},
+                          {"general", general.id}},
                          "settled");
         d.severity = Severity::note;
     } else {
-        d = make_finding("conflict", first, {&second},
-                         what + " at " + describe_ages(overlap) + " (" + provision(first) + " against " +
-                             provision(second) + "), and neither is declared an exception from the other");
+        d = make_finding("conflict", first, {&second}, "finding.conflict.unsettled",
+                         {{"what", what},
+                          {"ages", describe_ages(overlap)},
+                          {"provision", provision(first)},
+                          {"other_provision", provision(second)}});
         const int age = overlap.from;
-        const Date born = birth_date_for(ctx.when.at, age);
-        d.details.witness = "born " + born.iso() + ", on " + ctx.when.at.iso() + ": " + std::to_string(age) +
-                            " years old; under " + provision(first) + " " + modal_phrase(first) + ", under " +
-                            provision(second) + " " + modal_phrase(second);
+        d.details.witness_key = "finding.conflict.witness";
+        d.details.witness_args = {{"born", birth_date_for(ctx.when.at, age).iso()},
+                                  {"at", ctx.when.at.iso()},
+                                  {"age", std::int64_t{age}},
+                                  {"provision", provision(first)},
+                                  {"statement", modal_phrase(first)},
+                                  {"other_provision", provision(second)},
+                                  {"other_statement", modal_phrase(second)}};
     }
     d.details.age_from = overlap.from;
     d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
@@ -87,7 +96,10 @@ void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
                 const model::Norm& other = a_forbids ? b : a;
                 if (!clash(forbid, other)) return;
                 report_pair(ctx, other, forbid, overlap,
-                            "'" + modal_phrase(other) + "' meets '" + modal_phrase(forbid) + "' on " + topic, out);
+                            phrase("finding.conflict.forbids", {{"statement", modal_phrase(other)},
+                                                                {"other_statement", modal_phrase(forbid)},
+                                                                {"topic", topic}}),
+                            out);
                 return;
             }
             const bool both_sole = a.modality == model::Modality::power && a.sole &&
@@ -96,7 +108,9 @@ void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
             const model::Norm& first = a.id < b.id ? a : b;
             const model::Norm& second = a.id < b.id ? b : a;
             report_pair(ctx, first, second, overlap,
-                        "both " + first.actor + " and " + second.actor + " hold the sole power to decide " + topic, out);
+                        phrase("finding.conflict.sole_powers",
+                               {{"actor", first.actor}, {"other_actor", second.actor}, {"topic", topic}}),
+                        out);
         });
     }
 }

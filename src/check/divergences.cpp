@@ -64,27 +64,36 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
         std::stable_sort(involved.begin(), involved.end(), [](const model::Norm* a, const model::Norm* b) {
             return std::make_tuple(nominal_ages(*a).from, a->id) < std::make_tuple(nominal_ages(*b).from, b->id);
         });
-        std::string ladder;
+        std::vector<Phrase> ladder;
         for (const model::Norm* n : involved)
-            ladder += (ladder.empty() ? "" : "; ") + n->sector + ": " + threshold_of(*n) + " (" + provision(*n) + ")";
+            ladder.push_back({"finding.divergence.step",
+                              {{"sector", n->sector}, {"threshold", threshold_of(*n)}, {"provision", provision(*n)}}});
         const model::Norm& low = *involved.front();
         const model::Norm& high = *involved.back();
         std::vector<const model::Norm*> others(involved.begin() + 1, involved.end());
-        Diagnostic d = make_finding("divergence", low, others,
-                                    std::string("age limits for ") + model::modality_name(modality) + " on " + topic + " differ between " +
-                                        std::to_string(ladder_by_sector.size()) + " sectors: " + ladder, model::modality_name(modality));
+        Diagnostic d = make_finding("divergence", low, others, "finding.divergence",
+                                    {{"modality", model::modality_name(modality)},
+                                     {"topic", topic},
+                                     {"n", static_cast<std::int64_t>(ladder_by_sector.size())},
+                                     {"ladder", ladder}},
+                                    model::modality_name(modality));
         const AgeRange a = nominal_ages(low), b = nominal_ages(high);
         d.details.age_from = a.from;
         d.details.age_to = b.from > a.from ? b.from : -1;
         if (b.from > a.from) {
             // A child just below the higher limit: one rule can reach her, the other cannot.
             const int age = low.age.maturity || low.age.maturity_lowers_floor ? b.from - 1 : a.from;
-            const Date born = birth_date_for(ctx.when.at, age);
-            d.details.witness = "born " + born.iso() + ", on " + ctx.when.at.iso() + ": " + std::to_string(age) +
-                                " years old; under " + provision(low) + " (" + low.sector + ") the rule " +
-                                (low.age.maturity || low.age.maturity_lowers_floor ? "can apply" : "applies") + " (" +
-                                describe_age_rule(low) + "), under " + provision(high) + " (" + high.sector +
-                                ") not yet (" + describe_age_rule(high) + ")";
+            d.details.witness_key = "finding.divergence.witness";
+            d.details.witness_args = {{"born", birth_date_for(ctx.when.at, age).iso()},
+                                      {"at", ctx.when.at.iso()},
+                                      {"age", std::int64_t{age}},
+                                      {"provision", provision(low)},
+                                      {"sector", low.sector},
+                                      {"maturity", low.age.maturity || low.age.maturity_lowers_floor ? "yes" : "no"},
+                                      {"rule_age", describe_age_rule(low)},
+                                      {"other_provision", provision(high)},
+                                      {"other_sector", high.sector},
+                                      {"other_rule_age", describe_age_rule(high)}};
         }
         out.push_back(std::move(d));
       }

@@ -14,11 +14,22 @@ AgeRange nominal_ages(const model::Norm& n) {
 
 AgeRange intersect(AgeRange a, AgeRange b) { return {std::max(a.from, b.from), std::min(a.to, b.to)}; }
 
-std::string describe_ages(AgeRange r) {
-    if (r.from == 0 && r.to >= AgeRange::open_age) return "alle aldre";
-    if (r.to >= AgeRange::open_age) return "fra " + std::to_string(r.from) + " år";
-    if (r.from == 0) return "under " + std::to_string(r.to) + " år";
-    return std::to_string(r.from) + "–" + std::to_string(r.to) + " år";
+MessageValue describe_ages(AgeRange r) {
+    const bool open = r.to >= AgeRange::open_age;
+    const char* span = r.from == 0 ? (open ? "all" : "under") : (open ? "from" : "range");
+    return phrase("ages", {{"span", span}, {"from", std::int64_t{r.from}}, {"to", std::int64_t{open ? 0 : r.to}}});
+}
+
+std::string keyword(std::string id) {
+    for (char& c : id)
+        if (c == '-' || c == '.' || c == ' ') c = '_';
+    return id;
+}
+
+std::string comma_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
 }
 
 std::string describe_age_rule(const model::Norm& n) {
@@ -40,15 +51,16 @@ std::string describe_age_rule(const model::Norm& n) {
 std::string provision(const model::Norm& n) { return n.sources.empty() ? std::string() : n.sources.front().text(); }
 
 Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
-                        const std::vector<const model::Norm*>& others, const std::string& message,
-                        const std::string& key) {
+                        const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
+                        const std::string& id_part) {
     Diagnostic d;
     d.kind = kind;
     const Family* family = find_family(kind);
     d.severity = family ? family->default_severity : Severity::warning;
     d.span = primary.statement_span.valid ? primary.statement_span : primary.span;
     if (primary.age_span.valid) d.span = primary.age_span;
-    d.message = message;
+    d.message_key = std::move(message_key);
+    d.message_args = std::move(args);
     d.details.topic = primary.topic;
 
     std::vector<const model::Norm*> all{&primary};
@@ -67,11 +79,12 @@ Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
     }
     for (const model::Norm* n : others) {
         const Span at = n->age_span.valid ? n->age_span : (n->statement_span.valid ? n->statement_span : n->span);
-        d.notes.push_back({at, n->sector + "'s rule " + n->id + " is here (" + provision(*n) + ")"});
+        d.notes.push_back({at, {}, "finding.note.rule_here",
+                           {{"sector", n->sector}, {"rule", n->id}, {"provision", provision(*n)}}});
     }
     std::vector<std::string> parts{primary.topic};
     parts.insert(parts.end(), d.details.rules.begin(), d.details.rules.end());
-    parts.push_back(key);
+    parts.push_back(id_part);
     d.id = stable_id(kind, parts);
     return d;
 }

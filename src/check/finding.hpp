@@ -25,19 +25,29 @@ struct AgeRange {
 
 AgeRange nominal_ages(const model::Norm& n);
 AgeRange intersect(AgeRange a, AgeRange b);
-std::string describe_ages(AgeRange r);  ///< "12–16 år", "fra 16 år", "alle aldre"
+/// The ages as a phrase to word: "12–16 år", "fra 16 år", "alle aldre" (key `ages`).
+MessageValue describe_ages(AgeRange r);
 
-/// How the norm's age reads in the statute's words: "over 16 år", "fra året 19".
+/// How the norm's age reads in the statute's own words, in every language:
+/// "over 16 år", "fra året 19".
 std::string describe_age_rule(const model::Norm& n);
 
 /// The norm's main provision: "pbrl § 4-3 første ledd bokstav b".
 std::string provision(const model::Norm& n);
 
-/// Builds a finding at `primary`, with a note at each of `others`. The id
-/// hashes kind, topic, the sorted rule ids and `key` (never positions).
+/// Builds a finding at `primary`, with a note at each of `others`, stated
+/// as the catalogue key `message_key` with `args` (see text/word.hpp). The id
+/// hashes kind, topic, the sorted rule ids and `id_part`: never positions,
+/// never the words.
 Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
-                        const std::vector<const model::Norm*>& others, const std::string& message,
-                        const std::string& key = {});
+                        const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
+                        const std::string& id_part = {});
+
+/// A select keyword from an id: ICU keywords cannot hold '-', '.' or spaces.
+std::string keyword(std::string id);
+
+/// Items joined by ", ", for lists of provisions or ages inside a message.
+std::string comma_list(const std::vector<std::string>& items);
 
 /// A child born so that she is `age` on the evaluation date.
 Date birth_date_for(Date on, int age);

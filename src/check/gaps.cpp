@@ -109,16 +109,20 @@ void service_ladders(const Context& ctx, const std::map<std::string, std::vector
         auto hole = widest_hole(services, dates);
         if (!hole) continue;
         const int from_age = age_on(hole->born, hole->from);
-        Diagnostic d = make_finding(
-            "gap", *hole->after, {hole->before},
-            "no rule covers " + topic + " between " + provision(*hole->before) + " (" + describe_age_rule(*hole->before) +
-                ") and " + provision(*hole->after) + " (" + describe_age_rule(*hole->after) + "): up to " +
-                std::to_string(hole->days) + " days without a service",
-            "ladder");
+        Diagnostic d = make_finding("gap", *hole->after, {hole->before}, "finding.gap.ladder",
+                                    {{"topic", topic},
+                                     {"provision", provision(*hole->before)},
+                                     {"rule_age", describe_age_rule(*hole->before)},
+                                     {"other_provision", provision(*hole->after)},
+                                     {"other_rule_age", describe_age_rule(*hole->after)},
+                                     {"days", std::int64_t{hole->days}}},
+                                    "ladder");
         d.details.age_from = from_age;
         d.details.age_to = age_on(hole->born, hole->to);
-        d.details.witness = "born " + hole->born.iso() + ": covered until " + hole->from.add_days(-1).iso() +
-                            ", not again until " + hole->to.iso();
+        d.details.witness_key = "finding.gap.ladder_witness";
+        d.details.witness_args = {{"born", hole->born.iso()},
+                                  {"last_day", hole->from.add_days(-1).iso()},
+                                  {"again", hole->to.iso()}};
         out.push_back(std::move(d));
     }
 }
@@ -176,12 +180,11 @@ void unreturned_cooperation(const Context& ctx, const DutyIndex& duties, std::ve
     }
     for (const auto& [pair, norms] : unreturned) {
         const auto& [actor, other] = pair;
-        std::string provisions;
-        for (const model::Norm* n : norms) provisions += (provisions.empty() ? "" : ", ") + provision(*n);
+        std::vector<std::string> provisions;
+        for (const model::Norm* n : norms) provisions.push_back(provision(*n));
         std::vector<const model::Norm*> others(norms.begin() + 1, norms.end());
-        out.push_back(make_finding("gap", *norms.front(), others,
-                                   actor + " must cooperate with " + other + " (" + provisions +
-                                       "), but no rule in force obliges " + other + " to cooperate with " + actor,
+        out.push_back(make_finding("gap", *norms.front(), others, "finding.gap.reciprocity",
+                                   {{"actor", actor}, {"other_actor", other}, {"provisions", comma_list(provisions)}},
                                    "reciprocity-" + actor + "-" + other));
     }
 }
@@ -192,9 +195,8 @@ void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "melding") continue;
         for (const std::string& recipient : n->counterparts) {
             if (duties.has_duty(recipient, "oppfølging", "")) continue;
-            Diagnostic d = make_finding("gap", *n, {},
-                                        n->actor + " must notify " + recipient + " (" + provision(*n) +
-                                            "), but no rule in force obliges " + recipient + " to act on the notice",
+            Diagnostic d = make_finding("gap", *n, {}, "finding.gap.follow_up",
+                                        {{"actor", n->actor}, {"other_actor", recipient}, {"provision", provision(*n)}},
                                         "follow-up-" + recipient);
             out.push_back(std::move(d));
         }
@@ -205,10 +207,8 @@ void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::
 void duty_without_bearer(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || n->actor != nobody) continue;
-        out.push_back(make_finding("gap", *n, {},
-                                   "the duty in " + provision(*n) + " (" + n->topic +
-                                       ") names no responsible actor: the statute does not say who must act",
-                                   "no-bearer"));
+        out.push_back(make_finding("gap", *n, {}, "finding.gap.no_bearer",
+                                   {{"provision", provision(*n)}, {"topic", n->topic}}, "no-bearer"));
     }
 }
 

@@ -30,14 +30,12 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     if (discretion.empty() || fixed.empty()) return;
     std::vector<const model::Norm*> others(discretion.begin() + 1, discretion.end());
     others.insert(others.end(), fixed.begin(), fixed.end());
-    std::string ages;
+    std::vector<std::string> ages;
     std::set<int> seen;
     for (const model::Norm* f : fixed)
-        if (seen.insert(f->age.from->age).second) ages += (ages.empty() ? "" : ", ") + std::to_string(f->age.from->age);
-    Diagnostic d = make_finding("grey-zone", *discretion.front(), others,
-                                "on " + topic + ", a judgement of the child's maturity (" + provision(*discretion.front()) +
-                                    ") meets fixed age limits (" + ages + " år) elsewhere: before those ages it is "
-                                    "for the service to judge, and services may judge differently",
+        if (seen.insert(f->age.from->age).second) ages.push_back(std::to_string(f->age.from->age));
+    Diagnostic d = make_finding("grey-zone", *discretion.front(), others, "finding.grey_zone.maturity",
+                                {{"topic", topic}, {"provision", provision(*discretion.front())}, {"ages", comma_list(ages)}},
                                 "maturity");
     d.details.age_from = *seen.begin();
     out.push_back(std::move(d));
@@ -93,16 +91,18 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
             for (const auto& [basis, use] : by_basis) {
                 if (basis == model::Basis::birthday) continue;
                 const int days = windows.widest_window_days(birthday->second->bound, use->bound);
-                Diagnostic d = make_finding(
-                    "grey-zone", *use->norm, {birthday->second->norm},
-                    "on " + topic + ", age " + std::to_string(age) + " is counted by " + model::basis_name(basis) +
-                        " in " + provision(*use->norm) + " but by birthday in " + provision(*birthday->second->norm) +
-                        ": the same child can be treated differently for up to " + std::to_string(days) + " days",
-                    "basis-" + std::to_string(age) + model::basis_name(basis));
+                Diagnostic d = make_finding("grey-zone", *use->norm, {birthday->second->norm},
+                                            "finding.grey_zone.basis",
+                                            {{"topic", topic},
+                                             {"age", std::int64_t{age}},
+                                             {"basis", model::basis_name(basis)},
+                                             {"provision", provision(*use->norm)},
+                                             {"other_provision", provision(*birthday->second->norm)},
+                                             {"days", std::int64_t{days}}},
+                                            "basis-" + std::to_string(age) + model::basis_name(basis));
                 d.details.age_from = age;
-                d.details.witness = "a child born on 31 December turns " + std::to_string(age) +
-                                    " on the last day of the calendar year; counted by year she is " +
-                                    std::to_string(age) + " from 1 January";
+                d.details.witness_key = "finding.grey_zone.basis_witness";
+                d.details.witness_args = {{"age", std::int64_t{age}}};
                 out.push_back(std::move(d));
             }
         }
@@ -114,12 +114,13 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
             if ((u.bound.wording == model::Wording::fylt || u.bound.wording == model::Wording::fra) && !fylt) fylt = &u;
         }
         if (over && fylt && over->norm != fylt->norm) {
-            Diagnostic d = make_finding(
-                "grey-zone", *over->norm, {fylt->norm},
-                "on " + topic + ", " + provision(*over->norm) + " says 'over " + std::to_string(age) + " år' while " +
-                    provision(*fylt->norm) + " says '" + model::wording_text(fylt->bound.wording) + " " +
-                    std::to_string(age) + " år': read literally, they differ on the birthday itself",
-                "over-" + std::to_string(age));
+            Diagnostic d = make_finding("grey-zone", *over->norm, {fylt->norm}, "finding.grey_zone.over",
+                                        {{"topic", topic},
+                                         {"provision", provision(*over->norm)},
+                                         {"other_provision", provision(*fylt->norm)},
+                                         {"age", std::int64_t{age}},
+                                         {"wording", model::wording_text(fylt->bound.wording)}},
+                                        "over-" + std::to_string(age));
             d.details.age_from = age;
             out.push_back(std::move(d));
         }
@@ -157,11 +158,12 @@ void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const auto& [words, norms] : crossings) {
         const auto& [a, b] = words;
         std::vector<const model::Norm*> others(norms.begin() + 1, norms.end());
-        Diagnostic d = make_finding("grey-zone", *norms.front(), others,
-                                    "the child is '" + a.first + "' in " + a.second + " and '" + b.first + "' in " +
-                                        b.second + ", and " + std::to_string(norms.size()) +
-                                        " duties to cooperate cross between them: the services may not recognise "
-                                        "they serve the same child",
+        Diagnostic d = make_finding("grey-zone", *norms.front(), others, "finding.grey_zone.names",
+                                    {{"word", a.first},
+                                     {"law", a.second},
+                                     {"other_word", b.first},
+                                     {"other_law", b.second},
+                                     {"n", static_cast<std::int64_t>(norms.size())}},
                                     "names-" + a.first + a.second + "-" + b.first + b.second);
         d.severity = Severity::note;
         d.details.topic.clear();
@@ -198,10 +200,13 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
                 return !intersect(AgeRange{c.first, c.second}, overlap).empty();
             });
             if (led) return;
-            Diagnostic d = make_finding("grey-zone", a, {&b},
-                                        "both " + a.actor + " (" + provision(a) + ") and " + b.actor + " (" +
-                                            provision(b) + ") are responsible for " + topic + " at " +
-                                            describe_ages(overlap) + ", and no rule makes one of them lead or coordinate",
+            Diagnostic d = make_finding("grey-zone", a, {&b}, "finding.grey_zone.lead",
+                                        {{"actor", a.actor},
+                                         {"provision", provision(a)},
+                                         {"other_actor", b.actor},
+                                         {"other_provision", provision(b)},
+                                         {"topic", topic},
+                                         {"ages", describe_ages(overlap)}},
                                         "lead");
             d.details.age_from = overlap.from;
             d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;

@@ -22,12 +22,12 @@ std::optional<Severity> parse_severity(std::string_view level) {
     return std::nullopt;
 }
 
-std::optional<std::string> add_severity_setting(Policy& policy, std::string_view setting) {
+std::optional<Phrase> add_severity_setting(Policy& policy, std::string_view setting) {
     const auto eq = setting.find('=');
-    if (eq == std::string_view::npos) return "a severity setting reads KIND=LEVEL or KIND/TOPIC=LEVEL";
+    if (eq == std::string_view::npos) return Phrase{"policy.severity_form", {}};
     const std::string_view target = trim(setting.substr(0, eq));
     const auto level = parse_severity(trim(setting.substr(eq + 1)));
-    if (!level) return "severity level must be error, warning or note, not '" + std::string(trim(setting.substr(eq + 1))) + "'";
+    if (!level) return Phrase{"policy.severity_level", {{"value", std::string(trim(setting.substr(eq + 1)))}}};
     const auto slash = target.find('/');
     if (slash == std::string_view::npos) policy.by_kind[std::string(target)] = *level;
     else policy.by_kind_and_topic[{std::string(target.substr(0, slash)), std::string(target.substr(slash + 1))}] = *level;
@@ -48,14 +48,18 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             return Span::at(file, offset, offset + static_cast<std::uint32_t>(std::max<std::size_t>(part.size(), 1)));
         };
         if (text.rfind("severity ", 0) == 0) {
-            if (auto error = add_severity_setting(policy, text.substr(9))) diags.error("config", at(text), *error);
+            if (auto error = add_severity_setting(policy, text.substr(9))) {
+                Diagnostic& d = diags.error("config", at(text), {});
+                d.message_key = error->key;
+                d.message_args = error->args;
+            }
             continue;
         }
         if (text.rfind("accept ", 0) == 0) {
             std::string_view rest = trim(text.substr(7));
             const auto colon = rest.find(':');
             if (colon == std::string_view::npos || trim(rest.substr(colon + 1)).empty()) {
-                diags.error("config", at(text), "an accepted finding needs a reason: accept ID [until DATE]: reason");
+                diags.error("config", at(text), {}).message_key = "policy.accept_reason";
                 continue;
             }
             Suppression s;
@@ -67,7 +71,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             if (space != std::string_view::npos) {
                 std::string_view until = trim(head.substr(space));
                 if (until.rfind("until ", 0) != 0 || !Date::parse(trim(until.substr(6)))) {
-                    diags.error("config", at(until), "expected 'until YYYY-MM-DD' with a real date after the id");
+                    diags.error("config", at(until), {}).message_key = "policy.accept_until";
                     continue;
                 }
                 s.expires = Date::parse(trim(until.substr(6)));
@@ -75,7 +79,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             policy.suppressions.push_back(std::move(s));
             continue;
         }
-        diags.error("config", at(text), "expected 'severity KIND=LEVEL' or 'accept ID [until DATE]: reason'");
+        diags.error("config", at(text), {}).message_key = "policy.line";
     }
 }
 
@@ -95,10 +99,11 @@ void apply_policy(const Policy& policy, Date at, std::vector<Diagnostic>& findin
         d.severity = Severity::warning;
         d.span = s.span;
         if (s.expires && *s.expires < at) {
-            d.message = "the acceptance of finding " + s.id + " expired on " + s.expires->iso() + " (" + s.reason +
-                        "): review it, then renew or remove it";
+            d.message_key = "finding.suppression.expired";
+            d.message_args = {{"id", s.id}, {"expired", s.expires->iso()}, {"reason", s.reason}};
         } else if (!present.contains(s.id)) {
-            d.message = "no finding has the id " + s.id + ": remove this acceptance, or the law changed under it";
+            d.message_key = "finding.suppression.unmatched";
+            d.message_args = {{"id", s.id}};
         } else {
             accepted.insert(s.id);
             continue;

@@ -30,7 +30,9 @@ struct Policy {
 std::optional<Severity> parse_severity(std::string_view level);
 
 /// `--severity KIND=LEVEL` or `KIND/TOPIC=LEVEL`; an error message on failure.
-std::optional<std::string> add_severity_setting(Policy& policy, std::string_view setting);
+/// Adds KIND=LEVEL or KIND/TOPIC=LEVEL; what is wrong with it otherwise, as a
+/// catalogue key and arguments (policy.* in messages/*/findings.txt).
+std::optional<Phrase> add_severity_setting(Policy& policy, std::string_view setting);
 
 /// Reads a policy file: one setting a line, `#` comments.
 ///   severity KIND[/TOPIC] = error|warning|note

@@ -10,17 +10,16 @@ namespace lovsjekk::check {
 
 namespace {
 
-Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, const std::string& message,
-                     const std::string& key) {
-    Diagnostic d = make_finding("reference", n, {}, message, key + "|" + c.text());
+Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, std::string message_key,
+                     MessageArgs args, const std::string& id_part) {
+    Diagnostic d = make_finding("reference", n, {}, std::move(message_key), std::move(args), id_part + "|" + c.text());
     d.severity = severity;
     d.span = c.span;
     return d;
 }
 
-std::string period(const model::Validity& v) {
-    return (v.from ? v.from->iso() : std::string("…")) + " – " + (v.to ? v.to->iso() : std::string("…"));
-}
+/// A period's ends for a message; "…" for an open end.
+std::string period_end(const std::optional<Date>& d) { return d ? d->iso() : std::string("…"); }
 
 // A rule dated outside its own law's declared period.
 void norm_outside_law(const model::Model& model, const model::Norm& n, std::vector<Diagnostic>& out) {
@@ -32,22 +31,27 @@ void norm_outside_law(const model::Model& model, const model::Norm& n, std::vect
     const bool ends_late = n.validity.to && law->validity.to && *law->validity.to < *n.validity.to;
     const bool starts_after_repeal = n.validity.from && law->validity.to && *law->validity.to < *n.validity.from;
     if (!starts_early && !ends_late && !starts_after_repeal) return;
-    Diagnostic d = make_finding("reference", n, {},
-                                "rule '" + n.id + "' is valid " + period(n.validity) + ", but its law " +
-                                    law->short_name + " is in force only " + period(law->validity),
+    Diagnostic d = make_finding("reference", n, {}, "finding.reference.norm_outside_law",
+                                {{"rule", n.id},
+                                 {"from", period_end(n.validity.from)},
+                                 {"to", period_end(n.validity.to)},
+                                 {"law", law->short_name},
+                                 {"law_from", period_end(law->validity.from)},
+                                 {"law_to", period_end(law->validity.to)}},
                                 "norm-outside-law");
     d.severity = Severity::error;
     d.span = n.span;
-    d.notes = {{law->span, "the law's dates are declared here"}};
+    d.notes = {{law->span, {}, "finding.note.law_dates", {}}};
     out.push_back(std::move(d));
 }
 
-std::string ages_in(const std::vector<corpus::AgeMention>& mentions) {
-    std::string s;
+/// The statute's own age phrases, each once, in the order met.
+std::vector<std::string> ages_in(const std::vector<corpus::AgeMention>& mentions) {
+    std::vector<std::string> phrases;
     std::set<std::string> seen;
     for (const auto& m : mentions)
-        if (seen.insert(m.phrase).second) s += (s.empty() ? "'" : ", '") + m.phrase + "'";
-    return s.empty() ? "no age" : s;
+        if (seen.insert(m.phrase).second) phrases.push_back("«" + m.phrase + "»");
+    return phrases;
 }
 
 /// Whether the statute's wording fits the way the rule counts the bound.
@@ -111,11 +115,13 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
     if (n.age.from) bounds.push_back(*n.age.from);
     if (n.age.to) bounds.push_back(*n.age.to);
     std::vector<corpus::AgeMention> mentions;
-    std::string where;
+    std::vector<std::string> citations;
     for (const CitedText& c : cited) {
         mentions.insert(mentions.end(), c.mentions.begin(), c.mentions.end());
-        where += (where.empty() ? "" : " and ") + c.citation->text();
+        citations.push_back(c.citation->text());
     }
+    const std::string where = comma_list(citations);
+    const std::vector<std::string> found = ages_in(mentions);
     const model::Citation& first = *cited.front().citation;
     for (const model::Bound& b : bounds) {
         const bool fits = std::any_of(mentions.begin(), mentions.end(),
@@ -124,17 +130,18 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
         const bool same_age = std::any_of(mentions.begin(), mentions.end(), [&](const corpus::AgeMention& m) {
             return m.age == b.age || (m.age2 && *m.age2 == b.age);
         });
+        // The rule's own wording, as the statute would write it.
         const std::string written =
             std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age) +
             (b.basis() == model::Basis::birthday ? " år" : "");
-        out.push_back(reference(
-            n, first, Severity::warning,
-            same_age ? "the rule says '" + written + "', but " + where + " words that age differently: " +
-                           ages_in(mentions)
-                     : "the rule's age " + std::to_string(b.age) + " ('" + written + "') is not in the text of " +
-                           where + ", which mentions " + ages_in(mentions) +
-                           " (if the age comes from elsewhere, say so with 'avledet')",
-            "text-age-" + std::to_string(b.age)));
+        out.push_back(reference(n, first, Severity::warning,
+                                same_age ? "finding.reference.text_age_worded" : "finding.reference.text_age_missing",
+                                {{"age", std::int64_t{b.age}},
+                                 {"written", written},
+                                 {"where", where},
+                                 {"mentions", comma_list(found)},
+                                 {"has_mentions", found.empty() ? "no" : "yes"}},
+                                "text-age-" + std::to_string(b.age)));
     }
 }
 
@@ -144,10 +151,8 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
     if (!declared) return;  // unknown law: reported when resolving
     const corpus::Law* law = ctx.corpus->find(declared->lovdata_id);
     if (!law) {
-        out.push_back(reference(n, c, Severity::warning,
-                                declared->short_name + " (" + declared->lovdata_id +
-                                    ") is not in the statute index: its citations cannot be checked "
-                                    "(import it with 'lovsjekk import lovdata')",
+        out.push_back(reference(n, c, Severity::warning, "finding.reference.law_not_indexed",
+                                {{"law", declared->short_name}, {"lovdata_id", declared->lovdata_id}},
                                 "law-not-indexed"));
         return;
     }
@@ -156,33 +161,37 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
     for (const std::string& number : numbers) {
         const corpus::Section* section = law->find_section(number);
         if (!section) {
-            std::string message = declared->short_name + " has no § " + number;
-            if (!law->sections_complete) message += " in the hand-written index entry";
-            const auto near = law->nearest_sections(number);
-            if (!near.empty()) {
-                message += "; nearest: ";
-                for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", § " : "§ ") + near[i];
-            }
-            out.push_back(reference(n, c, law->sections_complete ? Severity::error : Severity::warning, message,
+            std::vector<std::string> near;
+            for (const std::string& s : law->nearest_sections(number)) near.push_back("§ " + s);
+            out.push_back(reference(n, c, law->sections_complete ? Severity::error : Severity::warning,
+                                    "finding.reference.no_section",
+                                    {{"law", declared->short_name},
+                                     {"section", number},
+                                     {"complete", law->sections_complete ? "yes" : "no"},
+                                     {"nearest", comma_list(near)},
+                                     {"has_nearest", near.empty() ? "no" : "yes"}},
                                     "no-section-" + number));
             continue;
         }
         if (c.ledd && section->ledd_complete && !section->has_ledd(*c.ledd)) {
-            out.push_back(reference(n, c, Severity::error,
-                                    declared->short_name + " § " + number + " has " +
-                                        std::to_string(section->ledd.size()) + " ledd; the rule cites ledd " +
-                                        std::to_string(*c.ledd),
+            out.push_back(reference(n, c, Severity::error, "finding.reference.no_ledd",
+                                    {{"law", declared->short_name},
+                                     {"section", number},
+                                     {"ledd_count", static_cast<std::int64_t>(section->ledd.size())},
+                                     {"ledd", std::int64_t{*c.ledd}}},
                                     "no-ledd"));
             continue;
         }
         if (c.ledd && c.letter) {
             const corpus::Ledd* ledd = section->find_ledd(*c.ledd);
             if (ledd && !ledd->points.empty() && !ledd->has_point(*c.letter)) {
-                std::string labels;
-                for (const auto& p : ledd->points) labels += (labels.empty() ? "" : ", ") + p.label;
-                out.push_back(reference(n, c, Severity::error,
-                                        c.short_text() + " ledd " + std::to_string(*c.ledd) + " has no bokstav " +
-                                            *c.letter + " (it has " + labels + ")",
+                std::vector<std::string> labels;
+                for (const auto& p : ledd->points) labels.push_back(p.label);
+                out.push_back(reference(n, c, Severity::error, "finding.reference.no_letter",
+                                        {{"provision", c.short_text()},
+                                         {"ledd", std::int64_t{*c.ledd}},
+                                         {"letter", *c.letter},
+                                         {"letters", comma_list(labels)}},
                                         "no-letter"));
                 continue;
             }
@@ -196,17 +205,18 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
             const bool repeal_date_unknown = section->repealed && !section->repealed_on &&
                                              (!law->last_change_in_force || ctx.when.at < *law->last_change_in_force);
             if (!law_in_force || (!section->in_force_on(ctx.when.at) && !repeal_date_unknown)) {
-                std::string message = c.text() + " is not in force on " + ctx.when.at.iso();
-                const auto replaced = ctx.corpus->replacements_for(law->id, section->number);
-                if (!replaced.empty()) {
-                    message += "; replaced by ";
-                    for (std::size_t i = 0; i < replaced.size(); ++i) {
-                        const corpus::Law* to = ctx.corpus->find(replaced[i]->to_law);
-                        message += (i ? ", " : "") + (to && !to->abbreviation.empty() ? to->abbreviation : replaced[i]->to_law) +
-                                   " § " + replaced[i]->to_section;
-                    }
+                std::vector<std::string> replacements;
+                for (const auto* r : ctx.corpus->replacements_for(law->id, section->number)) {
+                    const corpus::Law* to = ctx.corpus->find(r->to_law);
+                    replacements.push_back((to && !to->abbreviation.empty() ? to->abbreviation : r->to_law) + " § " +
+                                           r->to_section);
                 }
-                out.push_back(reference(n, c, Severity::warning, message, "not-in-force"));
+                out.push_back(reference(n, c, Severity::warning, "finding.reference.not_in_force",
+                                        {{"provision", c.text()},
+                                         {"at", ctx.when.at.iso()},
+                                         {"replacements", comma_list(replacements)},
+                                         {"replaced", replacements.empty() ? "no" : "yes"}},
+                                        "not-in-force"));
                 continue;
             }
             // Hand-written entries carry no text facts (no hash): nothing to compare.
@@ -221,19 +231,22 @@ void law_dates(const Context& ctx, std::vector<Diagnostic>& out) {
         const corpus::Law* law = ctx.corpus->find(declared.lovdata_id);
         if (!law) continue;
         const auto first = law->in_force_from();
-        std::string problem;
-        if (declared.validity.pending && first && law->source == "lovdata")
-            problem = "is declared as not yet in force, but the index has it in force from " + first->iso();
-        else if (!declared.validity.pending && law->awaiting_in_force())
-            problem = "is declared in force, but the index says it awaits a commencement date (" + law->in_force_text + ")";
-        else if (declared.validity.from && first && *declared.validity.from < *first)
-            problem = "is declared in force from " + declared.validity.from->iso() + ", before the index's " + first->iso();
-        if (problem.empty()) continue;
+        const char* problem = nullptr;
+        if (declared.validity.pending && first && law->source == "lovdata") problem = "pending";
+        else if (!declared.validity.pending && law->awaiting_in_force()) problem = "awaiting";
+        else if (declared.validity.from && first && *declared.validity.from < *first) problem = "early";
+        if (!problem) continue;
         Diagnostic d;
         d.kind = "reference";
         d.severity = Severity::warning;
         d.span = declared.span;
-        d.message = "law " + name + " (" + declared.lovdata_id + ") " + problem;
+        d.message_key = "finding.reference.law_dates";
+        d.message_args = {{"problem", problem},
+                          {"law", name},
+                          {"lovdata_id", declared.lovdata_id},
+                          {"from", declared.validity.from ? declared.validity.from->iso() : std::string()},
+                          {"index_from", first ? first->iso() : std::string()},
+                          {"in_force_text", law->in_force_text}};
         d.id = stable_id(d.kind, {"law-dates", name});
         out.push_back(std::move(d));
     }

@@ -3,6 +3,8 @@
 // here, add a row, and give it golden cases in tests/cases/.
 #include "check/check.hpp"
 
+#include "text/word.hpp"
+
 #include <algorithm>
 
 namespace lovsjekk::check {
@@ -70,11 +72,12 @@ void sort_findings(std::vector<Diagnostic>& findings) {
 }
 
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
-                                const corpus::Corpus* corpus) {
+                                const corpus::Corpus* corpus, const text::Catalogue& messages) {
     const Context context = make_context(model, when, corpus);
     std::vector<Diagnostic> findings;
     for (const Family& f : families()) f.run(context, findings);
     sort_findings(findings);
+    text::word(findings, messages);
     return findings;
 }
 

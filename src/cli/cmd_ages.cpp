@@ -4,6 +4,7 @@
 #include "cli/pipeline.hpp"
 #include "report/ages.hpp"
 #include "text/render.hpp"
+#include "text/suggest.hpp"
 
 #include <charconv>
 #include <ostream>
@@ -12,27 +13,28 @@ namespace lovsjekk::cli {
 
 int cmd_ages(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back({"age", true, "N", "only thresholds that cover age N"});
-    specs.push_back({"topic", true, "TOPIC", "only thresholds on TOPIC"});
-    specs.push_back({"born", true, "DATE", "with --on: the dates a child born on DATE reaches each threshold"});
-    specs.push_back({"on", true, "DATE", "the day to look at the child (same as --at)"});
-    specs.push_back({"format", true, "FORMAT", "text (default) or json (the lovsjekk.ages/1 contract)"});
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"age", true, "N", "cli.ages.option.age"});
+    specs.push_back({"topic", true, "TOPIC", "cli.ages.option.topic"});
+    specs.push_back({"born", true, "DATE", "cli.ages.option.born"});
+    specs.push_back({"on", true, "DATE", "cli.option.on"});
+    specs.push_back({"format", true, "FORMAT", "cli.ages.option.format"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     ParsedOptions parsed = parse_options(args, specs);
+    // Errors before --lang is read are worded in the language it names, if it is one.
+    const text::Catalogue& words = catalogue_in(args);
     auto fail = [&](const std::string& message) {
         io.err << "lovsjekk ages: error: " << message << '\n';
         return exit_unusable;
     };
     if (parsed.error) return fail(*parsed.error);
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk ages [OPTIONS] [PATH...]",
-                              "List the age thresholds in force at --at (default today) in the rules (the bundled "
-                              "rules/ when no PATH is given).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "ages", parsed, "lovsjekk ages [OPTIONS] [PATH...]", {"cli.ages.description"},
+                          specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     if (auto on = parsed.get("on")) {
-        if (parsed.has("at") && parsed.get("at") != on) return fail("--on and --at name different days");
+        if (parsed.has("at") && parsed.get("at") != on) return fail(words.format("cli.error.on_and_at"));
         parsed.values["at"] = {*on};
     }
     PipelineOptions options;
@@ -44,29 +46,37 @@ int cmd_ages(const Args& args, Io io) {
         int n = -1;
         auto [ptr, ec] = std::from_chars(age->data(), age->data() + age->size(), n);
         if (ec != std::errc{} || ptr != age->data() + age->size() || n < 0 || n > 130)
-            return fail("--age needs a whole number of years from 0 to 130, not '" + *age + "'");
+            return fail(words.format("cli.error.age", {{"value", *age}}));
         query.age = n;
     }
     if (auto born = parsed.get("born")) {
         query.born = Date::parse(*born);
-        if (!query.born) return fail("--born needs a real date as YYYY-MM-DD, not '" + *born + "'");
-        if (options.when.at < *query.born) return fail("the child is not born yet on " + options.when.at.iso());
+        if (!query.born) return fail(words.format("cli.error.bad_date", {{"option", "--born"}, {"value", *born}}));
+        if (options.when.at < *query.born) return fail(words.format("cli.error.not_born", {{"at", options.when.at.iso()}}));
     }
     const std::string format = parsed.get("format").value_or("text");
-    if (format != "text" && format != "json") return fail("unknown format '" + format + "' (text|json)");
+    if (format != "text" && format != "json")
+        return fail(words.format("cli.error.format", {{"value", format}, {"formats", "text|json"}}));
 
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
         std::vector<Diagnostic> errors;
         for (const Diagnostic& d : result.all_sorted())
             if (is_input_error(d)) errors.push_back(d);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true});
+        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
         return exit_unusable;
     }
-    if (query.topic && !result.model.topics.contains(*query.topic)) return fail("unknown topic '" + *query.topic + "'");
+    if (query.topic && !result.model.topics.contains(*query.topic)) {
+        std::vector<std::string_view> names;
+        for (const auto& [id, topic] : result.model.topics) names.push_back(id);
+        const auto close = text::closest(*query.topic, names);
+        return fail(words.format("resolve.unknown_topic", {{"name", *query.topic},
+                                                          {"has_suggestion", close ? "yes" : "no"},
+                                                          {"suggestion", close ? std::string(*close) : std::string()}}));
+    }
     const auto thresholds = report::select_thresholds(result.model, query);
     if (format == "json") report::write_ages_json(io.out, result.model, query, thresholds);
-    else report::write_ages_text(io.out, result.model, query, thresholds);
+    else report::write_ages_text(io.out, result.model, query, thresholds, text::bundled_catalogue(options.lang));
     return exit_ok;
 }
 

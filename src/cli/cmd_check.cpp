@@ -21,21 +21,19 @@ std::optional<Severity> parse_level(const std::string& s) {
 
 int cmd_check(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back({"fail-on", true, "LEVEL", "exit 1 when findings at or above LEVEL exist: error (default), warning, note"});
-    specs.push_back({"quiet", false, "", "print only the summary line"});
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"fail-on", true, "LEVEL", "cli.check.option.fail_on"});
+    specs.push_back({"quiet", false, "", "cli.check.option.quiet"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk check: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk check [OPTIONS] [PATH...]",
-                              "Parse and validate rule files: every *.regel below each folder, or the bundled rules/ "
-                              "when no PATH is given.\nExit status: 0 clean, 1 findings at or above --fail-on, "
-                              "2 unusable input (unreadable file, invalid UTF-8, syntax error).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "check", parsed, "lovsjekk check [OPTIONS] [PATH...]",
+                          {"cli.check.description", "cli.check.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     PipelineOptions options;
     if (auto error = read_pipeline_options(parsed, options)) {
@@ -46,7 +44,8 @@ int cmd_check(const Args& args, Io io) {
     if (auto level = parsed.get("fail-on")) {
         auto l = parse_level(*level);
         if (!l) {
-            io.err << "lovsjekk check: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            io.err << "lovsjekk check: error: "
+                   << text::bundled_catalogue(options.lang).format("cli.error.fail_on", {{"value", *level}}) << '\n';
             return exit_unusable;
         }
         fail_on = *l;
@@ -54,15 +53,18 @@ int cmd_check(const Args& args, Io io) {
 
     const PipelineResult result = run_pipeline(options);
     const std::vector<Diagnostic> all = result.all_sorted();
-    if (!parsed.has("quiet")) text::render_all(io.err, all, result.workspace.sources, {io.colour, true});
+    if (!parsed.has("quiet")) text::render_all(io.err, all, result.workspace.sources, {io.colour, true, options.lang});
 
     const bool failing = std::any_of(all.begin(), all.end(), [&](const Diagnostic& d) { return d.severity >= fail_on; });
-    auto plural = [](std::size_t n, const char* one, const char* many) {
-        return std::to_string(n) + " " + (n == 1 ? one : many);
-    };
-    io.err << severity_counts(all) << " in "
-           << plural(result.workspace.files.size() - result.workspace.preloaded, "file", "files") << " ("
-           << plural(result.model.norms.size(), "rule", "rules") << ")\n";
+    const auto tally = severity_tally(all);
+    io.err << text::bundled_catalogue(options.lang)
+                  .format("check.summary",
+                          {{"errors", tally[static_cast<std::size_t>(Severity::error)]},
+                           {"warnings", tally[static_cast<std::size_t>(Severity::warning)]},
+                           {"notes", tally[static_cast<std::size_t>(Severity::note)]},
+                           {"files", static_cast<std::int64_t>(result.workspace.files.size() - result.workspace.preloaded)},
+                           {"rules", static_cast<std::int64_t>(result.model.norms.size())}})
+           << '\n';
     if (result.unusable) return exit_unusable;
     return failing ? exit_findings : exit_ok;
 }

@@ -21,14 +21,20 @@ namespace lovsjekk::cli {
 namespace {
 
 /// Prints one side's input errors; true when that side is unusable.
-bool report_unusable(const PipelineResult& result, const std::string& side, Io io) {
+/// `side` is "at", "vs" or a rule tree's folder.
+bool report_unusable(const PipelineResult& result, const std::string& side, const std::string& lang, Io io) {
     if (!result.unusable) return false;
     std::vector<Diagnostic> errors;
     const std::vector<Diagnostic> all = result.all_sorted();
     std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
-    text::render_all(io.err, errors, result.workspace.sources, {io.colour, true});
-    io.err << "lovsjekk diff: no diff written: the rules " << side << " have " << errors.size() << " input error"
-           << (errors.size() == 1 ? "" : "s") << '\n';
+    text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, lang});
+    const bool date = side == "at" || side == "vs";
+    io.err << "lovsjekk diff: "
+           << text::bundled_catalogue(lang).format("cli.error.no_diff",
+                                                   {{"side", date ? side : std::string("dir")},
+                                                    {"dir", side},
+                                                    {"n", static_cast<std::int64_t>(errors.size())}})
+           << '\n';
     return true;
 }
 
@@ -46,39 +52,36 @@ int cmd_diff(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     std::string formats;
     for (const auto& f : report::format_names()) formats += (formats.empty() ? "" : "|") + f;
-    specs.push_back({"vs", true, "DATE", "compare the law in force on --at with the law in force on DATE"});
-    specs.push_back({"format", true, "FORMAT", "output format: " + formats + " (default text)"});
-    specs.push_back({"output", true, "FILE", "write the diff to FILE (all or nothing) instead of standard output"});
-    specs.push_back({"fail-on", true, "LEVEL",
-                     "exit 1 when added or changed findings at or above LEVEL exist: error (default), warning, note"});
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"vs", true, "DATE", "cli.diff.option.vs"});
+    specs.push_back({"format", true, "FORMAT", "cli.report.option.format", false, {{"formats", formats}}});
+    specs.push_back({"output", true, "FILE", "cli.diff.option.output"});
+    specs.push_back({"fail-on", true, "LEVEL", "cli.diff.option.fail_on"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk diff: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help(
-            "lovsjekk diff [OPTIONS] [PATH...] --at DATE --vs DATE\n       lovsjekk diff [OPTIONS] OLD_DIR NEW_DIR",
-            "Compare the findings of two runs, matched by finding id: the same rules (the bundled rules/ when "
-            "no PATH is given) on the --at date and on the --vs date, or two rule trees on the --at date "
-            "(default today). Added findings are those only the second run (--vs, or NEW_DIR) has; removed, "
-            "those only the first has; changed, those whose message, severity or ages differ.\n"
-            "Exit status: 0 diff written, 1 added or changed findings at or above --fail-on, 2 unusable input.",
-            specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "diff", parsed,
+                          "lovsjekk diff [OPTIONS] [PATH...] --at DATE --vs DATE\n       lovsjekk diff [OPTIONS] OLD_DIR NEW_DIR",
+                          {"cli.diff.description", "cli.diff.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     PipelineOptions before;
     if (auto error = read_pipeline_options(parsed, before)) {
         io.err << "lovsjekk diff: error: " << *error << '\n';
         return exit_unusable;
     }
+    const text::Catalogue& messages = text::bundled_catalogue(before.lang);
     PipelineOptions after = before;
     std::string before_label, after_label;
     if (auto vs = parsed.get("vs")) {
         auto date = Date::parse(*vs);
         if (!date) {
-            io.err << "lovsjekk diff: error: --vs needs a real date as YYYY-MM-DD, not '" << *vs << "'\n";
+            io.err << "lovsjekk diff: error: " << messages.format("cli.error.bad_date", {{"option", "--vs"}, {"value", *vs}})
+                   << '\n';
             return exit_unusable;
         }
         after.when.at = *date;
@@ -86,7 +89,7 @@ int cmd_diff(const Args& args, Io io) {
         std::error_code ec;
         const auto& p = parsed.positional;
         if (p.size() != 2 || !std::filesystem::is_directory(p[0], ec) || !std::filesystem::is_directory(p[1], ec)) {
-            io.err << "lovsjekk diff: error: give --vs DATE to compare two dates, or two rule folders OLD NEW\n";
+            io.err << "lovsjekk diff: error: " << messages.format("cli.error.diff_sides") << '\n';
             return exit_unusable;
         }
         before.paths = {p[0]};
@@ -97,14 +100,15 @@ int cmd_diff(const Args& args, Io io) {
     const std::string format = parsed.get("format").value_or("text");
     const auto& names = report::format_names();
     if (std::find(names.begin(), names.end(), format) == names.end()) {
-        io.err << "lovsjekk diff: error: unknown format '" << format << "' (" << formats << ")\n";
+        io.err << "lovsjekk diff: error: " << messages.format("cli.error.format", {{"value", format}, {"formats", formats}})
+               << '\n';
         return exit_unusable;
     }
     report::WriteOptions write_options;
     if (auto level = parsed.get("fail-on")) {
         auto severity = report::parse_severity_name(*level);
         if (!severity) {
-            io.err << "lovsjekk diff: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            io.err << "lovsjekk diff: error: " << messages.format("cli.error.fail_on", {{"value", *level}}) << '\n';
             return exit_unusable;
         }
         write_options.fail_on = *severity;
@@ -112,17 +116,17 @@ int cmd_diff(const Args& args, Io io) {
 
     const PipelineResult first = run_pipeline(before);
     const PipelineResult second = run_pipeline(after);
-    const bool unusable_first = report_unusable(first, before_label.empty() ? "on --at" : "in " + before_label, io);
-    const bool unusable_second = report_unusable(second, after_label.empty() ? "on --vs" : "in " + after_label, io);
+    const bool unusable_first = report_unusable(first, before_label.empty() ? "at" : before_label, before.lang, io);
+    const bool unusable_second = report_unusable(second, after_label.empty() ? "vs" : after_label, after.lang, io);
     if (unusable_first || unusable_second) return exit_unusable;
 
     const std::vector<Diagnostic> first_all = first.all_sorted();
     const std::vector<Diagnostic> second_all = second.all_sorted();
     const report::FindingDiff diff = report::diff_findings(first_all, second_all);
     const report::ReportInput first_input{first_all, first.workspace.sources, first.model, before.when.at,
-                                          before.when.assume_in_force};
+                                          before.when.assume_in_force, before.lang};
     const report::ReportInput second_input{second_all, second.workspace.sources, second.model, after.when.at,
-                                           after.when.assume_in_force};
+                                           after.when.assume_in_force, after.lang};
     const report::DiffInput input{first_input, second_input, diff, before_label, after_label};
     const int status = fails(diff, write_options.fail_on) ? exit_findings : exit_ok;
 

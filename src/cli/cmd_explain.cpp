@@ -3,6 +3,7 @@
 #include "check/finding.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "text/messages.hpp"
 #include "text/render.hpp"
 
 #include <ostream>
@@ -11,57 +12,74 @@ namespace lovsjekk::cli {
 
 namespace {
 
-void explain_kind(const check::Family& f, std::ostream& out) {
-    out << f.kind << ": " << f.title << "\n\n" << f.description << "\n\n"
-        << "Default severity: " << severity_name(f.default_severity) << ". Change it with --severity " << f.kind
-        << "=LEVEL (or " << f.kind << "/TOPIC=LEVEL), or in a policy file:\n"
-        << "    severity " << f.kind << " = note\n"
-        << "A difference that is intended (the legislator chose it) is accepted by id in a policy file, with a reason:\n"
-        << "    accept ID until 2027-12-31: the sectors' ages differ by design (Prop. … L)\n";
+/// The family's title or description from the catalogue: family.<kind>.title, family.<kind>.description.
+std::string family_text(const text::Catalogue& messages, const check::Family& f, const char* part) {
+    return messages.format("family." + check::keyword(f.kind) + "." + part);
 }
 
-void explain_norm(const model::Norm& n, const model::Model& model, std::ostream& out) {
+void explain_kind(const check::Family& f, const text::Catalogue& messages, std::ostream& out) {
+    // The policy lines are syntax, the same in every language.
+    out << f.kind << ": " << family_text(messages, f, "title") << "\n\n"
+        << family_text(messages, f, "description") << "\n\n"
+        << messages.format("explain.kind.severity", {{"kind", f.kind}, {"severity", severity_name(f.default_severity)}})
+        << "\n"
+        << "    severity " << f.kind << " = note\n"
+        << messages.format("explain.kind.accept") << "\n"
+        << "    accept ID until 2027-12-31: " << messages.format("explain.kind.accept_reason") << "\n";
+}
+
+// Statute wording (ages, weights, conditions, statements) is quoted as the rule file has it.
+void explain_norm(const model::Norm& n, const model::Model& model, const text::Catalogue& messages, std::ostream& out) {
     const model::Law* law = model.find_law(n.law());
     out << "  " << check::provision(n);
     if (law) out << " (" << law->name << ", " << law->lovdata_id << ")";
-    out << "\n    rule " << n.id << (n.title.empty() ? "" : " \"" + n.title + "\"") << "\n"
-        << "    " << n.statement << "\n"
-        << "    age: " << check::describe_age_rule(n);
-    if (n.age.specified && !n.age.regardless && n.age.basis() != model::Basis::none)
-        out << " (counted by " << model::basis_name(n.age.basis()) << ")";
-    out << "\n";
-    if (n.weight) {
-        out << "    weight: " << model::weight_text(n.weight->level);
-        if (n.weight->from_age) out << " from " << *n.weight->from_age << " år";
-        out << "\n";
-    }
+    const bool counted = n.age.specified && !n.age.regardless && n.age.basis() != model::Basis::none;
+    out << "\n    "
+        << messages.format("explain.norm.rule", {{"rule", n.id}, {"has_title", n.title.empty() ? "no" : "yes"}, {"title", n.title}})
+        << "\n    " << n.statement << "\n    "
+        << messages.format("explain.norm.age", {{"rule_age", check::describe_age_rule(n)},
+                                                {"basis", counted ? model::basis_name(n.age.basis()) : "none"}})
+        << "\n";
+    if (n.weight)
+        out << "    "
+            << messages.format("explain.norm.weight", {{"weight", model::weight_text(n.weight->level)},
+                                                       {"has_from", n.weight->from_age ? "yes" : "no"},
+                                                       {"from", std::int64_t{n.weight->from_age.value_or(0)}}})
+            << "\n";
     for (const auto& c : n.conditions)
-        out << "    condition" << (c.discretionary ? " (discretionary)" : "") << ": " << c.text << "\n";
-    for (const auto& e : n.exceptions) out << "    exception from: " << e << "\n";
-    for (const auto& u : n.uncertain) out << "    uncertain: " << u << "\n";
+        out << "    "
+            << messages.format("explain.norm.condition",
+                               {{"discretionary", c.discretionary ? "yes" : "no"}, {"text", c.text}})
+            << "\n";
+    for (const auto& e : n.exceptions) out << "    " << messages.format("explain.norm.exception", {{"rule", e}}) << "\n";
+    for (const auto& u : n.uncertain) out << "    " << messages.format("explain.norm.uncertain", {{"text", u}}) << "\n";
 }
 
 }  // namespace
 
 int cmd_explain(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk explain: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help") || parsed.positional.empty()) {
-        (parsed.has("help") ? io.out : io.err)
-            << format_help("lovsjekk explain ID|KIND [OPTIONS] [PATH...]",
-                           "Explain one finding (by its id, or a unique prefix of it) with the provisions involved, "
-                           "or a kind of finding (reference, conflict, divergence, grey-zone, gap).",
-                           specs);
-        return parsed.has("help") ? exit_ok : exit_unusable;
+        const bool asked = parsed.has("help");
+        const bool written = write_help(asked ? io.out : io.err, io.err, "explain", parsed,
+                                        "lovsjekk explain ID|KIND [OPTIONS] [PATH...]", {"cli.explain.description"}, specs);
+        return written && asked ? exit_ok : exit_unusable;
     }
+    std::string lang;
+    if (auto error = read_lang(parsed, lang)) {
+        io.err << "lovsjekk explain: error: " << *error << '\n';
+        return exit_unusable;
+    }
+    const text::Catalogue& messages = text::bundled_catalogue(lang);
     const std::string wanted = parsed.positional.front();
     if (const check::Family* f = check::find_family(wanted)) {
-        explain_kind(*f, io.out);
+        explain_kind(*f, messages, io.out);
         return exit_ok;
     }
     ParsedOptions rest = parsed;
@@ -73,7 +91,7 @@ int cmd_explain(const Args& args, Io io) {
     }
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
-        io.err << "lovsjekk explain: the rules have input errors; run 'lovsjekk check' first\n";
+        io.err << "lovsjekk explain: " << messages.format("cli.error.explain_unusable") << '\n';
         return exit_unusable;
     }
     std::vector<const Diagnostic*> matches;
@@ -81,21 +99,32 @@ int cmd_explain(const Args& args, Io io) {
         if (d.id.rfind(wanted, 0) == 0) matches.push_back(&d);
     if (matches.size() != 1) {
         io.err << "lovsjekk explain: error: "
-               << (matches.empty() ? "no finding has the id '" + wanted + "' on " + options.when.at.iso()
-                                   : "'" + wanted + "' matches " + std::to_string(matches.size()) + " findings; give more of the id")
+               << (matches.empty()
+                       ? messages.format("cli.error.no_such_id", {{"id", wanted}, {"at", options.when.at.iso()}})
+                       : messages.format("cli.error.ambiguous_id",
+                                         {{"id", wanted}, {"n", static_cast<std::int64_t>(matches.size())}}))
                << '\n';
         return exit_unusable;
     }
     const Diagnostic& d = *matches.front();
-    io.out << d.kind << " [" << d.id << "], " << severity_name(d.severity) << ", on " << options.when.at.iso() << "\n\n"
+    io.out << messages.format("explain.finding.heading", {{"kind", d.kind},
+                                                          {"id", d.id},
+                                                          {"severity", severity_name(d.severity)},
+                                                          {"at", options.when.at.iso()}})
+           << "\n\n"
            << d.message << "\n";
-    if (!d.details.witness.empty()) io.out << "\nFor example: " << d.details.witness << "\n";
-    io.out << "\nThe provisions involved:\n";
+    if (!d.details.witness.empty())
+        io.out << "\n" << messages.format("finding.example_sentence", {{"witness", d.details.witness}}) << "\n";
+    io.out << "\n" << messages.format("explain.finding.provisions") << "\n";
     for (const std::string& id : d.details.rules)
-        if (const model::Norm* n = result.model.find_norm(id)) explain_norm(*n, result.model, io.out);
-    io.out << "\nWhere it stands:\n";
-    text::render_text(io.out, d, result.workspace.sources, {false, false});
-    if (const check::Family* f = check::find_family(d.kind)) io.out << "\nAbout " << f->kind << ": " << f->description << "\n";
+        if (const model::Norm* n = result.model.find_norm(id)) explain_norm(*n, result.model, messages, io.out);
+    io.out << "\n" << messages.format("explain.finding.where") << "\n";
+    text::render_text(io.out, d, result.workspace.sources, {false, false, lang});
+    if (const check::Family* f = check::find_family(d.kind))
+        io.out << "\n"
+               << messages.format("explain.finding.about",
+                                  {{"kind", f->kind}, {"description", family_text(messages, *f, "description")}})
+               << "\n";
     return exit_ok;
 }
 

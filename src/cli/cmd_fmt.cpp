@@ -6,6 +6,7 @@
 #include "cli/pipeline.hpp"
 #include "format/format.hpp"
 #include "text/render.hpp"
+#include "text/word.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -35,7 +36,9 @@ std::vector<fs::path> rule_files(const std::vector<std::string>& paths, Diagnost
         } else if (fs::exists(p, ec)) {
             files.emplace_back(p);
         } else {
-            diags.error("io", Span{}, "cannot read '" + parse::display_path(p) + "': no such file or directory");
+            Diagnostic& d = diags.error("io", Span{}, {});
+            d.message_key = "parse.no_such_file";
+            d.message_args = {{"path", parse::display_path(p)}};
         }
     }
     return files;
@@ -53,9 +56,10 @@ std::optional<std::string> read_bytes(const fs::path& path) {
 
 int cmd_fmt(const Args& args, Io io) {
     const std::vector<OptionSpec> specs = {
-        {"check", false, "", "change nothing: show a diff of each file not formatted and exit 1"},
-        {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
-        {"help", false, "", "show this help"},
+        {"check", false, "", "cli.fmt.option.check"},
+        {"max-file-size", true, "BYTES", "cli.option.max_file_size"},
+        lang_option_spec(),
+        {"help", false, "", "cli.option.help"},
     };
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -63,24 +67,24 @@ int cmd_fmt(const Args& args, Io io) {
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help(
-            "lovsjekk fmt [--check] [PATH...]",
-            "Lay out rule files the one canonical way: every *.regel below each folder, or the bundled rules/ when "
-            "no PATH is given. Keeps comments and the lines as broken; aligns field keywords, puts one blank line "
-            "around each rule and between declarations of different kinds, and sorts consecutive includes. The "
-            "meaning never changes.\nExit status: 0 formatted "
-            "(or all already were), 1 with --check when a file is not formatted, 2 unusable input (the file is "
-            "left as it is).",
-            specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "fmt", parsed, "lovsjekk fmt [--check] [PATH...]",
+                          {"cli.fmt.description", "cli.fmt.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
+    std::string lang;
+    if (auto error = read_lang(parsed, lang)) {
+        io.err << "lovsjekk fmt: error: " << *error << '\n';
+        return exit_unusable;
+    }
+    const text::Catalogue& messages = text::bundled_catalogue(lang);
     text::SourceLimits limits;
     if (auto size = parsed.get("max-file-size")) {
         std::uint64_t bytes = 0;
         const auto [end, ec] = std::from_chars(size->data(), size->data() + size->size(), bytes);
         limits.max_file_bytes = ec == std::errc{} && end == size->data() + size->size() ? bytes : 0;
         if (limits.max_file_bytes == 0) {
-            io.err << "lovsjekk fmt: error: --max-file-size needs a positive number of bytes, not '" << *size << "'\n";
+            io.err << "lovsjekk fmt: error: " << messages.format("cli.error.max_file_size", {{"value", *size}}) << '\n';
             return exit_unusable;
         }
     }
@@ -117,17 +121,19 @@ int cmd_fmt(const Args& args, Io io) {
             continue;
         }
         if (!ec) fs::permissions(file, permissions, ec);
-        io.err << "formatted " << shown << '\n';
+        io.err << messages.format("cli.fmt.formatted", {{"file", shown}}) << '\n';
     }
     std::vector<Diagnostic> all = diags.all();
+    text::word(all, messages);
     text::sort_diagnostics(all, sources);
-    text::render_all(io.err, all, sources, {io.colour, true});
+    text::render_all(io.err, all, sources, {io.colour, true, lang});
     const bool unusable = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
         return d.severity == Severity::error;
     });
     if (check && unformatted > 0)
-        io.err << unformatted << " of " << files << (files == 1 ? " file is" : " files are")
-               << " not formatted (run 'lovsjekk fmt' to format)\n";
+        io.err << messages.format("cli.fmt.unformatted", {{"n", static_cast<std::int64_t>(unformatted)},
+                                                          {"files", static_cast<std::int64_t>(files)}})
+               << '\n';
     if (unusable) return exit_unusable;
     if (check && unformatted > 0) return exit_findings;
     return exit_ok;

@@ -13,23 +13,39 @@ namespace lovsjekk::cli {
 namespace {
 
 const std::vector<OptionSpec> import_options = {
-    {"output", true, "DIR", "folder for the index files (default: corpus/ in the current folder)", false},
-    {"help", false, "", "show this help", false},
+    {"output", true, "DIR", "cli.import.option.output", false},
+    lang_option_spec(),
+    {"help", false, "", "cli.option.help", false},
 };
 
 constexpr const char* import_usage = "lovsjekk import lovdata FILE... [-o DIR]";
-constexpr const char* import_description =
-    "Reads laws and regulations in Lovdata's XML format (files from the public\n"
-    "archives, e.g. gjeldende-lover.tar.bz2) and writes one index file per law,\n"
-    "DIR/<id>.json: section numbers, headings, in-force dates, ledd and point\n"
-    "structure, text hashes and age phrases. Nothing is fetched from the network.";
+
+/// The help in the language of a --lang among `args` (read before the
+/// options are parsed, since `import --help` comes before the format).
+bool write_import_help(std::ostream& out, std::ostream& err, const Args& args) {
+    ParsedOptions lang;
+    lang.values["lang"] = {lang_in(args)};
+    return write_help(out, err, "import", lang, import_usage, {"cli.import.description"}, import_options);
+}
 
 }  // namespace
 
 int cmd_import(const Args& args, Io io) {
+    // `lovsjekk --lang en import lovdata …` hands the language over first:
+    // it belongs after the format word, with the other options.
+    if (args.size() > 2 && args[0] == "--lang") {
+        Args moved(args.begin() + 2, args.end());
+        moved.insert(moved.begin() + 1, args.begin(), args.begin() + 2);
+        return cmd_import(moved, io);
+    }
+    if (args.size() > 1 && args[0].rfind("--lang=", 0) == 0) {
+        Args moved(args.begin() + 1, args.end());
+        moved.insert(moved.begin() + 1, args[0]);
+        return cmd_import(moved, io);
+    }
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-        (args.empty() ? io.err : io.out) << format_help(import_usage, import_description, import_options);
-        return args.empty() ? exit_unusable : exit_ok;
+        const bool written = write_import_help(args.empty() ? io.err : io.out, io.err, args);
+        return written && !args.empty() ? exit_ok : exit_unusable;
     }
     if (args[0] != "lovdata") {
         io.err << "lovsjekk: error: unknown import format '" << args[0] << "'; the only format is 'lovdata'\n"
@@ -41,10 +57,7 @@ int cmd_import(const Args& args, Io io) {
         io.err << "lovsjekk: error: " << *options.error << '\n';
         return exit_unusable;
     }
-    if (options.has("help")) {
-        io.out << format_help(import_usage, import_description, import_options);
-        return exit_ok;
-    }
+    if (options.has("help")) return write_import_help(io.out, io.err, args) ? exit_ok : exit_unusable;
     if (options.positional.empty()) {
         io.err << "lovsjekk: error: no input files\nusage: " << import_usage << '\n';
         return exit_unusable;

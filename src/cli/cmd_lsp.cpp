@@ -11,11 +11,12 @@ namespace lovsjekk::cli {
 
 int cmd_lsp(const Args& args, Io io) {
     std::vector<OptionSpec> specs = {
-        {"at", true, "DATE", "evaluate the law in force on DATE (YYYY-MM-DD; default today)"},
-        {"corpus", true, "DIR", "the statute index for citations and hover (default: the bundled corpus/)"},
-        {"no-corpus", false, "", "do not check citations against a statute index"},
-        {"stdio", false, "", "talk over stdin and stdout (the only way; accepted because clients pass it)"},
-        {"help", false, "", "show this help"},
+        {"at", true, "DATE", "cli.option.at"},
+        {"corpus", true, "DIR", "cli.lsp.option.corpus"},
+        {"no-corpus", false, "", "cli.option.no_corpus"},
+        {"stdio", false, "", "cli.lsp.option.stdio"},
+        lang_option_spec(),
+        {"help", false, "", "cli.option.help"},
     };
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -23,12 +24,9 @@ int cmd_lsp(const Args& args, Io io) {
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk lsp [OPTIONS]",
-                              "Run the language server (LSP 3.17) on stdin and stdout, for editors: diagnostics as "
-                              "'lovsjekk check' finds them, hover on citations and topics, go to definition, "
-                              "document symbols and formatting. Logs go to stderr.",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "lsp", parsed, "lovsjekk lsp [OPTIONS]", {"cli.lsp.description"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     lsp::ServerOptions options;
     options.rules_dir = bundled_rules_dir();

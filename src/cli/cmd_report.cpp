@@ -28,24 +28,20 @@ int cmd_report(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     std::string formats;
     for (const auto& f : report::format_names()) formats += (formats.empty() ? "" : "|") + f;
-    specs.push_back({"format", true, "FORMAT", "output format: " + formats + " (default text)"});
-    specs.push_back({"output", true, "FILE", "write the report to FILE (all or nothing) instead of standard output"});
-    specs.push_back({"fail-on", true, "LEVEL",
-                     "junit: findings at or above LEVEL are failures: error (default), warning, note"});
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"format", true, "FORMAT", "cli.report.option.format", false, {{"formats", formats}}});
+    specs.push_back({"output", true, "FILE", "cli.report.option.output"});
+    specs.push_back({"fail-on", true, "LEVEL", "cli.report.option.fail_on"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk report: error: " << *parsed.error << '\n';
         return exit_unusable;
     }
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk report [OPTIONS] [PATH...]",
-                              "Run every check over the rules (the bundled rules/ when no PATH is given) and report "
-                              "the findings: text for people, json (lovsjekk.report/1), sarif (GitHub code "
-                              "scanning), junit (CI), markdown (a pull-request comment), html (one self-contained "
-                              "page with an age timeline).\nExit status: 0 report written, 2 unusable input (no report is written).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "report", parsed, "lovsjekk report [OPTIONS] [PATH...]",
+                          {"cli.report.description", "cli.report.exit"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
     PipelineOptions options;
     if (auto error = read_pipeline_options(parsed, options)) {
@@ -55,7 +51,9 @@ int cmd_report(const Args& args, Io io) {
     const std::string format = parsed.get("format").value_or("text");
     const auto& names = report::format_names();
     if (std::find(names.begin(), names.end(), format) == names.end()) {
-        io.err << "lovsjekk report: error: unknown format '" << format << "' (" << formats << ")\n";
+        io.err << "lovsjekk report: error: "
+               << text::bundled_catalogue(options.lang).format("cli.error.format", {{"value", format}, {"formats", formats}})
+               << '\n';
         return exit_unusable;
     }
 
@@ -63,7 +61,8 @@ int cmd_report(const Args& args, Io io) {
     if (auto level = parsed.get("fail-on")) {
         auto severity = report::parse_severity_name(*level);
         if (!severity) {
-            io.err << "lovsjekk report: error: --fail-on takes error, warning or note, not '" << *level << "'\n";
+            io.err << "lovsjekk report: error: "
+                   << text::bundled_catalogue(options.lang).format("cli.error.fail_on", {{"value", *level}}) << '\n';
             return exit_unusable;
         }
         write_options.fail_on = *severity;
@@ -74,13 +73,15 @@ int cmd_report(const Args& args, Io io) {
     if (result.unusable) {
         std::vector<Diagnostic> errors;
         std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true});
-        io.err << "lovsjekk report: no report written: the rules have " << errors.size() << " input error"
-               << (errors.size() == 1 ? "" : "s") << '\n';
+        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
+        io.err << "lovsjekk report: "
+               << text::bundled_catalogue(options.lang)
+                      .format("cli.error.no_report", {{"n", static_cast<std::int64_t>(errors.size())}})
+               << '\n';
         return exit_unusable;
     }
     const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at,
-                                    options.when.assume_in_force};
+                                    options.when.assume_in_force, options.lang};
     if (auto file = parsed.get("output")) {
         std::ostringstream buffer;
         report::write(format, buffer, input, write_options);

@@ -30,45 +30,46 @@ std::optional<int> whole_number(const std::string& s, int low, int high) {
 
 int cmd_summary(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
-    specs.push_back({"lang", true, "LANG", "nb (bokmål, default), nn (nynorsk) or en (English)"});
-    specs.push_back({"age", true, "N", "what applies to a child of N years"});
-    specs.push_back({"service", true, "ACTOR", "what this service must do, toward whom, from what age (an actor id)"});
-    specs.push_back({"born", true, "DATE", "with --on: the exact dates for a child born on DATE"});
-    specs.push_back({"on", true, "DATE", "the day to look at the child (same as --at)"});
-    specs.push_back({"format", true, "FORMAT", "text (default), html (one self-contained page) or json (lovsjekk.summary/1)"});
-    specs.push_back({"max-lix", true, "N", "exit 1 when the summary's LIX is above N"});
-    specs.push_back({"help", false, "", "show this help"});
+    specs.push_back({"age", true, "N", "cli.summary.option.age"});
+    specs.push_back({"service", true, "ACTOR", "cli.summary.option.service"});
+    specs.push_back({"born", true, "DATE", "cli.summary.option.born"});
+    specs.push_back({"on", true, "DATE", "cli.option.on"});
+    specs.push_back({"format", true, "FORMAT", "cli.summary.option.format"});
+    specs.push_back({"max-lix", true, "N", "cli.summary.option.max_lix"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     ParsedOptions parsed = parse_options(args, specs);
+    // Errors before --lang is read are worded in the language it names, if it is one.
+    const text::Catalogue* words = &catalogue_in(args);
     auto fail = [&](const std::string& message) {
         io.err << "lovsjekk summary: error: " << message << '\n';
         return exit_unusable;
     };
+    auto fail_with = [&](const char* key, const MessageArgs& args) { return fail(words->format(key, args)); };
     if (parsed.error) return fail(*parsed.error);
     if (parsed.has("help")) {
-        io.out << format_help("lovsjekk summary [OPTIONS] [PATH...] (--age N | --service ACTOR | --born DATE --on DATE)",
-                              "Write a plain-language summary, generated from the rules in force at --at (default "
-                              "today), each sentence citing its provision, and its readability (LIX).",
-                              specs);
-        return exit_ok;
+        return write_help(io.out, io.err, "summary", parsed,
+                          "lovsjekk summary [OPTIONS] [PATH...] (--age N | --service ACTOR | --born DATE --on DATE)",
+                          {"cli.summary.description"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
     }
-    const std::string lang = parsed.get("lang").value_or("nb");
-    const auto& languages = text::catalogue_languages();
-    if (std::find(languages.begin(), languages.end(), lang) == languages.end())
-        return fail("unknown language '" + lang + "' (nb|nn|en)");
+    std::string lang;
+    if (auto error = read_lang(parsed, lang)) return fail(*error);
+    words = &text::bundled_catalogue(lang);
     const std::string format = parsed.get("format").value_or("text");
     if (format != "text" && format != "html" && format != "json")
-        return fail("unknown format '" + format + "' (text|html|json)");
+        return fail_with("cli.error.format", {{"value", format}, {"formats", "text|html|json"}});
     const int asked = parsed.has("age") + parsed.has("service") + parsed.has("born");
-    if (asked != 1) return fail("give one of --age N, --service ACTOR or --born DATE --on DATE");
-    if (parsed.has("on") && !parsed.has("born")) return fail("--on goes with --born");
+    if (asked != 1) return fail_with("cli.error.summary_query", {});
+    if (parsed.has("on") && !parsed.has("born")) return fail_with("cli.error.on_without_born", {});
     if (auto on = parsed.get("on")) {
-        if (parsed.has("at") && parsed.get("at") != on) return fail("--on and --at name different days");
+        if (parsed.has("at") && parsed.get("at") != on) return fail_with("cli.error.on_and_at", {});
         parsed.values["at"] = {*on};
     }
     std::optional<int> max_lix;
     if (auto m = parsed.get("max-lix")) {
         max_lix = whole_number(*m, 0, 1000);
-        if (!max_lix) return fail("--max-lix needs a whole number, not '" + *m + "'");
+        if (!max_lix) return fail_with("cli.error.max_lix", {{"value", *m}});
     }
 
     PipelineOptions options;
@@ -77,13 +78,13 @@ int cmd_summary(const Args& args, Io io) {
     query.when = options.when;
     if (auto age = parsed.get("age")) {
         query.age = whole_number(*age, 0, 130);
-        if (!query.age) return fail("--age needs a whole number of years from 0 to 130, not '" + *age + "'");
+        if (!query.age) return fail_with("cli.error.age", {{"value", *age}});
     }
     if (auto born = parsed.get("born")) {
-        if (!parsed.has("on") && !parsed.has("at")) return fail("--born needs --on DATE, the day to look at the child");
+        if (!parsed.has("on") && !parsed.has("at")) return fail_with("cli.error.born_without_on", {});
         query.born = Date::parse(*born);
-        if (!query.born) return fail("--born needs a real date as YYYY-MM-DD, not '" + *born + "'");
-        if (options.when.at < *query.born) return fail("the child is not born yet on " + options.when.at.iso());
+        if (!query.born) return fail_with("cli.error.bad_date", {{"option", "--born"}, {"value", *born}});
+        if (options.when.at < *query.born) return fail_with("cli.error.not_born", {{"at", options.when.at.iso()}});
     }
     query.service = parsed.get("service");
 
@@ -99,17 +100,18 @@ int cmd_summary(const Args& args, Io io) {
         std::vector<Diagnostic> input_errors;
         for (const Diagnostic& d : result.all_sorted())
             if (is_input_error(d)) input_errors.push_back(d);
-        text::render_all(io.err, input_errors, result.workspace.sources, {io.colour, true});
+        text::render_all(io.err, input_errors, result.workspace.sources, {io.colour, true, lang});
         return exit_unusable;
     }
     if (query.service && *query.service == report::child_actor_id())
-        return fail("--service names a service; for the child herself use --age N or --born DATE --on DATE");
+        return fail_with("cli.error.service_child", {});
     if (query.service && !result.model.actors.contains(*query.service)) {
         std::vector<std::string_view> names;
         for (const auto& [id, actor] : result.model.actors) names.push_back(id);
-        std::string message = "unknown actor '" + *query.service + "'";
-        if (auto close = text::closest(*query.service, names)) message += "; did you mean '" + *close + "'?";
-        return fail(message);
+        const auto close = text::closest(*query.service, names);
+        return fail_with("resolve.unknown_actor", {{"name", *query.service},
+                                                   {"has_suggestion", close ? "yes" : "no"},
+                                                   {"suggestion", close ? std::string(*close) : std::string()}});
     }
 
     report::Summary summary;
@@ -125,8 +127,8 @@ int cmd_summary(const Args& args, Io io) {
     // Compared as printed (one decimal), so that "40.0" never fails --max-lix 40.
     const double lix = std::round(summary.lix.lix() * 10.0) / 10.0;
     if (max_lix && lix > *max_lix) {
-        io.err << "lovsjekk summary: LIX " << std::fixed << std::setprecision(1) << lix << " is above --max-lix "
-               << *max_lix << '\n';
+        io.err << "lovsjekk summary: " << words->format("cli.error.lix_above", {{"lix", lix}, {"max", std::int64_t{*max_lix}}})
+               << '\n';
         return exit_findings;
     }
     return exit_ok;

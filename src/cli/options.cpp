@@ -19,6 +19,7 @@ std::vector<std::string> ParsedOptions::all(const std::string& name) const {
 }
 
 ParsedOptions parse_options(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs) {
+    const text::Catalogue& messages = catalogue_in(args);
     ParsedOptions parsed;
     bool only_positional = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -43,14 +44,16 @@ ParsedOptions parse_options(const std::vector<std::string>& args, const std::vec
         if (spec == specs.end()) {
             std::vector<std::string_view> names;
             for (const auto& s : specs) names.push_back(s.name);
-            std::string message = "unknown option '" + arg + "'";
-            if (auto close = text::closest(name, names)) message += "; did you mean '--" + *close + "'?";
-            parsed.error = message;
+            const auto close = text::closest(name, names);
+            parsed.error = messages.format("cli.error.unknown_option",
+                                           {{"option", arg},
+                                            {"has_suggestion", close ? "yes" : "no"},
+                                            {"suggestion", close ? "--" + std::string(*close) : std::string()}});
             return parsed;
         }
         if (!spec->takes_value) {
             if (inline_value) {
-                parsed.error = "option '--" + name + "' takes no value";
+                parsed.error = messages.format("cli.error.takes_no_value", {{"option", "--" + name}});
                 return parsed;
             }
             parsed.values[name].push_back("true");
@@ -58,14 +61,15 @@ ParsedOptions parse_options(const std::vector<std::string>& args, const std::vec
         }
         if (!inline_value) {
             if (i + 1 >= args.size()) {
-                parsed.error = "option '--" + name + "' needs a value (" + spec->value_name + ")";
+                parsed.error =
+                    messages.format("cli.error.needs_value", {{"option", "--" + name}, {"value", spec->value_name}});
                 return parsed;
             }
             inline_value = args[++i];
         }
         auto& slot = parsed.values[name];
         if (!spec->repeatable && !slot.empty()) {
-            parsed.error = "option '--" + name + "' given more than once";
+            parsed.error = messages.format("cli.error.repeated", {{"option", "--" + name}});
             return parsed;
         }
         slot.push_back(*inline_value);
@@ -73,17 +77,57 @@ ParsedOptions parse_options(const std::vector<std::string>& args, const std::vec
     return parsed;
 }
 
-std::string format_help(const std::string& usage, const std::string& description,
-                        const std::vector<OptionSpec>& specs) {
+std::string format_help(const text::Catalogue& messages, const std::string& usage,
+                        const std::vector<std::string>& paragraphs, const std::vector<OptionSpec>& specs) {
     std::ostringstream out;
-    out << "usage: " << usage << "\n\n" << description << "\n\noptions:\n";
+    out << messages.format("cli.help.usage", {{"usage", usage}}) << "\n\n";
+    for (const std::string& key : paragraphs) out << messages.format(key) << '\n';
+    out << '\n' << messages.format("cli.help.options") << '\n';
     for (const auto& s : specs) {
         std::string left = "  --" + s.name + (s.takes_value ? " " + s.value_name : "");
         if (left.size() < 28) left.resize(28, ' ');
         else left += "\n" + std::string(28, ' ');
-        out << left << s.help << '\n';
+        out << left << messages.format(s.help, s.help_args) << '\n';
     }
     return out.str();
+}
+
+OptionSpec lang_option_spec() { return {"lang", true, "LANG", "cli.option.lang"}; }
+
+std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& lang) {
+    lang = parsed.get("lang").value_or(text::default_language);
+    const auto& languages = text::catalogue_languages();
+    if (std::find(languages.begin(), languages.end(), lang) != languages.end()) return std::nullopt;
+    std::string known;
+    for (const std::string& l : languages) known += (known.empty() ? "" : "|") + l;
+    return "unknown language '" + lang + "' (" + known + ")";
+}
+
+const text::Catalogue& catalogue_in(const std::vector<std::string>& args) {
+    const std::string lang = lang_in(args);
+    const auto& languages = text::catalogue_languages();
+    const bool known = std::find(languages.begin(), languages.end(), lang) != languages.end();
+    return text::bundled_catalogue(known ? lang : text::default_language);
+}
+
+std::string lang_in(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) return args[i + 1];
+        if (args[i].rfind("--lang=", 0) == 0) return args[i].substr(7);
+    }
+    return text::default_language;
+}
+
+bool write_help(std::ostream& out, std::ostream& err, const std::string& command, const ParsedOptions& parsed,
+                const std::string& usage, const std::vector<std::string>& paragraphs,
+                const std::vector<OptionSpec>& specs) {
+    std::string lang;
+    if (auto error = read_lang(parsed, lang)) {
+        err << "lovsjekk " << command << ": error: " << *error << '\n';
+        return false;
+    }
+    out << format_help(text::bundled_catalogue(lang), usage, paragraphs, specs);
+    return true;
 }
 
 }  // namespace lovsjekk::cli

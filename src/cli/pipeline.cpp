@@ -4,6 +4,7 @@
 #include "corpus/lovdata_import.hpp"
 #include "model/resolve.hpp"
 #include "text/render.hpp"
+#include "text/word.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -23,24 +24,27 @@ bool is_input_error(const Diagnostic& d) {
 
 std::vector<OptionSpec> pipeline_option_specs() {
     return {
-        {"at", true, "DATE", "evaluate the law in force on DATE (YYYY-MM-DD; default today)"},
-        {"assume-in-force", true, "LAW", "treat an enacted law not yet in force as in force ('*' for all)", true},
-        {"max-file-size", true, "BYTES", "refuse rule files larger than this (default 64 MiB)"},
-        {"max-include-depth", true, "N", "refuse includes nested deeper than N files (default 64)"},
-        {"severity", true, "KIND=LEVEL", "set the severity of a finding kind, or of KIND/TOPIC (repeatable)", true},
-        {"policy", true, "FILE", "read severities and accepted findings from FILE (repeatable)", true},
-        {"corpus", true, "DIR", "the statute index to check citations against (default: the bundled corpus/)"},
-        {"no-corpus", false, "", "do not check citations against a statute index"},
-        {"lovdata", true, "DIR", "also read Lovdata XML files in DIR (fresher text for the cross-check of ages)"},
+        {"at", true, "DATE", "cli.option.at"},
+        {"assume-in-force", true, "LAW", "cli.option.assume_in_force", true},
+        {"max-file-size", true, "BYTES", "cli.option.max_file_size"},
+        {"max-include-depth", true, "N", "cli.option.max_include_depth"},
+        {"severity", true, "KIND=LEVEL", "cli.option.severity", true},
+        {"policy", true, "FILE", "cli.option.policy", true},
+        {"corpus", true, "DIR", "cli.option.corpus"},
+        {"no-corpus", false, "", "cli.option.no_corpus"},
+        {"lovdata", true, "DIR", "cli.option.lovdata"},
+        lang_option_spec(),
     };
 }
 
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out) {
+    if (auto error = read_lang(parsed, out.lang)) return error;
+    const text::Catalogue& messages = text::bundled_catalogue(out.lang);
     for (const auto& p : parsed.positional) out.paths.emplace_back(p);
     out.when.at = Date::today();
     if (auto at = parsed.get("at")) {
         auto d = Date::parse(*at);
-        if (!d) return "--at needs a real date as YYYY-MM-DD, not '" + *at + "'";
+        if (!d) return messages.format("cli.error.bad_date", {{"option", "--at"}, {"value", *at}});
         out.when.at = *d;
     }
     out.when.assume_in_force = parsed.all("assume-in-force");
@@ -51,25 +55,42 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
     if (auto dir = parsed.get("lovdata")) out.lovdata_dir = *dir;
     check::Policy probe;
     for (const auto& setting : out.severity_settings)
-        if (auto error = check::add_severity_setting(probe, setting)) return "--severity: " + *error;
+        if (auto error = check::add_severity_setting(probe, setting))
+            return "--severity: " + messages.format(error->key, error->args);
     if (auto size = parsed.get("max-file-size")) {
         std::uint64_t bytes = 0;
         auto [ptr, ec] = std::from_chars(size->data(), size->data() + size->size(), bytes);
         if (ec != std::errc{} || ptr != size->data() + size->size() || bytes == 0)
-            return "--max-file-size needs a positive number of bytes, not '" + *size + "'";
+            return messages.format("cli.error.max_file_size", {{"value", *size}});
         out.limits.max_file_bytes = bytes;
     }
     if (auto depth = parsed.get("max-include-depth")) {
         std::size_t n = 0;
         auto [ptr, ec] = std::from_chars(depth->data(), depth->data() + depth->size(), n);
         if (ec != std::errc{} || ptr != depth->data() + depth->size() || n == 0)
-            return "--max-include-depth needs a positive number, not '" + *depth + "'";
+            return messages.format("cli.error.max_include_depth", {{"value", *depth}});
         out.max_include_depth = n;
     }
     return std::nullopt;
 }
 
 namespace {
+
+/// What identifies an input diagnostic in every language: its catalogue key
+/// and arguments, or its text when it has none (parse, index and io errors).
+std::string identity(const Diagnostic& d) {
+    if (d.message_key.empty()) return d.message;
+    std::string out = d.message_key;
+    for (const auto& [name, value] : d.message_args) {
+        out += '\x1f' + name + '=';
+        if (const auto* s = std::get_if<std::string>(&value)) out += *s;
+        else if (const auto* n = std::get_if<std::int64_t>(&value)) out += std::to_string(*n);
+        else if (const auto* date = std::get_if<Date>(&value)) out += date->iso();
+        else if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value))
+            for (const Phrase& p : *phrases) out += p.key + ';';
+    }
+    return out;
+}
 
 // Lovdata files given with --lovdata replace the index entries of the same laws.
 void read_lovdata_dir(const fs::path& dir, PipelineResult& result) {
@@ -126,16 +147,20 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     result.unusable = result.unusable ||
                       std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     if (!result.unusable) {
-        result.findings = check::run_all(result.model, options.when, result.corpus.size() ? &result.corpus : nullptr);
+        const text::Catalogue& messages = text::bundled_catalogue(options.lang);
+        result.findings =
+            check::run_all(result.model, options.when, result.corpus.size() ? &result.corpus : nullptr, messages);
         check::apply_policy(policy, options.when.at, result.findings);
+        text::word(result.findings, messages);
     }
     // Input diagnostics get ids too, so that suppressions and SARIF can name them.
     for (Diagnostic& d : result.input.all()) {
         if (!d.id.empty()) continue;
         const std::string file =
             d.span.file < result.workspace.sources.size() ? result.workspace.sources.file(d.span.file).path() : "";
-        d.id = stable_id(d.kind, {file, d.message});
+        d.id = stable_id(d.kind, {file, identity(d)});
     }
+    text::word(result.input.all(), text::bundled_catalogue(options.lang));
     return result;
 }
 

@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "model/model.hpp"
 #include "parse/parser.hpp"
+#include "text/messages.hpp"
 
 #include <filesystem>
 #include <string>
@@ -27,6 +28,7 @@ struct PipelineOptions {
     std::filesystem::path corpus_dir;                 ///< empty: the bundled corpus/
     bool no_corpus = false;
     std::filesystem::path lovdata_dir;                ///< --lovdata DIR: Lovdata XML read over the index
+    std::string lang = text::default_language;        ///< --lang: the language findings are worded in
 };
 
 struct PipelineResult {
@@ -46,7 +48,7 @@ struct PipelineResult {
 
 /// The option specs shared by commands that run the pipeline.
 std::vector<OptionSpec> pipeline_option_specs();
-/// Reads the shared options; on a bad value returns an error message.
+/// Reads the shared options (and --lang, when given); on a bad value returns an error message.
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out);
 
 PipelineResult run_pipeline(const PipelineOptions& options);

@@ -1,6 +1,8 @@
 // `lovsjekk COMMAND …`: one table of commands, as ninja has for its tools.
 #include "cli/commands.hpp"
 
+#include "cli/options.hpp"
+#include "text/messages.hpp"
 #include "text/suggest.hpp"
 
 #include <ostream>
@@ -11,45 +13,67 @@ namespace {
 
 struct Command {
     const char* name;
-    const char* summary;
     int (*run)(const Args&, Io);
 };
 
+// What each does is the catalogue key cli.command.<name>.
 const Command commands[] = {
-    {"check", "validate rule files: exit 0 clean, 1 findings at or above --fail-on, 2 unusable input", cmd_check},
-    {"report", "report findings between sectors: text, json, sarif, junit, markdown or html", cmd_report},
-    {"diff", "compare the findings on two dates (--at A --vs B) or of two rule trees (OLD NEW)", cmd_diff},
-    {"ages", "the age thresholds in force, as a table or JSON, or the dates one child reaches them", cmd_ages},
-    {"summary", "a plain-language summary (nb, nn, en) for a child's age, a service or one child, with its LIX", cmd_summary},
-    {"explain", "explain a finding (by id) or a kind of finding, with the provisions involved", cmd_explain},
-    {"fmt", "lay out rule files the canonical way (--check: show a diff and exit 1 instead)", cmd_fmt},
-    {"lsp", "the language server over stdio, for editors", cmd_lsp},
-    {"import", "build statute index entries from Lovdata XML (import lovdata FILE...)", cmd_import},
+    {"check", cmd_check},   {"report", cmd_report}, {"diff", cmd_diff}, {"ages", cmd_ages},     {"summary", cmd_summary},
+    {"explain", cmd_explain}, {"fmt", cmd_fmt},     {"lsp", cmd_lsp},   {"import", cmd_import},
 };
 
-void print_usage(std::ostream& out) {
-    out << "usage: lovsjekk COMMAND [OPTIONS] [PATH...]\n\n"
-           "lovsjekk checks how the laws that serve children and young people (0-24) fit together.\n\n"
-           "commands:\n";
+void print_usage(std::ostream& out, const text::Catalogue& messages) {
+    out << messages.format("cli.help.usage", {{"usage", "lovsjekk COMMAND [OPTIONS] [PATH...]"}}) << "\n\n"
+        << messages.format("cli.intro") << "\n\n"
+        << messages.format("cli.commands") << '\n';
     for (const Command& c : commands) {
         std::string name = c.name;
         name.resize(10, ' ');
-        out << "  " << name << c.summary << '\n';
+        out << "  " << name << messages.format(std::string("cli.command.") + c.name) << '\n';
     }
-    out << "\n'lovsjekk COMMAND --help' describes a command.\n";
+    out << '\n' << messages.format("cli.more") << '\n';
+}
+
+/// The catalogue for the top-level help: --lang among the arguments, else nb;
+/// null (with an error on `err`) for a language without one.
+const text::Catalogue* usage_catalogue(const Args& args, std::ostream& err) {
+    ParsedOptions lang;
+    lang.values["lang"] = {lang_in(args)};
+    std::string code;
+    if (auto error = read_lang(lang, code)) {
+        err << "lovsjekk: error: " << *error << '\n';
+        return nullptr;
+    }
+    return &text::bundled_catalogue(code);
 }
 
 }  // namespace
 
 int run(const Args& args, Io io) {
     if (args.empty()) {
-        print_usage(io.err);
+        print_usage(io.err, text::bundled_catalogue(text::default_language));
         return exit_unusable;
     }
-    const std::string& name = args.front();
+    // `lovsjekk --lang en --help` as well as `lovsjekk --help --lang en`.
+    const bool lang_first = args.front() == "--lang" || args.front().rfind("--lang=", 0) == 0;
+    const std::size_t first = lang_first ? (args.front() == "--lang" ? 2 : 1) : 0;
+    if (first >= args.size()) {
+        const text::Catalogue* messages = usage_catalogue(args, io.err);
+        if (messages) print_usage(io.err, *messages);
+        return exit_unusable;
+    }
+    const std::string& name = args[first];
     if (name == "--help" || name == "-h" || name == "help") {
-        print_usage(io.out);
+        const text::Catalogue* messages = usage_catalogue(args, io.err);
+        if (!messages) return exit_unusable;
+        print_usage(io.out, *messages);
         return exit_ok;
+    }
+    if (lang_first) {
+        // A command's options go after its name: `lovsjekk check --lang en`.
+        Args rest(args.begin() + static_cast<std::ptrdiff_t>(first), args.end());
+        rest.insert(rest.begin() + 1, args.begin(), args.begin() + static_cast<std::ptrdiff_t>(first));
+        return run(rest, io);
     }
     if (name == "--version") {
         io.out << "lovsjekk " << LOVSJEKK_VERSION << "\n"
@@ -61,9 +85,13 @@ int run(const Args& args, Io io) {
         if (name == c.name) return c.run(Args(args.begin() + 1, args.end()), io);
     std::vector<std::string_view> names;
     for (const Command& c : commands) names.push_back(c.name);
-    io.err << "lovsjekk: error: unknown command '" << name << "'";
-    if (auto close = text::closest(name, names)) io.err << "; did you mean '" << *close << "'?";
-    io.err << "\n(see 'lovsjekk --help')\n";
+    const auto close = text::closest(name, names);
+    io.err << "lovsjekk: error: "
+           << catalogue_in(args).format("cli.error.unknown_command",
+                                        {{"command", name},
+                                         {"has_suggestion", close ? "yes" : "no"},
+                                         {"suggestion", close ? std::string(*close) : std::string()}})
+           << '\n';
     return exit_unusable;
 }
 

@@ -3,6 +3,8 @@
 #include "check/check.hpp"
 #include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
+#include "text/word.hpp"
+#include "text/messages.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -140,11 +142,14 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
         result->unusable || std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
     result->diagnostics = diags.all();
     result->diagnostics.insert(result->diagnostics.end(), other_documents.all().begin(), other_documents.all().end());
+    // The editor gets the default language, as `lovsjekk check` without --lang.
+    text::word(result->diagnostics, text::bundled_catalogue(text::default_language));
     if (!result->unusable) {
         model::Evaluation when;
         when.at = options_.at;
         start = Clock::now();
-        auto findings = check::run_all(result->model, when, corpus_.size() ? &corpus_ : nullptr);
+        auto findings = check::run_all(result->model, when, corpus_.size() ? &corpus_ : nullptr,
+                                       text::bundled_catalogue(text::default_language));
         result->diagnostics.insert(result->diagnostics.end(), std::make_move_iterator(findings.begin()),
                                    std::make_move_iterator(findings.end()));
         result->timing.checks = ms_since(start);

@@ -20,10 +20,22 @@ std::vector<std::string_view> keys_of(const auto& map) {
     return keys;
 }
 
-std::string with_suggestion(std::string message, std::string_view word, const std::vector<std::string_view>& known) {
-    if (auto close = text::closest(word, known)) message += "; did you mean '" + *close + "'?";
-    return message;
+/// The arguments of an "unknown NAME" message: the name, and the closest known one when there is one.
+MessageArgs unknown(const std::string& name, const std::vector<std::string_view>& known) {
+    const auto close = text::closest(name, known);
+    return {{"name", name}, {"suggestion", close ? std::string(*close) : std::string()}, {"has_suggestion", close ? "yes" : "no"}};
 }
+
+/// An error stated as a catalogue key (messages/*/findings.txt), worded when the pipeline is done.
+Diagnostic& report(Diagnostics& diags, std::string kind, Span span, std::string key, MessageArgs args = {}) {
+    Diagnostic& d = diags.error(std::move(kind), span, {});
+    d.message_key = std::move(key);
+    d.message_args = std::move(args);
+    return d;
+}
+
+/// A note at the other declaration of a name declared twice.
+Note other_declaration(Span span) { return {span, {}, "resolve.note.other_declaration", {}}; }
 
 Wording wording_of(ast::AgeWording w) {
     switch (w) {
@@ -65,8 +77,7 @@ public:
         check_duplicate_ids();
         for (const auto& [whole, span] : part_of_spans_)
             if (!model_.actors.contains(whole))
-                diags_.error("reference", span,
-                             with_suggestion("unknown actor '" + whole + "' after 'del av'", whole, keys_of(model_.actors)));
+                report(diags_, "reference", span, "resolve.unknown_actor_part_of", unknown(whole, keys_of(model_.actors)));
         resolve_exceptions();
         std::sort(model_.sectors.begin(), model_.sectors.end(),
                   [](const Sector& a, const Sector& b) { return a.id < b.id; });
@@ -89,7 +100,7 @@ private:
 
     std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
         auto d = Date::parse(lit.text);
-        if (!d) diags_.error("syntax", span_of(file, lit), "'" + lit.text + "' is not a real date");
+        if (!d) report(diags_, "syntax", span_of(file, lit), "resolve.bad_date", {{"text", lit.text}});
         return d;
     }
 
@@ -99,8 +110,8 @@ private:
         if (v.to) out.to = date(file, *v.to);
         out.pending = v.pending;
         if (out.from && out.to && *out.to < *out.from)
-            diags_.error("syntax", span_of(file, v),
-                         "the period ends (" + out.to->iso() + ") before it starts (" + out.from->iso() + ")");
+            report(diags_, "syntax", span_of(file, v), "resolve.period_backwards",
+                   {{"from", out.from->iso()}, {"to", out.to->iso()}});
         return out;
     }
 
@@ -111,9 +122,8 @@ private:
     void declare_one(std::uint32_t file, const ast::SectorDecl& s) {
         if (const Sector* existing = model_.find_sector(s.id.name)) {
             if (existing->name != s.name.value) {
-                auto& diag = diags_.error("reference", span_of(file, s.id),
-                                          "sector '" + s.id.name + "' is declared twice with different names");
-                diag.notes.push_back({existing->span, "the other declaration is here"});
+                auto& diag = report(diags_, "reference", span_of(file, s.id), "resolve.sector_twice", {{"sector", s.id.name}});
+                diag.notes.push_back(other_declaration(existing->span));
             }
             return;
         }
@@ -125,8 +135,8 @@ private:
         Law law{l.short_name.name, l.name.value, l.lovdata_id.text, {}, span_of(file, l.short_name)};
         // The id's date is a real day like every other date ("LOV-2023-02-30-1" is a typing error).
         if (const std::string& id = l.lovdata_id.text; id.size() >= 14 && !Date::parse(std::string_view(id).substr(4, 10)))
-            diags_.error("syntax", span_of(file, l.lovdata_id),
-                         "'" + id + "' is not a Lovdata id: '" + id.substr(4, 10) + "' is not a real date");
+            report(diags_, "syntax", span_of(file, l.lovdata_id), "resolve.bad_lovdata_id",
+                   {{"id", id}, {"date", id.substr(4, 10)}});
         if (l.validity) law.validity = validity(file, *l.validity);
         auto [it, inserted] = model_.laws.emplace(law.short_name, law);
         if (!inserted) {
@@ -134,10 +144,9 @@ private:
             if (other.lovdata_id != law.lovdata_id || other.name != law.name ||
                 other.validity.from != law.validity.from || other.validity.to != law.validity.to ||
                 other.validity.pending != law.validity.pending) {
-                auto& diag = diags_.error("reference", law.span,
-                                          "law '" + law.short_name + "' is declared differently elsewhere (" +
-                                              other.lovdata_id + ", \"" + other.name + "\")");
-                diag.notes.push_back({other.span, "the other declaration is here"});
+                auto& diag = report(diags_, "reference", law.span, "resolve.law_differs",
+                                    {{"law", law.short_name}, {"lovdata_id", other.lovdata_id}, {"law_name", other.name}});
+                diag.notes.push_back(other_declaration(other.span));
             }
         }
     }
@@ -151,8 +160,8 @@ private:
         if (!inserted) {
             // A later file may add aliases to an actor; a different description is a clash.
             if (it->second.description != actor.description) {
-                auto& diag = diags_.error("reference", actor.span, "actor '" + actor.id + "' is declared twice");
-                diag.notes.push_back({it->second.span, "the other declaration is here"});
+                auto& diag = report(diags_, "reference", actor.span, "resolve.actor_twice", {{"actor", actor.id}});
+                diag.notes.push_back(other_declaration(it->second.span));
             } else {
                 it->second.aliases.insert(it->second.aliases.end(), actor.aliases.begin(), actor.aliases.end());
             }
@@ -163,8 +172,8 @@ private:
         Topic topic{t.id.name, t.description.value, t.group ? t.group->name : std::string(), span_of(file, t.id)};
         auto [it, inserted] = model_.topics.emplace(topic.id, topic);
         if (!inserted && it->second.description != topic.description) {
-            auto& diag = diags_.error("reference", topic.span, "topic '" + topic.id + "' is declared twice");
-            diag.notes.push_back({it->second.span, "the other declaration is here"});
+            auto& diag = report(diags_, "reference", topic.span, "resolve.topic_twice", {{"topic", topic.id}});
+            diag.notes.push_back(other_declaration(it->second.span));
         }
     }
 
@@ -201,9 +210,8 @@ private:
 
     std::optional<int> age_number(std::uint32_t file, const ast::Number& n) {
         if (n.digits.size() > 3 || std::stoi(n.digits) > max_plausible_age) {
-            diags_.error("syntax", span_of(file, n),
-                         "age " + n.digits + " is not plausible (ages run from 0 to " +
-                             std::to_string(max_plausible_age) + ")");
+            report(diags_, "syntax", span_of(file, n), "resolve.implausible_age",
+                   {{"age", n.digits}, {"max", std::int64_t{max_plausible_age}}});
             return std::nullopt;
         }
         return std::stoi(n.digits);
@@ -227,9 +235,8 @@ private:
         if (out.from && out.to) {
             // Compare in exclusive upper ages, so "fra året 19 til og med året 19" is one year.
             if (out.to_age() <= out.from->age)
-                diags_.error("syntax", span_of(file, a),
-                             "the age interval is empty: it ends at " + std::to_string(out.to->age) +
-                                 " and starts at " + std::to_string(out.from->age));
+                report(diags_, "syntax", span_of(file, a), "resolve.empty_interval",
+                       {{"from", std::int64_t{out.from->age}}, {"to", std::int64_t{out.to->age}}});
         }
         return out;
     }
@@ -237,16 +244,14 @@ private:
     // The statute's actor word may differ; the rules always name the vocabulary actor.
     bool known_actor(std::uint32_t file, const ast::Identifier& id) {
         if (model_.actors.contains(id.name)) return true;
-        diags_.error("reference", span_of(file, id),
-                     with_suggestion("unknown actor '" + id.name + "'", id.name, keys_of(model_.actors)));
+        report(diags_, "reference", span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
         return false;
     }
 
     template <typename T>
     void at_most_one(std::uint32_t file, const std::vector<T>& items, const char* field) {
         for (std::size_t i = 1; i < items.size(); ++i)
-            diags_.error("syntax", span_of(file, items[i]), std::string("the field '") + field +
-                                                                "' is given more than once in this rule");
+            report(diags_, "syntax", span_of(file, items[i]), "resolve.field_twice", {{"field", std::string(field)}});
     }
 
     void resolve_norms(const ast::File& file) {
@@ -260,8 +265,7 @@ private:
             const auto* rule = std::get_if<ast::Rule>(&d.value);
             if (!rule) continue;
             if (!sector) {
-                diags_.error("reference", span_of(f, rule->id),
-                             "rule '" + rule->id.name + "' comes before any 'sektor' declaration in this file");
+                report(diags_, "reference", span_of(f, rule->id), "resolve.rule_before_sector", {{"rule", rule->id.name}});
                 continue;
             }
             resolve_norm(f, *sector, *rule);
@@ -283,30 +287,26 @@ private:
         at_most_one(f, r.validity, "gjelder");
 
         if (r.sources.empty())
-            diags_.error("syntax", n.span, "rule '" + r.id.name + "' has no 'kilde': every norm must cite its provision");
+            report(diags_, "syntax", n.span, "resolve.no_source", {{"rule", r.id.name}});
         for (const auto& c : r.sources) {
             Citation cit = citation(f, c);
             if (!model_.laws.contains(cit.law))
-                diags_.error("reference", span_of(f, c.law),
-                             with_suggestion("unknown law '" + cit.law + "' (declare it with a 'lov' line)", cit.law,
-                                             keys_of(model_.laws)));
+                report(diags_, "reference", span_of(f, c.law), "resolve.unknown_law", unknown(cit.law, keys_of(model_.laws)));
             n.sources.push_back(std::move(cit));
         }
 
         if (r.topics.empty()) {
-            diags_.error("syntax", n.span, "rule '" + r.id.name + "' has no 'tema'");
+            report(diags_, "syntax", n.span, "resolve.no_topic", {{"rule", r.id.name}});
         } else {
             const auto& topic = r.topics.front();
             n.topic = topic.name;
             n.topic_span = span_of(f, topic);
             if (!model_.topics.contains(topic.name))
-                diags_.error("reference", n.topic_span,
-                             with_suggestion("unknown topic '" + topic.name + "'", topic.name, keys_of(model_.topics)));
+                report(diags_, "reference", n.topic_span, "resolve.unknown_topic", unknown(topic.name, keys_of(model_.topics)));
         }
 
         if (r.statements.empty()) {
-            diags_.error("syntax", n.span,
-                         "rule '" + r.id.name + "' says nobody's right or duty: add a line such as 'barnet har rett til …'");
+            report(diags_, "syntax", n.span, "resolve.no_statement", {{"rule", r.id.name}});
         } else {
             const auto& s = r.statements.front();
             n.actor = s.actor.name;
@@ -375,8 +375,8 @@ private:
             const Norm& a = model_.norms[i - 1];
             const Norm& b = model_.norms[i];
             if (a.id != b.id) continue;
-            auto& diag = diags_.error("reference", b.span, "duplicate rule id '" + b.id + "'");
-            diag.notes.push_back({a.span, "the first rule with this id is here"});
+            auto& diag = report(diags_, "reference", b.span, "resolve.duplicate_id", {{"rule", b.id}});
+            diag.notes.push_back({a.span, {}, "resolve.note.first_rule", {}});
         }
     }
 
@@ -385,9 +385,7 @@ private:
         for (const Norm& n : model_.norms) ids.push_back(n.id);
         for (auto& [norm_id, pending] : exceptions_) {
             if (!model_.find_norm(pending.target)) {
-                diags_.error("reference", pending.span,
-                             with_suggestion("exception refers to unknown rule '" + pending.target + "'",
-                                             pending.target, ids));
+                report(diags_, "reference", pending.span, "resolve.unknown_exception", unknown(pending.target, ids));
                 continue;
             }
             auto it = std::lower_bound(model_.norms.begin(), model_.norms.end(), norm_id,

@@ -97,8 +97,9 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
     if (expected_is(failure, "a modality")) {
         if (auto actor = word_before(text, failure.offset)) {
             if (auto keyword = text::closest(actor->text, as_views(grammar::field_keywords))) {
-                diags.error("syntax", span_of(*actor), "unknown field '" + actor->text + "'; did you mean '" +
-                                                           *keyword + "'?");
+                Diagnostic& d = diags.error("syntax", span_of(*actor), {});
+                d.message_key = "parse.unknown_field";
+                d.message_args = {{"field", actor->text}, {"suggestion", std::string(*keyword)}};
                 return;
             }
         }
@@ -169,10 +170,9 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
     bool has_comment = false;
     if (only_comments_and_space(text, has_comment)) {
         if (has_comment)
-            diags.add("syntax", Severity::warning, Span::whole(file_id),
-                      "the file has only comments: no declarations to check");
+            diags.add("syntax", Severity::warning, Span::whole(file_id), {}).message_key = "parse.only_comments";
         else
-            diags.error("syntax", Span::whole(file_id), "the file is empty: expected at least one declaration");
+            diags.error("syntax", Span::whole(file_id), {}).message_key = "parse.empty";
         return file;
     }
 
@@ -259,19 +259,23 @@ struct Loader {
             const fs::path canonical = fs::weakly_canonical(self.parent_path() / inc.path.value, ec);
             const fs::path relative = canonical.lexically_relative(root);
             if (relative.empty() || *relative.begin() == "..") {
-                diags.error("reference", span,
-                            "include '" + inc.path.value + "' resolves to '" + display_path(canonical) +
-                                "', outside the rules root '" + display_path(ws.root) + "'");
+                Diagnostic& d = diags.error("reference", span, {});
+                d.message_key = "parse.include_outside";
+                d.message_args = {{"include", inc.path.value},
+                                  {"target", display_path(canonical)},
+                                  {"root", display_path(ws.root)}};
                 continue;
             }
             if (!fs::exists(canonical, ec)) {
-                diags.error("reference", span, "included file '" + inc.path.value + "' does not exist");
+                Diagnostic& d = diags.error("reference", span, {});
+                d.message_key = "parse.include_missing";
+                d.message_args = {{"include", inc.path.value}};
                 continue;
             }
             if (stack.size() >= options.max_include_depth) {
-                diags.error("limit", span,
-                            "this include goes past the include depth limit of " +
-                                std::to_string(options.max_include_depth) + " (raise it with --max-include-depth)");
+                Diagnostic& d = diags.error("limit", span, {});
+                d.message_key = "parse.include_depth";
+                d.message_args = {{"limit", static_cast<std::int64_t>(options.max_include_depth)}};
                 continue;
             }
             auto child = load(fs::path(display_path(canonical)));
@@ -280,7 +284,9 @@ struct Loader {
                 std::string chain;
                 const auto from = std::find(stack.begin(), stack.end(), canonical);
                 for (auto p = from; p != stack.end(); ++p) chain += display_path(*p) + " → ";
-                diags.error("reference", span, "include cycle: " + chain + display_path(canonical));
+                Diagnostic& d = diags.error("reference", span, {});
+                d.message_key = "parse.include_cycle";
+                d.message_args = {{"chain", chain + display_path(canonical)}};
                 continue;
             }
             follow_includes(*child, stack);
@@ -308,7 +314,9 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
         // A folder named like a rule file is a mistake (or a trap), not a
         // folder of rules: walking it would report success over nothing.
         if (p.extension() == ".regel" && fs::is_directory(p, ec)) {
-            diags.error("io", Span{}, "'" + display_path(p) + "' is a directory, not a rule file");
+            Diagnostic& d = diags.error("io", Span{}, {});
+            d.message_key = "parse.directory";
+            d.message_args = {{"path", display_path(p)}};
             continue;
         }
         if (fs::is_directory(p, ec)) {
@@ -323,22 +331,29 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
                     const fs::path target = fs::weakly_canonical(it->path(), link_ec);
                     const fs::path relative = target.lexically_relative(walked);
                     if (link_ec || relative.empty() || *relative.begin() == "..") {
-                        diags.error("io", Span{}, "'" + display_path(it->path()) + "' is a symbolic link to '" +
-                                                      display_path(target) + "', outside the rules root '" +
-                                                      display_path(p) + "'");
+                        Diagnostic& d = diags.error("io", Span{}, {});
+                        d.message_key = "parse.symlink_outside";
+                        d.message_args = {{"path", display_path(it->path())},
+                                          {"target", display_path(target)},
+                                          {"root", display_path(p)}};
                         continue;
                     }
                 }
                 if (it->path().extension() == ".regel" && !it->is_directory(ec)) found.push_back(it->path());
-                else if (it->path().extension() == ".regel" && it->is_directory(ec))
-                    diags.error("io", Span{}, "'" + display_path(it->path()) + "' is a directory, not a rule file");
+                else if (it->path().extension() == ".regel" && it->is_directory(ec)) {
+                    Diagnostic& d = diags.error("io", Span{}, {});
+                    d.message_key = "parse.directory";
+                    d.message_args = {{"path", display_path(it->path())}};
+                }
             }
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::exists(p, ec)) {
             files.push_back(p);
         } else {
-            diags.error("io", Span{}, "cannot read '" + display_path(p) + "': no such file or directory");
+            Diagnostic& d = diags.error("io", Span{}, {});
+            d.message_key = "parse.no_such_file";
+            d.message_args = {{"path", display_path(p)}};
         }
     }
     std::vector<std::size_t> roots;

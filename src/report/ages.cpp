@@ -79,10 +79,14 @@ std::vector<Threshold> select_thresholds(const model::Model& model, const AgesQu
 }
 
 void write_ages_text(std::ostream& out, const model::Model& model, const AgesQuery& query,
-                     const std::vector<Threshold>& thresholds) {
-    out << "Age thresholds in force on " << query.when.at.iso();
-    if (query.born) out << " for a child born " << query.born->iso() << " (" << age_on(*query.born, query.when.at) << " years old)";
-    out << ": " << thresholds.size() << "\n\n";
+                     const std::vector<Threshold>& thresholds, const text::Catalogue& messages) {
+    out << messages.format("ages.text.heading",
+                           {{"at", query.when.at.iso()},
+                            {"child", query.born ? "yes" : "no"},
+                            {"born", query.born ? query.born->iso() : std::string()},
+                            {"age", std::int64_t{query.born ? age_on(*query.born, query.when.at) : 0}},
+                            {"n", static_cast<std::int64_t>(thresholds.size())}})
+        << "\n\n";
     std::string topic;
     for (const Threshold& t : thresholds) {
         const model::Norm& n = *t.norm;
@@ -97,9 +101,13 @@ void write_ages_text(std::ostream& out, const model::Model& model, const AgesQue
         out << "  " << pad(ages, 34) << pad(basis_text(n), 15) << pad(n.sector, 16)
             << pad(n.sources.empty() ? "" : n.sources.front().text(), 42) << n.id;
         if (query.born) {
-            out << "\n    " << (t.applies ? "applies now" : "does not apply now");
-            if (t.from_date) out << "; from " << t.from_date->iso();
-            if (t.to_date) out << "; until " << t.to_date->add_days(-1).iso();
+            out << "\n    "
+                << messages.format("ages.text.child",
+                                   {{"applies", t.applies ? "yes" : "no"},
+                                    {"has_from", t.from_date ? "yes" : "no"},
+                                    {"from", t.from_date ? t.from_date->iso() : std::string()},
+                                    {"has_to", t.to_date ? "yes" : "no"},
+                                    {"last_day", t.to_date ? t.to_date->add_days(-1).iso() : std::string()}});
         }
         out << '\n';
     }

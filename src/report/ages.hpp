@@ -4,6 +4,7 @@
 
 #include "base/date.hpp"
 #include "model/model.hpp"
+#include "text/messages.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -29,8 +30,10 @@ struct Threshold {
 /// Norms in force that set an age threshold, filtered and sorted by topic, age, sector, id.
 std::vector<Threshold> select_thresholds(const model::Model& model, const AgesQuery& query);
 
+/// The table for people, its words from `messages` (ages.text.*); bounds,
+/// counting and rule ids as the rules write them.
 void write_ages_text(std::ostream& out, const model::Model& model, const AgesQuery& query,
-                     const std::vector<Threshold>& thresholds);
+                     const std::vector<Threshold>& thresholds, const text::Catalogue& messages);
 void write_ages_json(std::ostream& out, const model::Model& model, const AgesQuery& query,
                      const std::vector<Threshold>& thresholds);
 

@@ -93,7 +93,8 @@ constexpr const char* script = R"js(
       row.hidden = !ok;
       if (ok) visible += 1;
     });
-    if (shown) shown.textContent = visible + ' of ' + rows.length + ' shown';
+    // The words come from the catalogue: data-template holds %v (shown) and %t (all).
+    if (shown) shown.textContent = shown.getAttribute('data-template').replace('%v', visible).replace('%t', rows.length);
     return visible;
   }
   filters.forEach(function (select) { select.addEventListener('change', apply); });
@@ -258,31 +259,23 @@ void marker(pugi::xml_node g, model::Basis basis, bool lower, int cx, int cy, co
     svg_title(m, title);
 }
 
-void legend(pugi::xml_node svg) {
+void legend(pugi::xml_node svg, const text::Catalogue& messages) {
     pugi::xml_node g = element(svg, "g", "legend");
-    struct Item {
-        model::Basis basis;
-        bool lower;
-        const char* text;
-    };
-    const Item items[] = {
-        {model::Basis::birthday, true, "birthday (fylt, over, fra … år)"},
-        {model::Basis::calendar_year, true, "calendar year (fra året …)"},
-        {model::Basis::school_year, true, "school year (fra skoleåret …)"},
-        {model::Basis::maturity, true, "maturity (når barnet kan …)"},
-    };
+    const model::Basis bases[] = {model::Basis::birthday, model::Basis::calendar_year, model::Basis::school_year,
+                                  model::Basis::maturity};
     int x = 10;
-    for (const Item& item : items) {
-        marker(g, item.basis, item.lower, x + 6, 14, std::string("how a bound is counted: ") + item.text);
-        pugi::xml_node label = element(g, "text", std::string(item.text));
+    for (model::Basis basis : bases) {
+        const std::string text = messages.format("html.legend.basis", {{"basis", model::basis_name(basis)}});
+        marker(g, basis, true, x + 6, 14, messages.format("html.legend.basis_title", {{"text", text}}));
+        pugi::xml_node label = element(g, "text", text);
         attribute(label, "x", x + 16);
         attribute(label, "y", 18);
         int characters = 0;
-        for (unsigned char c : std::string_view(item.text)) characters += (c & 0xC0) != 0x80 ? 1 : 0;
+        for (unsigned char c : text) characters += (c & 0xC0) != 0x80 ? 1 : 0;
         x += 16 + characters * 6 + 30;
     }
-    marker(g, model::Basis::birthday, false, 16, 38, "an upper bound: the rule applies up to here");
-    pugi::xml_node t = element(g, "text", std::string("hollow: upper bound (up to, not including)"));
+    marker(g, model::Basis::birthday, false, 16, 38, messages.format("html.legend.upper_title"));
+    pugi::xml_node t = element(g, "text", messages.format("html.legend.upper"));
     attribute(t, "x", 26);
     attribute(t, "y", 42);
     pugi::xml_node bar = element(g, "rect", "bar maturity");
@@ -290,7 +283,7 @@ void legend(pugi::xml_node svg) {
     attribute(bar, "y", 34);
     attribute(bar, "width", 30);
     attribute(bar, "height", 8);
-    t = element(g, "text", std::string("dashed: by maturity, before a fixed age"));
+    t = element(g, "text", messages.format("html.legend.maturity"));
     attribute(t, "x", 366);
     attribute(t, "y", 42);
     pugi::xml_node band = element(g, "rect", "band divergence");
@@ -298,12 +291,12 @@ void legend(pugi::xml_node svg) {
     attribute(band, "y", 30);
     attribute(band, "width", 30);
     attribute(band, "height", 16);
-    t = element(g, "text", std::string("shaded: ages a finding is about"));
+    t = element(g, "text", messages.format("html.legend.band"));
     attribute(t, "x", 676);
     attribute(t, "y", 42);
 }
 
-void axis(pugi::xml_node svg, int bottom) {
+void axis(pugi::xml_node svg, int bottom, const text::Catalogue& messages) {
     pugi::xml_node g = element(svg, "g", "axis");
     const int top = legend_height;
     for (int age = 0; age <= max_age; ++age) {
@@ -317,7 +310,7 @@ void axis(pugi::xml_node svg, int bottom) {
         attribute(label, "y", top + 12);
         attribute(label, "text-anchor", "middle");
     }
-    pugi::xml_node unit = element(g, "text", std::string("age (år)"), "axis");
+    pugi::xml_node unit = element(g, "text", messages.format("html.axis"), "axis");
     attribute(unit, "x", 10);
     attribute(unit, "y", top + 12);
 }
@@ -368,6 +361,7 @@ void norm_lane(pugi::xml_node g, const model::Norm& n, int lane_top) {
 bool is_range_kind(const std::string& kind) { return kind == "divergence" || kind == "gap" || kind == "conflict"; }
 
 void finding_marks(pugi::xml_node svg, const std::vector<Row>& rows, const View& view) {
+    // Kinds and severities are machine names; the message is worded already.
     pugi::xml_node g = element(svg, "g", "findings");
     for (const Entry& e : view.entries) {
         const Diagnostic& d = *e.finding;
@@ -400,18 +394,15 @@ void finding_marks(pugi::xml_node svg, const std::vector<Row>& rows, const View&
     }
 }
 
-void timeline(pugi::xml_node section, const View& view) {
+void timeline(pugi::xml_node section, const View& view, const text::Catalogue& messages) {
     const ReportInput& input = *view.current;
     const std::vector<Row> rows = timeline_rows(input);
-    element(section, "h2", std::string("Age limits in force on ") + input.at.iso());
+    element(section, "h2", messages.format("html.timeline.heading", {{"at", input.at.iso()}}));
     if (rows.empty()) {
-        element(section, "p", std::string("No rule in force on this date sets an age limit."));
+        element(section, "p", messages.format("html.timeline.empty"));
         return;
     }
-    element(section, "p",
-            std::string("One row per topic and sector; each bar is one rule, from its lower to its upper age "
-                        "limit. Hover over a bar or a marker for the rule and its provision."),
-            "lead");
+    element(section, "p", messages.format("html.timeline.lead"), "lead");
     const int bottom = rows.back().top + rows.back().height() + 4;
     pugi::xml_node wrap = element(section, "div", "timeline");
     pugi::xml_node svg = element(wrap, "svg", "timeline");
@@ -420,8 +411,8 @@ void timeline(pugi::xml_node section, const View& view) {
     attribute(svg, "height", bottom);
     attribute(svg, "viewBox", "0 0 " + std::to_string(svg_width) + " " + std::to_string(bottom));
     attribute(svg, "role", "img");
-    attribute(svg, "aria-label", "age limits by topic and sector, ages 0 to " + std::to_string(max_age));
-    legend(svg);
+    attribute(svg, "aria-label", messages.format("html.timeline.label", {{"max", std::int64_t{max_age}}}));
+    legend(svg, messages);
 
     pugi::xml_node stripes = element(svg, "g", "rows");
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -432,7 +423,7 @@ void timeline(pugi::xml_node section, const View& view) {
         attribute(r, "width", svg_width);
         attribute(r, "height", rows[i].height());
     }
-    axis(svg, bottom);
+    axis(svg, bottom, messages);
     finding_marks(svg, rows, view);
     pugi::xml_node body = element(svg, "g", "norms");
     for (const Row& row : rows) {
@@ -445,7 +436,9 @@ void timeline(pugi::xml_node section, const View& view) {
         const model::Sector* sector = input.model.find_sector(row.sector);
         std::vector<std::string> rules;
         for (const model::Norm* n : row.norms) rules.push_back(n->id);
-        svg_title(label, row.topic + " in " + (sector ? sector->name : row.sector) + ": " + join(rules, ", "));
+        svg_title(label, messages.format("html.timeline.row", {{"topic", row.topic},
+                                                               {"sector", sector ? sector->name : row.sector},
+                                                               {"rules", join(rules, ", ")}}));
         int lane_top = row.top + row_padding;
         for (const model::Norm* n : row.norms) {
             norm_lane(g, *n, lane_top);
@@ -457,8 +450,8 @@ void timeline(pugi::xml_node section, const View& view) {
 // ---------------------------------------------------------------------------
 // Summary and findings table
 
-void summary(pugi::xml_node section, const View& view) {
-    element(section, "h2", std::string("Summary"));
+void summary(pugi::xml_node section, const View& view, const text::Catalogue& messages) {
+    element(section, "h2", messages.format("html.summary.heading"));
     SeverityCounts total;
     std::map<std::string, SeverityCounts> per_kind;
     std::map<Change, int> changes;
@@ -471,17 +464,23 @@ void summary(pugi::xml_node section, const View& view) {
     pugi::xml_node badges = element(section, "div", "badges");
     if (view.is_diff()) {
         for (Change c : {Change::added, Change::removed, Change::changed, Change::unchanged})
-            element(badges, "span", std::to_string(changes[c]) + " " + change_name(c), "badge change");
+            element(badges, "span",
+                    messages.format("html.badge.change", {{"n", std::int64_t{changes[c]}}, {"change", change_name(c)}}),
+                    "badge change");
     }
-    auto plural = [](int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
-    element(badges, "span", plural(total[Severity::error], "error"), "badge error");
-    element(badges, "span", plural(total[Severity::warning], "warning"), "badge warning");
-    element(badges, "span", plural(total[Severity::note], "note"), "badge note");
+    const std::pair<Severity, const char*> badges_by_severity[] = {
+        {Severity::error, "badge error"}, {Severity::warning, "badge warning"}, {Severity::note, "badge note"}};
+    for (const auto& [severity, cls] : badges_by_severity)
+        element(badges, "span",
+                messages.format("html.badge.severity",
+                                {{"n", std::int64_t{total[severity]}}, {"severity", severity_name(severity)}}),
+                cls);
     if (per_kind.empty()) return;
 
     pugi::xml_node table = element(section, "table", "counts");
     pugi::xml_node head = element(element(table, "thead"), "tr");
-    for (const char* h : {"kind", "error", "warning", "note"}) element(head, "th", std::string(h));
+    element(head, "th", messages.format("markdown.column.kind"));
+    for (const char* h : {"error", "warning", "note"}) element(head, "th", std::string(h));
     pugi::xml_node body = element(table, "tbody");
     for (const auto& [kind, counts] : per_kind) {
         pugi::xml_node tr = element(body, "tr");
@@ -491,22 +490,25 @@ void summary(pugi::xml_node section, const View& view) {
     }
 }
 
-void filter(pugi::xml_node filters, const char* name, const char* label, const char* all,
+/// A select over the values of one column; the label and the "all" option are html.filter.<name>.*.
+void filter(pugi::xml_node filters, const char* name, const text::Catalogue& messages,
             const std::set<std::string>& values) {
+    const std::string label = messages.format(std::string("html.filter.") + name + ".label");
+    const std::string all = messages.format(std::string("html.filter.") + name + ".all");
     pugi::xml_node l = element(filters, "label");
-    l.append_child(pugi::node_pcdata).set_value((std::string(label) + " ").c_str());
+    l.append_child(pugi::node_pcdata).set_value((label + " ").c_str());
     pugi::xml_node select = element(l, "select");
     attribute(select, "id", std::string("filter-") + name);
     attribute(select, "data-filter", name);
-    pugi::xml_node option = element(select, "option", std::string(all));
+    pugi::xml_node option = element(select, "option", all);
     attribute(option, "value", "");
     for (const std::string& v : values) attribute(element(select, "option", v), "value", v);
 }
 
-void findings_table(pugi::xml_node section, const View& view) {
-    element(section, "h2", std::string("Findings"));
+void findings_table(pugi::xml_node section, const View& view, const text::Catalogue& messages) {
+    element(section, "h2", messages.format("html.findings.heading"));
     if (view.entries.empty()) {
-        element(section, "p", std::string("No findings."));
+        element(section, "p", messages.format("markdown.none"));
         return;
     }
     std::set<std::string> kinds, sectors, changes;
@@ -516,17 +518,21 @@ void findings_table(pugi::xml_node section, const View& view) {
         if (e.change != Change::none) changes.insert(change_name(e.change));
     }
     pugi::xml_node filters = element(section, "div", "filters");
-    if (view.is_diff()) filter(filters, "change", "Change", "all changes", changes);
-    filter(filters, "kind", "Kind", "all kinds", kinds);
-    filter(filters, "sector", "Sector", "all sectors", sectors);
-    attribute(element(filters, "span", std::to_string(view.entries.size()) + " shown"), "id", "shown");
+    if (view.is_diff()) filter(filters, "change", messages, changes);
+    filter(filters, "kind", messages, kinds);
+    filter(filters, "sector", messages, sectors);
+    const std::int64_t count = static_cast<std::int64_t>(view.entries.size());
+    pugi::xml_node shown =
+        element(filters, "span", messages.format("html.findings.shown", {{"shown", std::to_string(count)}, {"total", count}}));
+    attribute(shown, "id", "shown");
+    attribute(shown, "data-template", messages.format("html.findings.shown", {{"shown", "%v"}, {"total", "%t"}}));
 
     pugi::xml_node table = element(section, "table");
     attribute(table, "id", "findings-table");
     pugi::xml_node head = element(element(table, "thead"), "tr");
-    if (view.is_diff()) element(head, "th", std::string("change"));
+    if (view.is_diff()) element(head, "th", messages.format("markdown.column.change"));
     for (const char* h : {"severity", "kind", "sectors", "ages", "provisions", "message", "witness", "location", "id"})
-        element(head, "th", std::string(h));
+        element(head, "th", messages.format(std::string("html.column.") + h));
     pugi::xml_node body = element(table, "tbody");
     for (const Entry& e : view.entries) {
         const Diagnostic& d = *e.finding;
@@ -542,13 +548,14 @@ void findings_table(pugi::xml_node section, const View& view) {
         element(tr, "td", std::string(severity_name(d.severity)), (std::string("severity ") + severity_name(d.severity)).c_str());
         element(tr, "td", d.kind, "kind");
         element(tr, "td", join(d.details.sectors, ", "), "sectors");
-        element(tr, "td", ages_text(d.details), "ages");
+        element(tr, "td", ages_text(d.details, messages), "ages");
         element(tr, "td", join(d.details.provisions, "; "), "provisions");
         pugi::xml_node message = element(tr, "td", d.message, "message");
         if (e.before) {
             element(message, "br");
-            element(message, "small", std::string("before: ") + severity_name(e.before->severity) + ": " +
-                                          e.before->message + (ages_text(e.before->details).empty() ? "" : " (" + ages_text(e.before->details) + ")"));
+            const std::string ages = ages_text(e.before->details, messages);
+            element(message, "small", messages.format("diff.text.before") + " " + severity_name(e.before->severity) +
+                                          ": " + e.before->message + (ages.empty() ? "" : " (" + ages + ")"));
         }
         element(tr, "td", d.details.witness, "witness");
         element(tr, "td", text::location(*e.sources, d.span), "location");
@@ -567,10 +574,11 @@ pugi::xml_node attribute_section(pugi::xml_node body, const char* id) {
 
 void write(std::ostream& out, const View& view) {
     const ReportInput& input = *view.current;
+    const text::Catalogue& messages = text::bundled_catalogue(input.lang);
     pugi::xml_document doc;
     doc.append_child(pugi::node_doctype).set_value("html");
     pugi::xml_node html = doc.append_child("html");
-    attribute(html, "lang", "en");
+    attribute(html, "lang", input.lang);
     pugi::xml_node head = element(html, "head");
     attribute(element(head, "meta"), "charset", "utf-8");
     pugi::xml_node viewport = element(head, "meta");
@@ -581,32 +589,30 @@ void write(std::ostream& out, const View& view) {
     attribute(csp, "http-equiv", "Content-Security-Policy");
     attribute(csp, "content", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
     const std::string title =
-        view.is_diff()
-            ? "lovsjekk diff: " + view.baseline->at.iso() + " → " + input.at.iso()
-            : "lovsjekk report: the law in force on " + input.at.iso();
+        view.is_diff() ? "lovsjekk diff: " + view.baseline->at.iso() + " → " + input.at.iso()
+                       : messages.format("html.title", {{"at", input.at.iso()}});
     element(head, "title", title);
     element(head, "style");
 
     pugi::xml_node body = element(html, "body");
     pugi::xml_node header = element(body, "header");
-    element(header, "h1", view.is_diff() ? std::string("lovsjekk diff") : std::string("lovsjekk report"));
+    element(header, "h1", view.is_diff() ? std::string("lovsjekk diff") : messages.format("html.heading"));
     std::ostringstream lead;
     if (view.is_diff())
-        lead << "Findings on " << view.baseline->at.iso() << " against " << input.at.iso() << ". ";
-    const std::size_t rules = input.model.norms.size();
-    const std::size_t sectors = input.model.sectors.size();
-    lead << "The law in force on " << input.at.iso() << ": " << rules << (rules == 1 ? " rule" : " rules") << " in "
-         << sectors << (sectors == 1 ? " sector." : " sectors.");
+        lead << messages.format("html.diff.lead", {{"before", view.baseline->at.iso()}, {"after", input.at.iso()}}) << ' ';
+    lead << messages.format("markdown.intro", {{"at", input.at.iso()},
+                                               {"rules", static_cast<std::int64_t>(input.model.norms.size())},
+                                               {"sectors", static_cast<std::int64_t>(input.model.sectors.size())}});
     element(header, "p", lead.str(), "lead");
 
-    summary(attribute_section(body, "summary"), view);
-    timeline(attribute_section(body, "timeline"), view);
-    findings_table(attribute_section(body, "findings"), view);
+    summary(attribute_section(body, "summary"), view, messages);
+    timeline(attribute_section(body, "timeline"), view, messages);
+    findings_table(attribute_section(body, "findings"), view, messages);
 
     pugi::xml_node footer = element(body, "footer");
     element(footer, "p",
             std::string("Inneholder data under Norsk lisens for offentlige data (NLOD) tilgjengeliggjort av Lovdata."));
-    element(footer, "p", std::string("Generated by lovsjekk ") + LOVSJEKK_VERSION + ".");
+    element(footer, "p", messages.format("html.generated", {{"version", std::string(LOVSJEKK_VERSION)}}));
     element(body, "script");
 
     close_empty_elements(doc);

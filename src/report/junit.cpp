@@ -23,9 +23,9 @@ struct Case {
 };
 
 /// The finding as `check` prints it: location line, source line, caret, notes.
-std::string rendered(const Entry& e) {
+std::string rendered(const Entry& e, const std::string& lang) {
     std::ostringstream s;
-    text::render_text(s, *e.finding, *e.sources, {false, true});
+    text::render_text(s, *e.finding, *e.sources, {false, true, lang});
     return xml_safe(s.str());
 }
 
@@ -129,13 +129,13 @@ void write(std::ostream& out, const View& view, Severity fail_on) {
             if (e->change != Change::none) message = std::string(change_name(e->change)) + ": " + message;
             failure.append_attribute("message") = xml_safe(message).c_str();
             failure.append_attribute("type") = xml_safe(d.kind).c_str();
-            failure.text().set(rendered(*e).c_str());
+            failure.text().set(rendered(*e, view.current->lang).c_str());
         }
         if (!c.others.empty()) {
             std::string text;
             for (const Entry* e : c.others) {
                 if (e->change != Change::none) text += "[" + std::string(change_name(e->change)) + "] ";
-                text += rendered(*e);
+                text += rendered(*e, view.current->lang);
             }
             testcase.append_child("system-out").text().set(text.c_str());
         }

@@ -36,11 +36,8 @@ std::string cell(std::string_view text) {
     return out;
 }
 
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 void write(std::ostream& out, const View& view) {
+    const text::Catalogue& messages = text::bundled_catalogue(view.current->lang);
     SeverityCounts total;
     std::map<std::string, SeverityCounts> per_kind;
     for (const Entry& e : view.entries) {
@@ -52,28 +49,38 @@ void write(std::ostream& out, const View& view) {
     if (view.is_diff()) {
         std::map<Change, int> changes;
         for (const Entry& e : view.entries) ++changes[e.change];
-        out << "### lovsjekk diff: " << changes[Change::added] << " added, " << changes[Change::removed]
-            << " removed, " << changes[Change::changed] << " changed\n\n";
-        out << "Findings on " << view.baseline->at.iso() << " against " << current.at.iso() << "; "
-            << changes[Change::unchanged] << " unchanged.\n\n";
+        out << "### "
+            << messages.format("markdown.diff.heading", {{"added", std::int64_t{changes[Change::added]}},
+                                                         {"removed", std::int64_t{changes[Change::removed]}},
+                                                         {"changed", std::int64_t{changes[Change::changed]}}})
+            << "\n\n"
+            << messages.format("markdown.diff.intro", {{"before", view.baseline->at.iso()},
+                                                       {"after", current.at.iso()},
+                                                       {"unchanged", std::int64_t{changes[Change::unchanged]}}})
+            << "\n\n";
     } else {
-        out << "### lovsjekk: " << plural(total[Severity::error], "error", "errors") << ", "
-            << plural(total[Severity::warning], "warning", "warnings") << ", "
-            << plural(total[Severity::note], "note", "notes") << "\n\n";
-        out << "The law in force on " << current.at.iso() << ": "
-            << plural(static_cast<int>(current.model.norms.size()), "rule", "rules") << " in "
-            << plural(static_cast<int>(current.model.sectors.size()), "sector", "sectors") << ".\n\n";
+        out << "### "
+            << messages.format("markdown.heading", {{"errors", std::int64_t{total[Severity::error]}},
+                                                    {"warnings", std::int64_t{total[Severity::warning]}},
+                                                    {"notes", std::int64_t{total[Severity::note]}}})
+            << "\n\n"
+            << messages.format("markdown.intro",
+                               {{"at", current.at.iso()},
+                                {"rules", static_cast<std::int64_t>(current.model.norms.size())},
+                                {"sectors", static_cast<std::int64_t>(current.model.sectors.size())}})
+            << "\n\n";
     }
     if (per_kind.empty()) {
-        out << (view.is_diff() ? "No findings changed.\n" : "No findings.\n");
+        out << messages.format(view.is_diff() ? "markdown.diff.none" : "markdown.none") << '\n';
         return;
     }
 
-    out << "| kind | error | warning | note |\n| --- | ---: | ---: | ---: |\n";
+    // Kinds and severities are machine names, as in --severity KIND=LEVEL.
+    out << "| " << messages.format("markdown.column.kind") << " | error | warning | note |\n| --- | ---: | ---: | ---: |\n";
     for (const auto& [kind, counts] : per_kind)
         out << "| " << cell(kind) << " | " << counts[Severity::error] << " | " << counts[Severity::warning] << " | "
             << counts[Severity::note] << " |\n";
-    out << "| **total** | " << total[Severity::error] << " | " << total[Severity::warning] << " | "
+    out << "| **" << messages.format("markdown.column.total") << "** | " << total[Severity::error] << " | " << total[Severity::warning] << " | "
         << total[Severity::note] << " |\n\n";
 
     // Most severe first; within a severity the report's own order (by file
@@ -85,7 +92,10 @@ void write(std::ostream& out, const View& view) {
         if (a->change != b->change) return a->change < b->change;
         return a->finding->severity > b->finding->severity;
     });
-    out << (view.is_diff() ? "| change " : "") << "| severity | kind | message | location | id |\n"
+    out << (view.is_diff() ? "| " + messages.format("markdown.column.change") + " " : std::string())
+        << "| " << messages.format("markdown.column.severity") << " | " << messages.format("markdown.column.kind") << " | "
+        << messages.format("markdown.column.message") << " | " << messages.format("markdown.column.location")
+        << " | id |\n"
         << (view.is_diff() ? "| --- " : "") << "| --- | --- | --- | --- | --- |\n";
     const std::size_t shown = std::min(rows.size(), max_rows);
     for (std::size_t i = 0; i < shown; ++i) {
@@ -96,7 +106,8 @@ void write(std::ostream& out, const View& view) {
             << cell(text::location(*e.sources, d.span)) << " | " << (d.id.empty() ? "" : "`" + d.id + "`")
             << " |\n";
     }
-    if (rows.size() > shown) out << "\nand " << rows.size() - shown << " more\n";
+    if (rows.size() > shown)
+        out << '\n' << messages.format("markdown.more", {{"n", static_cast<std::int64_t>(rows.size() - shown)}}) << '\n';
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "base/diagnostic.hpp"
 #include "model/model.hpp"
 #include "report/diff.hpp"
+#include "text/messages.hpp"
 #include "text/source.hpp"
 
 #include <iosfwd>
@@ -24,6 +25,8 @@ struct ReportInput {
     /// Pending laws assumed in force (`--assume-in-force`), so that the HTML
     /// timeline shows the same norms the checks saw.
     std::vector<std::string> assume_in_force = {};
+    /// The language of the report's own words (findings arrive worded).
+    std::string lang = text::default_language;
 };
 
 /// Two runs and how their findings compare (`lovsjekk diff`). `before` is

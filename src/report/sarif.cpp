@@ -151,10 +151,12 @@ const char* baseline_state(Change c) {
     return nullptr;
 }
 
-json::object result(const Entry& e, std::size_t rule_index) {
+json::object result(const Entry& e, std::size_t rule_index, const text::Catalogue& messages) {
     const Diagnostic& d = *e.finding;
     std::string message = d.message;
-    if (!d.details.witness.empty()) message += "\nFor example: " + d.details.witness;
+    // The witness on a line of its own, worded as `check` words it.
+    if (!d.details.witness.empty())
+        message += "\n" + messages.format("finding.example_sentence", {{"witness", d.details.witness}});
 
     json::object r;
     r["ruleId"] = d.kind;
@@ -195,7 +197,8 @@ json::object result(const Entry& e, std::size_t rule_index) {
 }
 
 void write(std::ostream& out, const View& view) {
-    const std::vector<KindInfo> kinds = kind_catalogue(view.entries);
+    const text::Catalogue& messages = text::bundled_catalogue(view.current->lang);
+    const std::vector<KindInfo> kinds = kind_catalogue(view.entries, messages);
     std::map<std::string, std::size_t> index;
     json::array rules;
     for (const KindInfo& k : kinds) {
@@ -203,7 +206,7 @@ void write(std::ostream& out, const View& view) {
         rules.emplace_back(rule(k));
     }
     json::array results;
-    for (const Entry& e : view.entries) results.emplace_back(result(e, index.at(e.finding->kind)));
+    for (const Entry& e : view.entries) results.emplace_back(result(e, index.at(e.finding->kind), messages));
 
     json::object driver{
         {"name", "lovsjekk"},

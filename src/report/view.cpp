@@ -42,48 +42,37 @@ View diff_view(const DiffInput& input) {
     return view;
 }
 
-std::vector<KindInfo> kind_catalogue(const std::vector<Entry>& entries) {
+std::vector<KindInfo> kind_catalogue(const std::vector<Entry>& entries, const text::Catalogue& messages) {
+    // Titles and descriptions are family.<kind>.title and .description in the catalogue.
+    auto described = [&](const std::string& kind, Severity severity) {
+        std::string key = kind;
+        std::replace(key.begin(), key.end(), '-', '_');
+        return KindInfo{kind, messages.format("family." + key + ".title"),
+                        messages.format("family." + key + ".description"), severity};
+    };
     std::vector<KindInfo> kinds;
-    for (const check::Family& f : check::families())
-        kinds.push_back({f.kind, f.title, f.description, f.default_severity});
+    for (const check::Family& f : check::families()) kinds.push_back(described(f.kind, f.default_severity));
     // The input errors: the rules cannot be read, so no report is written,
     // but `check` and the language server name them with these kinds.
-    kinds.push_back({"syntax", "rule file does not follow the grammar",
-                     "The rule file has a construct the .regel grammar does not allow; grammar/regel.ebnf gives "
-                     "the grammar with examples. Nothing in the file after the error is checked until the parser "
-                     "recovers at the next declaration.",
-                     Severity::error});
-    kinds.push_back({"encoding", "rule file is not valid UTF-8 text",
-                     "The rule file holds bytes that are not UTF-8, or characters that are not allowed in rule "
-                     "text. Save it as UTF-8.",
-                     Severity::error});
-    kinds.push_back({"io", "file cannot be read",
-                     "A rule file or folder named on the command line or in an include does not exist or cannot "
-                     "be read.",
-                     Severity::error});
-    kinds.push_back({"limit", "input exceeds a safety limit",
-                     "A rule file is larger than --max-file-size, or nests deeper than lovsjekk accepts; the limits "
-                     "protect against accidental or hostile input.",
-                     Severity::error});
+    for (const char* kind : {"syntax", "encoding", "io", "limit"}) kinds.push_back(described(kind, Severity::error));
     std::set<std::string> known;
     for (const KindInfo& k : kinds) known.insert(k.kind);
     std::set<std::string> others;
     for (const Entry& e : entries)
         if (!known.contains(e.finding->kind)) others.insert(e.finding->kind);
     for (const std::string& kind : others)
-        kinds.push_back({kind, kind + " message", "A message of kind '" + kind + "' from lovsjekk itself (policy, "
-                                                  "corpus or configuration), not a finding about the law.",
-                         Severity::warning});
+        kinds.push_back({kind, messages.format("family.other.title", {{"kind", kind}}),
+                         messages.format("family.other.description", {{"kind", kind}}), Severity::warning});
     return kinds;
 }
 
-std::string ages_text(const FindingDetails& details) {
+std::string ages_text(const FindingDetails& details, const text::Catalogue& messages) {
     const int from = details.age_from;
     const int to = details.age_to;
     if (from < 0 && to < 0) return "";
-    if (to < 0) return from <= 0 ? "alle aldre" : "fra " + std::to_string(from) + " år";
-    if (from <= 0) return "under " + std::to_string(to) + " år";
-    return std::to_string(from) + "–" + std::to_string(to) + " år";
+    const char* span = to < 0 ? (from <= 0 ? "all" : "from") : (from <= 0 ? "under" : "range");
+    return messages.format("ages.short",
+                           {{"span", span}, {"from", std::int64_t{std::max(from, 0)}}, {"to", std::int64_t{std::max(to, 0)}}});
 }
 
 std::string xml_safe(std::string_view text) {

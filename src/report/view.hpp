@@ -48,7 +48,7 @@ struct KindInfo {
 
 /// Every family and input-error kind in a fixed order, then the other kinds
 /// that occur in `entries`, sorted.
-std::vector<KindInfo> kind_catalogue(const std::vector<Entry>& entries);
+std::vector<KindInfo> kind_catalogue(const std::vector<Entry>& entries, const text::Catalogue& messages);
 
 /// Findings by severity: [note, warning, error].
 struct SeverityCounts {
@@ -57,8 +57,8 @@ struct SeverityCounts {
     int operator[](Severity s) const { return by_severity[static_cast<int>(s)]; }
 };
 
-/// The finding's ages in words: "7–12 år", "fra 16 år", "under 18 år", "" without ages.
-std::string ages_text(const FindingDetails& details);
+/// The finding's ages in words (key `ages.short`): "7–12 år", "fra 16 år", "under 18 år", "" without ages.
+std::string ages_text(const FindingDetails& details, const text::Catalogue& messages);
 
 /// `text` with the control characters XML 1.0 forbids (all of C0 but tab,
 /// line feed and carriage return) replaced by U+FFFD, so that any rule text

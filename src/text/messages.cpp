@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -69,6 +70,7 @@ UDate to_udate(Date d) {
     return U_SUCCESS(status) ? when : 0.0;
 }
 
+/// Scalars only: phrases are worded by the catalogue first (Catalogue::format).
 icu::Formattable to_formattable(const MessageValue& value) {
     if (const auto* s = std::get_if<std::string>(&value)) return icu::Formattable(icu::UnicodeString::fromUTF8(*s));
     if (const auto* n = std::get_if<std::int64_t>(&value)) return icu::Formattable(static_cast<int64_t>(*n));
@@ -196,7 +198,16 @@ std::string Catalogue::format(std::string_view key, const MessageArgs& args) con
     values.reserve(args.size());
     for (const auto& [name, value] : args) {
         names.push_back(icu::UnicodeString::fromUTF8(name));
-        values.push_back(to_formattable(value));
+        if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
+            std::string worded;
+            for (const Phrase& p : *phrases) {
+                if (!worded.empty()) worded += "; ";
+                worded += format(p.key, p.args);
+            }
+            values.push_back(icu::Formattable(icu::UnicodeString::fromUTF8(worded)));
+        } else {
+            values.push_back(to_formattable(value));
+        }
     }
     icu::UnicodeString out;
     UErrorCode status = U_ZERO_ERROR;
@@ -207,6 +218,21 @@ std::string Catalogue::format(std::string_view key, const MessageArgs& args) con
 }
 
 fs::path bundled_messages_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "messages"; }
+
+const Catalogue& bundled_catalogue(const std::string& lang) {
+    static std::mutex guard;
+    static std::map<std::string, Catalogue> loaded;
+    const std::lock_guard lock(guard);
+    if (auto it = loaded.find(lang); it != loaded.end()) return it->second;
+    std::vector<std::string> errors;
+    Catalogue catalogue = Catalogue::load(bundled_messages_dir(), lang, errors);
+    if (!errors.empty()) {
+        std::string all;
+        for (const std::string& e : errors) all += (all.empty() ? "" : "\n") + e;
+        throw MessageError(all);
+    }
+    return loaded.emplace(lang, std::move(catalogue)).first->second;
+}
 
 const std::vector<std::string>& catalogue_languages() {
     static const std::vector<std::string> languages = {"nb", "nn", "en"};

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "base/date.hpp"
+#include "base/message.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -31,11 +32,9 @@
 
 namespace lovsjekk::text {
 
-/// A named argument's value: text (also select keywords), a whole number
-/// (plural), a decimal number (`{lix, number, ::.0}`) or a calendar date
-/// (`{d, date, long}`).
-using MessageValue = std::variant<std::string, std::int64_t, double, Date>;
-using MessageArgs = std::vector<std::pair<std::string, MessageValue>>;
+using lovsjekk::MessageArgs;
+using lovsjekk::MessageValue;
+using lovsjekk::Phrase;
 
 /// A key the catalogue lacks, an argument the pattern needs but was not
 /// given, or a pattern ICU cannot format.
@@ -81,6 +80,13 @@ private:
 
 /// The bundled catalogues (`messages/` in the source tree).
 std::filesystem::path bundled_messages_dir();
+
+/// The bundled catalogue of one language, loaded once per process. Throws
+/// MessageError for a language without one or a catalogue with errors.
+const Catalogue& bundled_catalogue(const std::string& lang);
+
+/// The language of every message unless --lang says otherwise: bokmål.
+inline constexpr const char* default_language = "nb";
 
 /// The languages lovsjekk has catalogues for.
 const std::vector<std::string>& catalogue_languages();

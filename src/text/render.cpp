@@ -130,7 +130,17 @@ void sort_diagnostics(std::vector<Diagnostic>& diags, const SourceManager& sourc
 
 void detach_positions(const SourceManager& sources, const Diagnostics& from, Diagnostics& to) {
     for (Diagnostic d : from.all()) {
-        if (d.span.file < sources.size()) {
+        if (d.span.file < sources.size() && !d.message_key.empty()) {
+            // Still to be worded: the position goes in as arguments around the message.
+            const SourceFile& f = sources.file(d.span.file);
+            const Position p = d.span.valid ? f.position(d.span.begin) : Position{};
+            d.message_args = {{"message", phrase(d.message_key, d.message_args)},
+                              {"file", f.path()},
+                              {"has_position", d.span.valid ? "yes" : "no"},
+                              {"line", std::int64_t{p.line}},
+                              {"column", std::int64_t{p.column}}};
+            d.message_key = "input.detached";
+        } else if (d.span.file < sources.size()) {
             const SourceFile& f = sources.file(d.span.file);
             if (d.span.valid) {
                 const Position p = f.position(d.span.begin);
@@ -153,7 +163,9 @@ void render_text(std::ostream& out, const Diagnostic& d, const SourceManager& so
         render_location_line(out, sources, d.span, d.severity, d.message, d.id, options.colour);
         if (options.source_lines) render_source(out, sources, d.span, options.colour);
     }
-    if (!d.details.witness.empty()) out << "  for example: " << printable(d.details.witness) << '\n';
+    if (!d.details.witness.empty())
+        out << "  " << printable(bundled_catalogue(options.lang).format("finding.example", {{"witness", d.details.witness}}))
+            << '\n';
     for (const Note& note : d.notes) {
         if (note.span.file >= sources.size()) {
             out << "lovsjekk: note: " << printable(note.message) << '\n';

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/diagnostic.hpp"
+#include "text/messages.hpp"
 #include "text/source.hpp"
 
 #include <iosfwd>
@@ -14,6 +15,8 @@ namespace lovsjekk::text {
 struct RenderOptions {
     bool colour = false;
     bool source_lines = true;
+    /// The language of the words around messages ("for example: …").
+    std::string lang = default_language;
 };
 
 /// "file:line:column" for a span, or just the file (or "lovsjekk") when the

@@ -36,25 +36,32 @@ const model::Norm* settling_exception(const model::Norm& a, const model::Norm& b
 }
 
 void report_pair(const check::Context& ctx, const model::Norm& first, const model::Norm& second, AgeRange overlap,
-                 const std::string& what, std::vector<Diagnostic>& out) {
+                 const MessageValue& what, std::vector<Diagnostic>& out) {
     Diagnostic d;
     if (const model::Norm* exception = settling_exception(first, second)) {
         const model::Norm& general = exception == &first ? second : first;
-        d = check::make_finding("conflict", *exception, {&general},
-                                what + " at " + check::describe_ages(overlap) + ", settled: " + exception->id +
-                                    " is declared an exception from " + general.id,
+        d = check::make_finding("conflict", *exception, {&general}, "finding.conflict.settled",
+                                {{"what", what},
+                                 {"ages", check::describe_ages(overlap)},
+                                 {"exception", exception->id},
+                                 {"general", general.id}},
                                 "settled");
         d.severity = Severity::note;
     } else {
-        d = check::make_finding("conflict", first, {&second},
-                                what + " at " + check::describe_ages(overlap) + " (" + check::provision(first) +
-                                    " against " + check::provision(second) +
-                                    "), and neither is declared an exception from the other");
+        d = check::make_finding("conflict", first, {&second}, "finding.conflict.unsettled",
+                                {{"what", what},
+                                 {"ages", check::describe_ages(overlap)},
+                                 {"provision", check::provision(first)},
+                                 {"other_provision", check::provision(second)}});
         const int age = overlap.from;
-        const Date born = check::birth_date_for(ctx.when.at, age);
-        d.details.witness = "born " + born.iso() + ", on " + ctx.when.at.iso() + ": " + std::to_string(age) +
-                            " years old; under " + check::provision(first) + " " + first.statement + ", under " +
-                            check::provision(second) + " " + second.statement;
+        d.details.witness_key = "finding.conflict.witness";
+        d.details.witness_args = {{"born", check::birth_date_for(ctx.when.at, age).iso()},
+                                  {"at", ctx.when.at.iso()},
+                                  {"age", std::int64_t{age}},
+                                  {"provision", check::provision(first)},
+                                  {"statement", first.statement},
+                                  {"other_provision", check::provision(second)},
+                                  {"other_statement", second.statement}};
     }
     d.details.age_from = overlap.from;
     d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
@@ -105,7 +112,10 @@ void all_pairs_conflicts(const check::Context& ctx, std::vector<Diagnostic>& out
                 const model::Norm& other = a_forbids ? b : a;
                 if (!clash(forbid, other)) continue;
                 report_pair(ctx, other, forbid, overlap,
-                            "'" + other.statement + "' meets '" + forbid.statement + "' on " + a.topic, out);
+                            phrase("finding.conflict.forbids", {{"statement", other.statement},
+                                                                {"other_statement", forbid.statement},
+                                                                {"topic", a.topic}}),
+                            out);
                 continue;
             }
             const bool both_sole = a.modality == model::Modality::power && a.sole &&
@@ -114,7 +124,8 @@ void all_pairs_conflicts(const check::Context& ctx, std::vector<Diagnostic>& out
             const model::Norm& first = a.id < b.id ? a : b;
             const model::Norm& second = a.id < b.id ? b : a;
             report_pair(ctx, first, second, overlap,
-                        "both " + first.actor + " and " + second.actor + " hold the sole power to decide " + a.topic,
+                        phrase("finding.conflict.sole_powers",
+                               {{"actor", first.actor}, {"other_actor", second.actor}, {"topic", a.topic}}),
                         out);
         }
     }
@@ -154,16 +165,18 @@ void all_pairs_divergences(const check::Context& ctx, std::vector<Diagnostic>& o
             return std::make_tuple(check::nominal_ages(*a).from, a->id) <
                    std::make_tuple(check::nominal_ages(*b).from, b->id);
         });
-        std::string ladder;
+        std::vector<Phrase> ladder;
         for (const model::Norm* n : involved)
-            ladder += (ladder.empty() ? "" : "; ") + n->sector + ": " + threshold_of(*n) + " (" + check::provision(*n) + ")";
+            ladder.push_back({"finding.divergence.step",
+                              {{"sector", n->sector}, {"threshold", threshold_of(*n)}, {"provision", check::provision(*n)}}});
         const model::Norm& low = *involved.front();
         const model::Norm& high = *involved.back();
         std::vector<const model::Norm*> others(involved.begin() + 1, involved.end());
-        Diagnostic d = check::make_finding("divergence", low, others,
-                                           std::string("age limits for ") + model::modality_name(modality) + " on " +
-                                               topic + " differ between " + std::to_string(ladder_by_sector.size()) +
-                                               " sectors: " + ladder,
+        Diagnostic d = check::make_finding("divergence", low, others, "finding.divergence",
+                                           {{"modality", model::modality_name(modality)},
+                                            {"topic", topic},
+                                            {"n", static_cast<std::int64_t>(ladder_by_sector.size())},
+                                            {"ladder", ladder}},
                                            model::modality_name(modality));
         const AgeRange a = check::nominal_ages(low), b = check::nominal_ages(high);
         d.details.age_from = a.from;

@@ -19,6 +19,8 @@
 #include "model/resolve.hpp"
 #include "parse/parser.hpp"
 #include "report/report.hpp"
+#include "text/messages.hpp"
+#include "text/word.hpp"
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -182,6 +184,7 @@ Row measure(const Options& options, std::size_t norms) {
         // check::run_all, one family at a time.
         t = Clock::now();
         check::sort_findings(findings);
+        text::word(findings, text::bundled_catalogue(text::default_language));
         checks += seconds_since(t);
         samples["check"].push_back(checks);
         row["findings"] = static_cast<double>(findings.size());

@@ -8,6 +8,7 @@
 #include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
 #include "parse/parser.hpp"
+#include "text/messages.hpp"
 #include "text/render.hpp"
 
 #include <algorithm>
@@ -71,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model::Evaluation when;
     when.at = *Date::parse("2026-01-01");
     when.assume_in_force = {"*"};
-    const auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr);
+    const auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr,
+                                         text::bundled_catalogue(text::default_language));
     // Render as `check` does: every finding's span and notes must map to a line.
     std::ostringstream rendered;
     text::render_all(rendered, findings, ws.sources, {});

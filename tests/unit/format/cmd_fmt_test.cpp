@@ -51,7 +51,7 @@ TEST_CASE("fmt rewrites what is not formatted, leaves the rest, and refuses brok
         CHECK(r.out.find("+++ ") != std::string::npos);
         CHECK(r.out.find("messy.regel") != std::string::npos);
         CHECK(r.out.find("tidy.regel") == std::string::npos);
-        CHECK(r.err.find("broken.regel:2:3: error: unknown field 'alderr'") != std::string::npos);
+        CHECK(r.err.find("broken.regel:2:3: error: ukjent felt «alderr»") != std::string::npos);
         CHECK(read(dir / "messy.regel") == messy);
     }
     SUBCASE("--check on formatted files alone exits 0 and prints nothing") {
@@ -81,7 +81,7 @@ TEST_CASE("fmt rewrites what is not formatted, leaves the rest, and refuses brok
         CHECK(fmt({"--chekc"}).code == 2);
         const Run size = fmt({"--max-file-size", "12abc", dir.string()});
         CHECK(size.code == 2);
-        CHECK(size.err.find("--max-file-size needs a positive number of bytes, not '12abc'") != std::string::npos);
+        CHECK(size.err.find("--max-file-size trenger et positivt antall byte, ikke «12abc»") != std::string::npos);
         const Run small = fmt({"--check", "--max-file-size", "10", (dir / "messy.regel").string()});
         CHECK(small.code == 2);
         CHECK(read(dir / "messy.regel") == messy);

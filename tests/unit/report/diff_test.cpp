@@ -124,9 +124,12 @@ TEST_CASE("lovsjekk diff compares two rule trees and exits 1 on new errors") {
     const testing::CliRun text = testing::run_cli({"diff", "--at", "2026-11-22", old_dir, new_dir});
     INFO(text.out << text.err);
     CHECK(text.code == 1);  // a new error (the reference finding) at the default --fail-on
-    CHECK(text.out.find("1 added, 0 removed, 1 changed") != std::string::npos);
+    CHECK(text.out.find("1 nye, 0 fjernet, 1 endret") != std::string::npos);
     CHECK(text.out.find("\n~ ") != std::string::npos);
-    CHECK(text.out.find("    before: warning: ") != std::string::npos);
+    CHECK(text.out.find("    før: warning: ") != std::string::npos);
+    const testing::CliRun english = testing::run_cli({"diff", "--lang", "en", "--at", "2026-11-22", old_dir, new_dir});
+    CHECK(english.out.find("1 added, 0 removed, 1 changed") != std::string::npos);
+    CHECK(english.out.find("    before: warning: ") != std::string::npos);
 
     const testing::CliRun changed_only =
         testing::run_cli({"diff", "--format", "json", "--at", "2026-11-22", new_dir, new_dir});

@@ -11,7 +11,7 @@ TEST_CASE("markdown escapes table cells") {
     std::ostringstream out;
     report::write_markdown(out, f.input());
     const std::string md = out.str();
-    CHECK(md.find("### lovsjekk: 1 error, 0 warnings, 0 notes") == 0);
+    CHECK(md.find("### lovsjekk: 1 feil, 0 advarsler, 0 merknader") == 0);
     CHECK(md.find("a \\| b &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\[l\\](u)<br>next") != std::string::npos);
     CHECK(md.find("<script>") == std::string::npos);
     CHECK(md.find("| error | reference |") != std::string::npos);
@@ -25,8 +25,8 @@ TEST_CASE("markdown shows at most 50 findings, most severe first") {
     std::ostringstream out;
     report::write_markdown(out, f.input());
     const std::string md = out.str();
-    CHECK(md.find("\nand 11 more\n") != std::string::npos);
-    const auto table = md.find("| severity | kind |");
+    CHECK(md.find("\nog 11 til\n") != std::string::npos);
+    const auto table = md.find("| alvorlighetsgrad | type |");
     REQUIRE(table != std::string::npos);
     CHECK(md.find("| error | conflict |", table) < md.find("| note | gap |", table));
     CHECK(md.find("| gap | 0 | 0 | 60 |") != std::string::npos);

@@ -101,6 +101,24 @@ TEST_CASE("bad lines, bad patterns, numbered arguments and duplicate keys are re
     CHECK(errors[4].find("defined twice") != std::string::npos);
 }
 
+TEST_CASE("a phrase argument is worded first, in the same language; a list of phrases is joined by '; '") {
+    std::vector<std::string> errors;
+    const Catalogue nb = parse("nb",
+                               "ages = {span, select, from {fra {from} år} other {alle aldre}}\n"
+                               "step = {sector}: {ages}\n"
+                               "finding = ulike i {n} sektorer: {ladder}\n",
+                               errors);
+    REQUIRE(errors.empty());
+    const MessageValue sixteen = phrase("ages", {{"span", "from"}, {"from", std::int64_t{16}}});
+    CHECK(nb.format("step", {{"sector", "helse"}, {"ages", sixteen}}) == "helse: fra 16 år");
+    const std::vector<Phrase> ladder = {{"step", {{"sector", "helse"}, {"ages", sixteen}}},
+                                        {"step", {{"sector", "familie"}, {"ages", phrase("ages", {{"span", "all"}, {"from", std::int64_t{0}}})}}}};
+    CHECK(nb.format("finding", {{"n", std::int64_t{2}}, {"ladder", ladder}}) ==
+          "ulike i 2 sektorer: helse: fra 16 år; familie: alle aldre");
+    // A phrase with a key the catalogue lacks is the same error as a missing key.
+    CHECK_THROWS_AS(nb.format("step", {{"sector", "helse"}, {"ages", phrase("agse", {})}}), MessageError);
+}
+
 TEST_CASE("a language without a catalogue folder is an error") {
     std::vector<std::string> errors;
     Catalogue::load(text::bundled_messages_dir(), "xx", errors);
@@ -125,21 +143,51 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         std::map<std::string, std::vector<text::MessageValue>> m;
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
-                                 "see_also"})
+                                 "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
+                                 "has_kinds", "has_title", "has_from", "discretionary"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
         m["modality"] = {"right", "duty", "may", "must_not", "power"};
-        m["basis"] = {"birthday", "calendar_year", "school_year"};
+        m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
+        m["span"] = {"all", "under", "from", "range"};
+        m["side"] = {"at", "vs", "dir"};
+        m["applies"] = yes_no;
+        m["has_to"] = yes_no;
+        m["has_position"] = yes_no;
+        m["line"] = {std::int64_t{2}};
+        m["column"] = {std::int64_t{3}};
+        m["message"] = {std::string("x"), phrase("parse.empty", {})};
+        m["change"] = {"added", "removed", "changed", "unchanged"};
+        m["severity"] = {"error", "warning", "note"};
+        m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
-        for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count"})
+        for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
+                              "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
+                              "changed", "unchanged", "limit"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
         for (const char* s : {"subject", "others", "child", "when", "act", "topic", "gen", "bounds", "lower", "upper",
-                              "service", "body", "provision", "law", "section", "last", "ledd", "punktum", "letter"})
+                              "service", "body", "provision", "law", "section", "last", "ledd", "punktum", "letter",
+                              "sector", "rule", "witness", "law_from", "law_to", "written", "where", "mentions",
+                              "lovdata_id", "nearest", "letters", "replacements", "index_from", "in_force_text",
+                              "statement", "other_statement", "other_actor", "exception", "general",
+                              "other_provision", "threshold", "rule_age", "other_sector", "other_rule_age",
+                              "wording", "word", "other_word", "other_law", "again", "provisions", "id", "expired",
+                              "reason", "kinds", "kind", "title", "description", "weight", "text",
+                              "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
+                              "chain", "path",
+                              "command", "name", "suggestion", "date", "law_name", "field"})
             m[s] = {std::string("x")};
+        m["child"].push_back(std::string("yes"));
+        m["child"].push_back(std::string("no"));
+        // Phrases worded first: an age range, a clash, a divergence's ladder.
+        m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
+        m["what"] = {phrase("finding.conflict.sole_powers", {{"actor", "kommune"}, {"other_actor", "foreldre"}, {"topic", "x"}})};
+        m["ladder"] = {std::vector<Phrase>{{"finding.divergence.step", {{"sector", "helse"}, {"threshold", "fra 16 år"}, {"provision", "pbrl § 4-3"}}},
+                                           {"finding.divergence.step", {{"sector", "familie"}, {"threshold", "fylt 15 år"}, {"provision", "bl § 32"}}}}};
         return m;
     }();
     return s;
