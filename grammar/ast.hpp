@@ -167,6 +167,12 @@ struct TopicDecl : Located {
     Identifier id;
     StringLit description;
     std::optional<Identifier> group;
+    /// "forventet deltakelse": what every sector serving children is expected
+    /// to address; the topics that name the same id make one expectation.
+    std::optional<Identifier> expected;
+    /// "leder": a norm on this topic names who leads (a coordinator, a child
+    /// coordinator, a lead service), which settles shared coordination duties.
+    bool names_lead = false;
 };
 
 struct ReplacementDecl : Located {
@@ -175,7 +181,8 @@ struct ReplacementDecl : Located {
 };
 
 struct ExcludedRow : Located {
-    StringLit row;
+    StringLit row;                       ///< empty when `expected` is set
+    std::optional<Identifier> expected;  ///< "utelatt forventet X": the sector does not address X, and why
     StringLit reason;
 };
 

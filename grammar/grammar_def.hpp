@@ -580,7 +580,9 @@ auto const actor_decl_def = located(
 auto const topic_decl_def = located(
     kw("tema") > identifier[assign<&ast::TopicDecl::id>]
                             > string_lit[assign<&ast::TopicDecl::description>]
-                            >> -(kw("gruppe") > identifier[assign<&ast::TopicDecl::group>]));
+                            >> -(kw("gruppe") > identifier[assign<&ast::TopicDecl::group>])
+                            >> -(kw("forventet") > identifier[assign<&ast::TopicDecl::expected>])
+                            >> -kw("leder")[set<&ast::TopicDecl::names_lead, true>]);
 
 auto const replacement_decl_def = located(
     kw("erstattet") > citation_rule[assign<&ast::ReplacementDecl::from>]
@@ -588,8 +590,9 @@ auto const replacement_decl_def = located(
                                   >> *(lit(',') > citation_rule[append<&ast::ReplacementDecl::to>]));
 
 auto const excluded_decl_def = located(
-    kw("utelatt") > string_lit[assign<&ast::ExcludedRow::row>]
-                               > string_lit[assign<&ast::ExcludedRow::reason>]);
+    kw("utelatt") > ((kw("forventet") > identifier[assign<&ast::ExcludedRow::expected>])
+                     | string_lit[assign<&ast::ExcludedRow::row>])
+                  > string_lit[assign<&ast::ExcludedRow::reason>]);
 
 auto const declaration_rule_def = located(
     sector_decl[set_declaration] | law_decl[set_declaration]

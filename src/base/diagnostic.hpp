@@ -48,6 +48,9 @@ struct FindingDetails {
     std::vector<std::string> sectors;
     std::vector<std::string> rules;
     std::vector<std::string> provisions;
+    /// A conflict a declared exception settles: kept in JSON and SARIF, left
+    /// out of the text and HTML reports unless asked for (--include-settled).
+    bool settled = false;
     /// A concrete child and date that shows the finding, in plain words.
     std::string witness;
     /// When set, `witness` is worded from this catalogue key.

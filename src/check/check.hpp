@@ -48,6 +48,18 @@ struct Family {
 const std::vector<Family>& families();
 const Family* find_family(const std::string& kind);
 
+/// An analysis of the system as a whole (sector coverage, transitions, who
+/// leads, decisions across sectors): its findings have a family's kind, and
+/// `lovsjekk explain NAME` prints its page (analysis.<name>.* in the catalogues).
+struct Analysis {
+    const char* name;
+    const char* kind;
+    CheckFunction run;
+};
+
+const std::vector<Analysis>& analyses();
+const Analysis* find_analysis(const std::string& name);
+
 /// Sorts findings by kind and id (stable) and drops repeated ids, as run_all returns them.
 void sort_findings(std::vector<Diagnostic>& findings);
 

@@ -47,6 +47,7 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
                           {"general", general.id}},
                          "settled");
         d.severity = Severity::note;
+        d.details.settled = true;
     } else {
         d = make_finding("conflict", first, {&second}, "finding.conflict.unsettled",
                          {{"what", what},

@@ -1,6 +1,7 @@
 #include "check/finding.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace lovsjekk::check {
@@ -109,6 +110,53 @@ void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
         if (!r.empty()) active.push_back(n);
     }
 }
+
+std::string topic_name(const model::Model& model, const std::string& topic) {
+    const auto it = model.topics.find(topic);
+    return it == model.topics.end() || it->second.description.empty() ? topic : it->second.description;
+}
+
+std::string sector_name(const model::Model& model, const std::string& sector) {
+    const model::Sector* s = model.find_sector(sector);
+    return !s || s->name.empty() ? sector : s->name;
+}
+
+namespace {
+
+void name_arguments(MessageArgs& args, const model::Model& model) {
+    for (auto& [name, value] : args) {
+        if (auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
+            for (Phrase& p : *phrases) name_arguments(p.args, model);
+            continue;
+        }
+        auto* id = std::get_if<std::string>(&value);
+        if (!id) continue;
+        if (name == "topic") *id = topic_name(model, *id);
+        else if (name == "sector" || name == "other_sector") *id = sector_name(model, *id);
+    }
+}
+
+}  // namespace
+
+void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model) {
+    for (Diagnostic& d : findings) {
+        name_arguments(d.message_args, model);
+        for (Note& n : d.notes) name_arguments(n.message_args, model);
+        name_arguments(d.details.witness_args, model);
+    }
+}
+
+int widest_window_days(const model::Bound& a, const model::Bound& b) {
+    int widest = 0;
+    const Date first = Date::from_ymd(2008, 1, 1);
+    for (int i = 0; i < 366; ++i) {
+        const Date born = first.add_days(i);
+        widest = std::max(widest, std::abs(a.date_for(born).days() - b.date_for(born).days()));
+    }
+    return widest;
+}
+
+std::string child_actor(const model::Model&) { return "barnet"; }
 
 std::string group_of(const Context& ctx, const std::string& topic) {
     auto it = ctx.model.topics.find(topic);

@@ -61,6 +61,24 @@ const std::map<std::string, std::vector<const model::Norm*>>& by_topic(const Con
 void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
                                const std::function<void(const model::Norm&, const model::Norm&, AgeRange)>& visit);
 
+/// The name a person reads for a topic or a sector: the description the
+/// vocabulary gives the topic, the sector's name; the id when it has none.
+std::string topic_name(const model::Model& model, const std::string& topic);
+std::string sector_name(const model::Model& model, const std::string& sector);
+
+/// Arguments named `topic`, `sector` and `other_sector` (in messages, notes,
+/// witnesses and the phrases inside them) hold ids; they become the names the
+/// vocabulary declares, so that findings read "retten til å bli hørt", not
+/// "bli-hørt". The details keep the ids.
+void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model);
+
+/// The widest difference, over every birthday in a leap year, between the
+/// days two bounds are reached (two ways of counting the same age).
+int widest_window_days(const model::Bound& a, const model::Bound& b);
+
+/// The actor that is the child or young person ("barnet").
+std::string child_actor(const model::Model& model);
+
 /// The topic's group from the vocabulary ("medvirkning", "tjeneste", …).
 std::string group_of(const Context& ctx, const std::string& topic);
 

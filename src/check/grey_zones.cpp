@@ -41,18 +41,6 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     out.push_back(std::move(d));
 }
 
-// The widest difference, over every birthday in a leap year, between the
-// days two bounds of the same nominal age are reached.
-int widest_window_days_uncached(const model::Bound& a, const model::Bound& b) {
-    int widest = 0;
-    const Date first = Date::from_ymd(2008, 1, 1);
-    for (int i = 0; i < 366; ++i) {
-        const Date born = first.add_days(i);
-        widest = std::max(widest, std::abs(a.date_for(born).days() - b.date_for(born).days()));
-    }
-    return widest;
-}
-
 /// The window depends only on the two bounds' ages and wordings, and a large
 /// rule set meets the same few pairs again and again: compute each once.
 class WindowCache {
@@ -61,7 +49,7 @@ public:
         const auto key = std::make_tuple(a.age, a.wording, b.age, b.wording);
         const auto found = days_.find(key);
         if (found != days_.end()) return found->second;
-        return days_[key] = widest_window_days_uncached(a, b);
+        return days_[key] = check::widest_window_days(a, b);
     }
 
 private:
@@ -127,8 +115,9 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
     }
 }
 
-// (d) one child, different words, where a duty crosses laws: one finding per
-// pair of words, with the duties that link the two laws
+// (d) one child, different words, where a duty crosses laws: one finding
+// with a row per pair of words (however many laws use each), naming the
+// laws that use each word and counting the duties that link them
 void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
     const auto child = ctx.model.actors.find("barnet");
     if (child == ctx.model.actors.end()) return;
@@ -139,8 +128,11 @@ void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm* n : ctx.in_force)
         if (n->modality == model::Modality::duty && !n->counterparts.empty()) laws_of_actor[n->actor].insert(n->law());
 
-    using Named = std::pair<std::string, std::string>;  // word, law
-    std::map<std::pair<Named, Named>, std::vector<const model::Norm*>> crossings;
+    struct Crossing {
+        std::set<std::string> laws, other_laws;
+        std::vector<const model::Norm*> duties;
+    };
+    std::map<std::pair<std::string, std::string>, Crossing> crossings;  // by the two words, in order
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || n->counterparts.empty()) continue;
         const auto own = word_in_law.find(n->law());
@@ -149,26 +141,45 @@ void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
             for (const std::string& law : laws_of_actor[c]) {
                 const auto theirs = word_in_law.find(law);
                 if (theirs == word_in_law.end() || theirs->second == own->second) continue;
-                Named a{own->second, own->first}, b{theirs->second, theirs->first};
-                if (b < a) std::swap(a, b);
-                auto& list = crossings[{a, b}];
-                if (std::find(list.begin(), list.end(), n) == list.end()) list.push_back(n);
+                const bool own_first = own->second < theirs->second;
+                Crossing& crossing = crossings[own_first ? std::make_pair(own->second, theirs->second)
+                                                         : std::make_pair(theirs->second, own->second)];
+                (own_first ? crossing.laws : crossing.other_laws).insert(own->first);
+                (own_first ? crossing.other_laws : crossing.laws).insert(theirs->first);
+                if (std::find(crossing.duties.begin(), crossing.duties.end(), n) == crossing.duties.end())
+                    crossing.duties.push_back(n);
             }
     }
-    for (const auto& [words, norms] : crossings) {
-        const auto& [a, b] = words;
-        std::vector<const model::Norm*> others(norms.begin() + 1, norms.end());
-        Diagnostic d = make_finding("grey-zone", *norms.front(), others, "finding.grey_zone.names",
-                                    {{"word", a.first},
-                                     {"law", a.second},
-                                     {"other_word", b.first},
-                                     {"other_law", b.second},
-                                     {"n", static_cast<std::int64_t>(norms.size())}},
-                                    "names-" + a.first + a.second + "-" + b.first + b.second);
-        d.severity = Severity::note;
-        d.details.topic.clear();
-        out.push_back(std::move(d));
+    if (crossings.empty()) return;
+    // One finding for the whole table: a row per pair of words, with the laws
+    // that use each and how many duties cross between them.
+    std::vector<Phrase> table;
+    std::vector<const model::Norm*> linking;  // the first duty of each row
+    std::set<const model::Norm*> duties;
+    for (const auto& [words, crossing] : crossings) {
+        table.push_back({"finding.grey_zone.names_row",
+                         {{"word", words.first},
+                          {"law", comma_list({crossing.laws.begin(), crossing.laws.end()})},
+                          {"other_word", words.second},
+                          {"other_law", comma_list({crossing.other_laws.begin(), crossing.other_laws.end()})},
+                          {"n", static_cast<std::int64_t>(crossing.duties.size())}}});
+        duties.insert(crossing.duties.begin(), crossing.duties.end());
+        if (std::find(linking.begin(), linking.end(), crossing.duties.front()) == linking.end())
+            linking.push_back(crossing.duties.front());
     }
+    std::sort(linking.begin(), linking.end(), [](const model::Norm* a, const model::Norm* b) { return a->id < b->id; });
+    std::vector<const model::Norm*> others(linking.begin() + 1, linking.end());
+    std::set<std::string> words;
+    for (const auto& [pair, crossing] : crossings) words.insert({pair.first, pair.second});
+    Diagnostic d = make_finding("grey-zone", *linking.front(), others, "finding.grey_zone.names",
+                                {{"words", static_cast<std::int64_t>(words.size())},
+                                 {"pairs", static_cast<std::int64_t>(crossings.size())},
+                                 {"n", static_cast<std::int64_t>(duties.size())},
+                                 {"table", table}},
+                                "names");
+    d.severity = Severity::note;
+    d.details.topic.clear();
+    out.push_back(std::move(d));
 }
 
 // (e) several services responsible for the same child and service, with no

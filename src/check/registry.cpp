@@ -3,6 +3,7 @@
 // here, add a row, and give it golden cases in tests/cases/.
 #include "check/check.hpp"
 
+#include "check/finding.hpp"
 #include "text/word.hpp"
 
 #include <algorithm>
@@ -14,6 +15,10 @@ void check_conflicts(const Context&, std::vector<Diagnostic>&);
 void check_divergences(const Context&, std::vector<Diagnostic>&);
 void check_grey_zones(const Context&, std::vector<Diagnostic>&);
 void check_gaps(const Context&, std::vector<Diagnostic>&);
+void check_coverage(const Context&, std::vector<Diagnostic>&);
+void check_transitions(const Context&, std::vector<Diagnostic>&);
+void check_lead(const Context&, std::vector<Diagnostic>&);
+void check_cross_sector(const Context&, std::vector<Diagnostic>&);
 
 const std::vector<Family>& families() {
     static const std::vector<Family> list = {
@@ -40,6 +45,22 @@ const std::vector<Family>& families() {
          Severity::warning, check_gaps},
     };
     return list;
+}
+
+const std::vector<Analysis>& analyses() {
+    static const std::vector<Analysis> list = {
+        {"coverage", "gap", check_coverage},
+        {"transitions", "gap", check_transitions},
+        {"who-leads", "grey-zone", check_lead},
+        {"cross-sector", "divergence", check_cross_sector},
+    };
+    return list;
+}
+
+const Analysis* find_analysis(const std::string& name) {
+    for (const Analysis& a : analyses())
+        if (name == a.name) return &a;
+    return nullptr;
 }
 
 const Family* find_family(const std::string& kind) {
@@ -76,7 +97,9 @@ std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluati
     const Context context = make_context(model, when, corpus);
     std::vector<Diagnostic> findings;
     for (const Family& f : families()) f.run(context, findings);
+    for (const Analysis& a : analyses()) a.run(context, findings);
     sort_findings(findings);
+    use_display_names(findings, model);
     text::word(findings, messages);
     return findings;
 }

@@ -28,6 +28,20 @@ void explain_kind(const check::Family& f, const text::Catalogue& messages, std::
         << "    accept ID until 2027-12-31: " << messages.format("explain.kind.accept_reason") << "\n";
 }
 
+/// The page of an analysis of the whole system: what it asks, and the kind its findings have.
+void explain_analysis(const check::Analysis& a, const text::Catalogue& messages, std::ostream& out) {
+    const std::string key = "analysis." + check::keyword(a.name);
+    out << a.name << " (" << a.kind << "): " << messages.format(key + ".title") << "\n\n"
+        << messages.format(key + ".description") << "\n\n"
+        << messages.format("explain.analysis.kind", {{"kind", a.kind}}) << "\n";
+    if (const check::Family* f = check::find_family(a.kind))
+        out << messages.format("explain.kind.severity", {{"kind", f->kind}, {"severity", severity_name(f->default_severity)}})
+            << "\n"
+            << "    severity " << f->kind << " = note\n"
+            << messages.format("explain.kind.accept") << "\n"
+            << "    accept ID until 2027-12-31: " << messages.format("explain.kind.accept_reason") << "\n";
+}
+
 // Statute wording (ages, weights, conditions, statements) is quoted as the rule file has it.
 void explain_norm(const model::Norm& n, const model::Model& model, const text::Catalogue& messages, std::ostream& out) {
     const model::Law* law = model.find_law(n.law());
@@ -80,6 +94,10 @@ int cmd_explain(const Args& args, Io io) {
     const std::string wanted = parsed.positional.front();
     if (const check::Family* f = check::find_family(wanted)) {
         explain_kind(*f, messages, io.out);
+        return exit_ok;
+    }
+    if (const check::Analysis* a = check::find_analysis(wanted)) {
+        explain_analysis(*a, messages, io.out);
         return exit_ok;
     }
     ParsedOptions rest = parsed;

@@ -31,6 +31,7 @@ int cmd_report(const Args& args, Io io) {
     specs.push_back({"format", true, "FORMAT", "cli.report.option.format", false, {{"formats", formats}}});
     specs.push_back({"output", true, "FILE", "cli.report.option.output"});
     specs.push_back({"fail-on", true, "LEVEL", "cli.report.option.fail_on"});
+    specs.push_back({"include-settled", false, "", "cli.report.option.include_settled"});
     specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
@@ -81,7 +82,7 @@ int cmd_report(const Args& args, Io io) {
         return exit_unusable;
     }
     const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at,
-                                    options.when.assume_in_force, options.lang};
+                                    options.when.assume_in_force, options.lang, parsed.has("include-settled")};
     if (auto file = parsed.get("output")) {
         std::ostringstream buffer;
         report::write(format, buffer, input, write_options);

@@ -32,6 +32,8 @@ int cmd_import(const Args& args, Io io);
 int cmd_explain(const Args& args, Io io);
 int cmd_ages(const Args& args, Io io);
 int cmd_summary(const Args& args, Io io);
+/// `lovsjekk transitions`: what ends and what goes on at each age a service ends.
+int cmd_transitions(const Args& args, Io io);
 /// `lovsjekk fmt`: the canonical layout of rule files (--check: a diff and exit 1 instead).
 int cmd_fmt(const Args& args, Io io);
 /// `lovsjekk lsp`: the language server over stdin and stdout.

@@ -5,6 +5,7 @@
 #include "text/messages.hpp"
 #include "text/suggest.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 namespace lovsjekk::cli {
@@ -20,6 +21,7 @@ struct Command {
 const Command commands[] = {
     {"check", cmd_check},   {"report", cmd_report}, {"diff", cmd_diff}, {"ages", cmd_ages},     {"summary", cmd_summary},
     {"explain", cmd_explain}, {"fmt", cmd_fmt},     {"lsp", cmd_lsp},   {"import", cmd_import},
+    {"transitions", cmd_transitions},
 };
 
 void print_usage(std::ostream& out, const text::Catalogue& messages) {
@@ -28,7 +30,7 @@ void print_usage(std::ostream& out, const text::Catalogue& messages) {
         << messages.format("cli.commands") << '\n';
     for (const Command& c : commands) {
         std::string name = c.name;
-        name.resize(10, ' ');
+        name.resize(std::max<std::size_t>(10, name.size() + 1), ' ');
         out << "  " << name << messages.format(std::string("cli.command.") + c.name) << '\n';
     }
     out << '\n' << messages.format("cli.more") << '\n';

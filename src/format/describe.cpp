@@ -143,6 +143,8 @@ struct DeclarationWriter {
         put(out, d.id);
         put(out, d.description);
         put(out, d.group);
+        put(out, d.expected);
+        if (d.names_lead) out << "leder ";
     }
     void operator()(const ast::ReplacementDecl& d) const {
         out << "erstattet ";
@@ -151,6 +153,7 @@ struct DeclarationWriter {
     }
     void operator()(const ast::ExcludedRow& d) const {
         out << "utelatt ";
+        put(out, d.expected);
         put(out, d.row);
         put(out, d.reason);
     }

@@ -122,6 +122,8 @@ struct Topic {
     std::string id;
     std::string description;
     std::string group;
+    std::string expected;  ///< the expectation on sectors serving children this topic meets, or empty
+    bool names_lead = false;  ///< "leder": its norms name who leads (a coordinator, a lead service)
     Span span;
 };
 
@@ -166,6 +168,8 @@ struct Replacement {
 
 struct ExcludedRow {
     std::string row;
+    std::string expected;  ///< "utelatt forventet X": the expectation the row's sector leaves out
+    std::string sector;    ///< the sector declared before it in its file (set for `expected`)
     std::string reason;
     Span span;
 };

@@ -169,7 +169,8 @@ private:
     }
 
     void declare_one(std::uint32_t file, const ast::TopicDecl& t) {
-        Topic topic{t.id.name, t.description.value, t.group ? t.group->name : std::string(), span_of(file, t.id)};
+        Topic topic{t.id.name, t.description.value, t.group ? t.group->name : std::string(),
+                    t.expected ? t.expected->name : std::string(), t.names_lead, span_of(file, t.id)};
         auto [it, inserted] = model_.topics.emplace(topic.id, topic);
         if (!inserted && it->second.description != topic.description) {
             auto& diag = report(diags_, "reference", topic.span, "resolve.topic_twice", {{"topic", topic.id}});
@@ -187,7 +188,24 @@ private:
     }
 
     void declare_one(std::uint32_t file, const ast::ExcludedRow& e) {
-        model_.excluded.push_back({e.row.value, e.reason.value, span_of(file, e.row)});
+        if (e.expected) {
+            model_.excluded.push_back({{}, e.expected->name, sector_before(file, e.begin), e.reason.value,
+                                       span_of(file, *e.expected)});
+            return;
+        }
+        model_.excluded.push_back({e.row.value, {}, {}, e.reason.value, span_of(file, e.row)});
+    }
+
+    /// The sector declared last before `offset` in the file, else the file's first.
+    std::string sector_before(std::uint32_t file, std::uint32_t offset) const {
+        std::string before, first;
+        std::uint32_t first_at = 0xFFFFFFFFu, before_at = 0;
+        for (const Sector& s : model_.sectors) {
+            if (s.span.file != file) continue;
+            if (s.span.begin < first_at) { first_at = s.span.begin; first = s.id; }
+            if (s.span.begin <= offset && s.span.begin >= before_at) { before_at = s.span.begin; before = s.id; }
+        }
+        return before.empty() ? first : before;
     }
 
     Citation citation(std::uint32_t file, const ast::Citation& c) {

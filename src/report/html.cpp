@@ -6,6 +6,8 @@
 // this file's own style sheet and script. No network, no external assets.
 #include "report/view.hpp"
 
+#include "check/finding.hpp"
+#include "check/transitions.hpp"
 #include "text/render.hpp"
 
 #include <pugixml.hpp>
@@ -62,6 +64,9 @@ svg.timeline rect.band { opacity: .25; } svg.timeline rect.band.divergence { fil
 svg.timeline rect.band.gap { fill: var(--band-gap); } svg.timeline rect.band.conflict { fill: var(--band-conflict); }
 svg.timeline line.point { stroke: var(--band-divergence); stroke-width: 3; stroke-dasharray: 4 2; }
 svg.timeline rect.row-even { fill: #fafafa; }
+table.matrix td div.age small { color: var(--muted); }
+table.matrix td div.ids { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .8em;
+                          color: var(--warning); }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--rule); color: var(--muted);
          font-size: .85em; }
 @media print {
@@ -448,6 +453,98 @@ void timeline(pugi::xml_node section, const View& view, const text::Catalogue& m
 }
 
 // ---------------------------------------------------------------------------
+// The matrix a working group prints: topic × sector, each cell the ages in
+// the statute's words with their provisions, and the findings about them
+
+void matrix(pugi::xml_node section, const View& view, const text::Catalogue& messages) {
+    const ReportInput& input = *view.current;
+    // topic → sector → norms in force that set an age on it
+    std::map<std::string, std::map<std::string, std::vector<const model::Norm*>>> cells;
+    std::set<std::string> sectors;
+    for (const model::Norm& n : input.model.norms) {
+        const model::AgeInterval& a = n.age;
+        if (!a.specified || (!a.regardless && !a.from && !a.to && !a.maturity)) continue;
+        if (!norm_in_force(input, n)) continue;
+        cells[n.topic][n.sector].push_back(&n);
+        sectors.insert(n.sector);
+    }
+    element(section, "h2", messages.format("html.matrix.heading", {{"at", input.at.iso()}}));
+    if (cells.empty()) {
+        element(section, "p", messages.format("html.timeline.empty"));
+        return;
+    }
+    element(section, "p", messages.format("html.matrix.lead"), "lead");
+    pugi::xml_node table = element(section, "table", "matrix");
+    pugi::xml_node head = element(element(table, "thead"), "tr");
+    element(head, "th", messages.format("html.matrix.topic"));
+    for (const std::string& s : sectors) {
+        pugi::xml_node th = element(head, "th", check::sector_name(input.model, s));
+        attribute(th, "data-sector", s);
+    }
+    pugi::xml_node body = element(table, "tbody");
+    for (const auto& [topic, by_sector] : cells) {
+        pugi::xml_node tr = element(body, "tr");
+        attribute(tr, "data-topic", topic);
+        attribute(element(tr, "th", check::topic_name(input.model, topic)), "scope", "row");
+        for (const std::string& s : sectors) {
+            pugi::xml_node td = element(tr, "td");
+            const auto found = by_sector.find(s);
+            if (found == by_sector.end()) continue;
+            for (const model::Norm* n : found->second) {
+                pugi::xml_node line = element(td, "div", "age");
+                element(line, "span", check::describe_age_rule(*n));
+                element(line, "small", " (" + provision_of(*n) + ")");
+            }
+            std::vector<std::string> ids;
+            for (const Entry& e : view.entries) {
+                const Diagnostic& d = *e.finding;
+                if (d.details.topic == topic &&
+                    std::find(d.details.sectors.begin(), d.details.sectors.end(), s) != d.details.sectors.end())
+                    ids.push_back(d.id);
+            }
+            if (!ids.empty()) element(td, "div", join(ids, " "), "ids");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Transitions: at each age a service ends, what ends, what goes on, and whose
+// duty to cooperate, coordinate or follow up reaches past it
+
+void transitions_table(pugi::xml_node section, const ReportInput& input, const text::Catalogue& messages) {
+    const check::Context context =
+        check::make_context(input.model, model::Evaluation{input.at, input.assume_in_force}, nullptr);
+    const auto all = check::transitions(context);
+    element(section, "h2", messages.format("html.transitions.heading"));
+    if (all.empty()) {
+        element(section, "p", messages.format("transitions.empty"));
+        return;
+    }
+    pugi::xml_node table = element(section, "table", "transitions");
+    pugi::xml_node head = element(element(table, "thead"), "tr");
+    element(head, "th", messages.format("html.transitions.age"));
+    for (const char* key : {"transitions.ending", "transitions.continuing", "transitions.reaching"}) {
+        std::string heading = messages.format(key);
+        if (!heading.empty() && heading.back() == ':') heading.pop_back();
+        element(head, "th", heading);
+    }
+    pugi::xml_node body = element(table, "tbody");
+    for (const check::Transition& t : all) {
+        pugi::xml_node tr = element(body, "tr");
+        attribute(tr, "data-age", t.age);
+        element(tr, "th", std::to_string(t.age));
+        for (const auto* norms : {&t.ending, &t.continuing, &t.reaching}) {
+            pugi::xml_node td = element(tr, "td");
+            for (const model::Norm* n : *norms) {
+                pugi::xml_node line = element(td, "div");
+                element(line, "span", check::topic_name(input.model, n->topic) + ": " + check::describe_age_rule(*n));
+                element(line, "small", " (" + provision_of(*n) + ")");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Summary and findings table
 
 void summary(pugi::xml_node section, const View& view, const text::Catalogue& messages) {
@@ -475,6 +572,9 @@ void summary(pugi::xml_node section, const View& view, const text::Catalogue& me
                 messages.format("html.badge.severity",
                                 {{"n", std::int64_t{total[severity]}}, {"severity", severity_name(severity)}}),
                 cls);
+    if (!view.is_diff())
+        if (const std::int64_t settled = settled_left_out(*view.current))
+            element(section, "p", messages.format("html.summary.settled", {{"n", settled}}), "lead");
     if (per_kind.empty()) return;
 
     pugi::xml_node table = element(section, "table", "counts");
@@ -607,6 +707,10 @@ void write(std::ostream& out, const View& view) {
 
     summary(attribute_section(body, "summary"), view, messages);
     timeline(attribute_section(body, "timeline"), view, messages);
+    if (!view.is_diff()) {
+        matrix(attribute_section(body, "matrix"), view, messages);
+        transitions_table(attribute_section(body, "transitions"), input, messages);
+    }
     findings_table(attribute_section(body, "findings"), view, messages);
 
     pugi::xml_node footer = element(body, "footer");
@@ -632,7 +736,7 @@ void write(std::ostream& out, const View& view) {
 
 }  // namespace
 
-void write_html(std::ostream& out, const ReportInput& input) { write(out, report_view(input)); }
+void write_html(std::ostream& out, const ReportInput& input) { write(out, reading_view(input)); }
 
 void write_html_diff(std::ostream& out, const DiffInput& input) { write(out, diff_view(input)); }
 

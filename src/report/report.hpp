@@ -27,6 +27,9 @@ struct ReportInput {
     std::vector<std::string> assume_in_force = {};
     /// The language of the report's own words (findings arrive worded).
     std::string lang = text::default_language;
+    /// Text and HTML: show the conflicts that declared exceptions settle
+    /// (`--include-settled`); JSON, SARIF and the rest always carry them.
+    bool include_settled = false;
 };
 
 /// Two runs and how their findings compare (`lovsjekk diff`). `before` is

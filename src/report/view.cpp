@@ -27,6 +27,32 @@ View report_view(const ReportInput& input) {
     return view;
 }
 
+std::vector<const Diagnostic*> reading_order(const ReportInput& input) {
+    std::vector<const Diagnostic*> order;
+    for (const Diagnostic& d : input.findings)
+        if (input.include_settled || !d.details.settled) order.push_back(&d);
+    // Findings without a topic (references, names) after those with one, in each severity.
+    std::stable_sort(order.begin(), order.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        if (a->severity != b->severity) return a->severity > b->severity;
+        if (a->details.topic.empty() != b->details.topic.empty()) return b->details.topic.empty();
+        return a->details.topic < b->details.topic;
+    });
+    return order;
+}
+
+std::int64_t settled_left_out(const ReportInput& input) {
+    if (input.include_settled) return 0;
+    return std::count_if(input.findings.begin(), input.findings.end(),
+                         [](const Diagnostic& d) { return d.details.settled; });
+}
+
+View reading_view(const ReportInput& input) {
+    View view;
+    view.current = &input;
+    for (const Diagnostic* d : reading_order(input)) view.entries.push_back({d, &input.sources, Change::none, nullptr});
+    return view;
+}
+
 View diff_view(const DiffInput& input) {
     View view;
     view.current = &input.after;

@@ -35,6 +35,15 @@ struct View {
 };
 
 View report_view(const ReportInput& input);
+
+/// The findings in the order a person reads them (text and HTML): errors
+/// first, then warnings, then notes, each by topic, then as given; settled
+/// conflicts left out unless the input asks for them.
+std::vector<const Diagnostic*> reading_order(const ReportInput& input);
+/// The settled conflicts reading_order leaves out (0 when they are shown).
+std::int64_t settled_left_out(const ReportInput& input);
+/// report_view in reading order.
+View reading_view(const ReportInput& input);
 View diff_view(const DiffInput& input);
 
 /// A finding kind as the formats describe it: the check families, the input

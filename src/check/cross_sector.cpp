@@ -1,0 +1,55 @@
+// divergence (decisions across sectors): a norm lets an actor other than
+// the child decide or consent for the child (a power: `bestemmer`, `avgjør`,
+// `har myndighet til`) on a topic where another sector's law lets the child
+// act herself from an age. The band of ages where both apply is where the
+// two laws disagree about who decides; reported with both provisions.
+#include "check/finding.hpp"
+
+#include <algorithm>
+
+namespace lovsjekk::check {
+
+namespace {
+
+bool decides_for_child(const model::Norm& n, const std::string& child) {
+    return n.modality == model::Modality::power && n.actor != child;
+}
+
+/// The child's own say, bounded by age: she has the right, power or leave to act herself.
+bool child_acts(const model::Norm& n, const std::string& child) {
+    return n.actor == child && n.age.specified && !n.age.regardless && (n.age.from || n.age.to) &&
+           (n.modality == model::Modality::right || n.modality == model::Modality::power ||
+            n.modality == model::Modality::may);
+}
+
+}  // namespace
+
+void check_cross_sector(const Context& ctx, std::vector<Diagnostic>& out) {
+    const std::string child = child_actor(ctx.model);
+    for (const auto& [topic, norms] : by_topic(ctx)) {
+        for (const model::Norm* decider : norms) {
+            if (!decides_for_child(*decider, child)) continue;
+            for (const model::Norm* own : norms) {
+                if (own->sector == decider->sector || !child_acts(*own, child)) continue;
+                const AgeRange band = intersect(nominal_ages(*decider), nominal_ages(*own));
+                if (band.empty()) continue;
+                Diagnostic d = make_finding("divergence", *decider, {own}, "finding.divergence.cross_sector",
+                                            {{"actor", decider->actor},
+                                             {"topic", topic},
+                                             {"provision", provision(*decider)},
+                                             {"sector", decider->sector},
+                                             {"rule_age", describe_age_rule(*decider)},
+                                             {"other_provision", provision(*own)},
+                                             {"other_sector", own->sector},
+                                             {"other_rule_age", describe_age_rule(*own)},
+                                             {"ages", describe_ages(band)}},
+                                            "cross-sector");
+                d.details.age_from = band.from;
+                d.details.age_to = band.to >= AgeRange::open_age ? -1 : band.to;
+                out.push_back(std::move(d));
+            }
+        }
+    }
+}
+
+}  // namespace lovsjekk::check

@@ -1,0 +1,114 @@
+// gap and grey-zone (transitions): at each age at which a service ends,
+//  - a gap when no duty to cooperate, coordinate or follow up borne by
+//    another actor goes on past that age (nobody carries the young person
+//    over), and
+//  - a grey zone when the services a young person leaves and enters at that
+//    age count it on different bases (birthday, calendar year, school year):
+//    the widest window in days between the dates, over every birthday.
+#include "check/transitions.hpp"
+
+#include "check/finding.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace lovsjekk::check {
+
+namespace {
+
+bool is_service(const Context& ctx, const model::Norm& n) {
+    return group_of(ctx, n.topic) == "tjeneste" &&
+           (n.modality == model::Modality::duty || n.modality == model::Modality::right);
+}
+
+bool carries_over(const Context& ctx, const model::Norm& n) {
+    if (n.modality != model::Modality::duty) return false;
+    const std::string group = group_of(ctx, n.topic);
+    return group == "samarbeid" || group == "samordning" || group == "oppfølging";
+}
+
+/// Whether the norm applies at the nominal age and goes on after it.
+bool goes_on_past(const model::Norm& n, int age) {
+    const AgeRange r = nominal_ages(n);
+    return r.from <= age && r.to > age;
+}
+
+}  // namespace
+
+std::vector<Transition> transitions(const Context& ctx) {
+    std::map<int, Transition> by_age;
+    for (const model::Norm* n : ctx.in_force)
+        if (is_service(ctx, *n) && n->age.to) by_age[n->age.to->age].ending.push_back(n);
+    for (auto& [age, t] : by_age) {
+        t.age = age;
+        for (const model::Norm* n : ctx.in_force) {
+            if (is_service(ctx, *n) && goes_on_past(*n, age) &&
+                std::find(t.ending.begin(), t.ending.end(), n) == t.ending.end())
+                t.continuing.push_back(n);
+            if (carries_over(ctx, *n) && goes_on_past(*n, age)) t.reaching.push_back(n);
+        }
+    }
+    std::vector<Transition> out;
+    for (auto& [age, t] : by_age) out.push_back(std::move(t));
+    return out;
+}
+
+void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const Transition& t : transitions(ctx)) {
+        // (a) the services that end with nobody else's duty reaching past the age
+        std::vector<const model::Norm*> stranded;
+        for (const model::Norm* n : t.ending) {
+            const bool carried = std::any_of(t.reaching.begin(), t.reaching.end(), [&](const model::Norm* d) {
+                return d->actor != n->actor;
+            });
+            if (!carried) stranded.push_back(n);
+        }
+        if (!stranded.empty()) {
+            std::vector<std::string> ends;
+            for (const model::Norm* n : stranded) ends.push_back(provision(*n) + " (" + describe_age_rule(*n) + ")");
+            std::vector<const model::Norm*> others(stranded.begin() + 1, stranded.end());
+            Diagnostic d = make_finding("gap", *stranded.front(), others, "finding.gap.transition",
+                                        {{"age", std::int64_t{t.age}},
+                                         {"ends", comma_list(ends)},
+                                         {"n_ends", static_cast<std::int64_t>(ends.size())}},
+                                        "transition-" + std::to_string(t.age));
+            d.details.age_from = t.age;
+            out.push_back(std::move(d));
+        }
+        // (b) the bounds a young person meets at this age, leaving one service
+        // and entering or staying in another, counted on different bases
+        struct Use {
+            const model::Norm* norm;
+            model::Bound bound;
+        };
+        std::vector<Use> uses;
+        for (const model::Norm* n : t.ending) uses.push_back({n, *n->age.to});
+        for (const model::Norm* n : t.continuing)
+            if (n->age.from && n->age.from->age == t.age) uses.push_back({n, *n->age.from});
+        std::map<model::Basis, const Use*> by_basis;
+        for (const Use& u : uses) by_basis.emplace(u.bound.basis(), &u);
+        if (by_basis.size() < 2) continue;
+        int widest = 0;
+        const Use* first = by_basis.begin()->second;
+        const Use* far = nullptr;
+        for (const auto& [basis, u] : by_basis) {
+            if (u == first) continue;
+            const int days = widest_window_days(first->bound, u->bound);
+            if (!far || days > widest) { widest = days; far = u; }
+        }
+        std::vector<std::string> ways;
+        std::vector<const model::Norm*> others;
+        for (const auto& [basis, u] : by_basis) {
+            ways.push_back(provision(*u->norm) + " (" + describe_age_rule(*u->norm) + ")");
+            if (u != first) others.push_back(u->norm);
+        }
+        Diagnostic d = make_finding("grey-zone", *first->norm, others, "finding.grey_zone.transition",
+                                    {{"age", std::int64_t{t.age}}, {"ways", comma_list(ways)}, {"days", std::int64_t{widest}}},
+                                    "transition-basis-" + std::to_string(t.age));
+        d.details.age_from = t.age;
+        out.push_back(std::move(d));
+    }
+}
+
+}  // namespace lovsjekk::check

@@ -1,0 +1,84 @@
+// `lovsjekk transitions`: the ages at which a young person's services end,
+// what ends, what goes on and whose duty to cooperate, coordinate or follow
+// up reaches past; with --born, the exact last day of each.
+#include "check/finding.hpp"
+#include "check/transitions.hpp"
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "text/render.hpp"
+
+#include <ostream>
+
+namespace lovsjekk::cli {
+
+namespace {
+
+void list(std::ostream& out, const char* heading, const std::vector<const model::Norm*>& norms,
+          const model::Model& model, const std::optional<Date>& born, const text::Catalogue& messages) {
+    out << "  " << messages.format(heading) << "\n";
+    if (norms.empty()) out << "    " << messages.format("transitions.none") << "\n";
+    for (const model::Norm* n : norms) {
+        // The first day the norm no longer applies, less one: the last day it does.
+        const bool dated = born && n->age.to;
+        out << "    "
+            << messages.format("transitions.item",
+                               {{"provision", check::provision(*n)},
+                                {"topic", check::topic_name(model, n->topic)},
+                                {"rule_age", check::describe_age_rule(*n)},
+                                {"has_date", dated ? "yes" : "no"},
+                                {"last_day", dated ? n->age.to->date_for(*born).add_days(-1).iso() : std::string()}})
+            << "\n";
+    }
+}
+
+}  // namespace
+
+int cmd_transitions(const Args& args, Io io) {
+    std::vector<OptionSpec> specs = pipeline_option_specs();
+    specs.push_back({"born", true, "DATE", "cli.transitions.option.born"});
+    specs.push_back({"help", false, "", "cli.option.help"});
+    const ParsedOptions parsed = parse_options(args, specs);
+    const text::Catalogue& words = catalogue_in(args);
+    auto fail = [&](const std::string& message) {
+        io.err << "lovsjekk transitions: error: " << message << '\n';
+        return exit_unusable;
+    };
+    if (parsed.error) return fail(*parsed.error);
+    if (parsed.has("help"))
+        return write_help(io.out, io.err, "transitions", parsed, "lovsjekk transitions [OPTIONS] [PATH...]",
+                          {"cli.transitions.description"}, specs)
+                   ? exit_ok
+                   : exit_unusable;
+    PipelineOptions options;
+    if (auto error = read_pipeline_options(parsed, options)) return fail(*error);
+    std::optional<Date> born;
+    if (auto b = parsed.get("born")) {
+        born = Date::parse(*b);
+        if (!born) return fail(words.format("cli.error.bad_date", {{"option", "--born"}, {"value", *b}}));
+    }
+    const PipelineResult result = run_pipeline(options);
+    if (result.unusable) {
+        std::vector<Diagnostic> errors;
+        for (const Diagnostic& d : result.all_sorted())
+            if (is_input_error(d)) errors.push_back(d);
+        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
+        return exit_unusable;
+    }
+    const text::Catalogue& messages = text::bundled_catalogue(options.lang);
+    const check::Context context = check::make_context(result.model, options.when, nullptr);
+    const auto all = check::transitions(context);
+    io.out << messages.format("transitions.heading", {{"at", options.when.at.iso()},
+                                                      {"has_born", born ? "yes" : "no"},
+                                                      {"born", born ? born->iso() : std::string()}})
+           << "\n";
+    if (all.empty()) io.out << "\n" << messages.format("transitions.empty") << "\n";
+    for (const check::Transition& t : all) {
+        io.out << "\n" << messages.format("transitions.age", {{"age", std::int64_t{t.age}}}) << "\n";
+        list(io.out, "transitions.ending", t.ending, result.model, born, messages);
+        list(io.out, "transitions.continuing", t.continuing, result.model, born, messages);
+        list(io.out, "transitions.reaching", t.reaching, result.model, born, messages);
+    }
+    return exit_ok;
+}
+
+}  // namespace lovsjekk::cli
