@@ -2,9 +2,10 @@
 // children is expected to address (`forventet X` on the topics that meet
 // expectation X: the right to be heard, party rights, information,
 // cooperation, coordination, the duty to notify child welfare). A sector
-// that serves a child on the date (a service, or a duty toward the child)
-// and has no norm in force on any topic of an expectation is a gap — unless
-// its file leaves it out with `utelatt forventet X "why"`, which makes it a note.
+// with a directorate that serves a child on the date (a service, or a duty toward the child)
+// and has no norm in force on any topic of an expectation is a gap: one
+// finding per sector, listing what it misses. `utelatt forventet X "why"` in
+// its file settles X: listed with the reason, and a note when all are settled.
 #include "check/finding.hpp"
 
 #include <algorithm>
@@ -56,35 +57,52 @@ void check_coverage(const Context& ctx, std::vector<Diagnostic>& out) {
     }
 
     for (const model::Sector& sector : ctx.model.sectors) {
+        // A service sector is one run by a directorate (`sektor … direktorat …`):
+        // family law, administrative law and the like reach children through
+        // the services of other sectors.
+        if (sector.directorate.empty()) continue;
         const auto found = facts.find(sector.id);
         if (found == facts.end() || !found->second.serves) continue;
         const SectorFacts& f = found->second;
+        // One finding per sector, listing every expectation it misses; one it
+        // leaves out with a reason is listed with the reason and a note there.
+        std::vector<Phrase> missing;
+        std::vector<Note> notes;
+        std::string first_topic;
+        bool unsettled = false;
         for (const auto& [expectation, topics] : expectations) {
             if (f.met.contains(expectation)) continue;
             std::vector<std::string> names;
             for (const std::string& t : topics) names.push_back(topic_name(ctx.model, t));
             const model::ExcludedRow* exclusion = left_out(ctx.model, sector.id, expectation);
-            Diagnostic d;
-            d.kind = "gap";
-            const Family* family = find_family("gap");
-            d.severity = exclusion ? Severity::note : (family ? family->default_severity : Severity::warning);
-            d.span = sector.span;
-            d.message_key = "finding.gap.coverage";
-            d.message_args = {{"sector", sector.id},
-                              {"laws", comma_list({f.laws.begin(), f.laws.end()})},
-                              {"topics", comma_list(names)},
-                              {"provision", provision(*f.serves)},
-                              {"settled", exclusion ? "yes" : "no"},
-                              {"reason", exclusion ? exclusion->reason : std::string()}};
+            missing.push_back({"finding.gap.coverage_group",
+                               {{"topics", comma_list(names)},
+                                {"left_out", exclusion ? "yes" : "no"},
+                                {"reason", exclusion ? exclusion->reason : std::string()}}});
             if (exclusion)
-                d.notes.push_back({exclusion->span, {}, "finding.note.left_out", {{"reason", exclusion->reason}}});
-            d.details.topic = topics.front();
-            d.details.sectors = {sector.id};
-            d.details.rules = {f.serves->id};
-            d.details.provisions = {f.serves->sources.empty() ? std::string() : f.serves->sources.front().short_text()};
-            d.id = stable_id("gap", {"coverage", sector.id, expectation});
-            out.push_back(std::move(d));
+                notes.push_back({exclusion->span, {}, "finding.note.left_out", {{"reason", exclusion->reason}}});
+            else unsettled = true;
+            if (first_topic.empty()) first_topic = topics.front();
         }
+        if (missing.empty()) continue;
+        Diagnostic d;
+        d.kind = "gap";
+        const Family* family = find_family("gap");
+        d.severity = unsettled ? (family ? family->default_severity : Severity::warning) : Severity::note;
+        d.span = sector.span;
+        d.message_key = "finding.gap.coverage";
+        d.message_args = {{"sector", sector.id},
+                          {"laws", comma_list({f.laws.begin(), f.laws.end()})},
+                          {"provision", provision(*f.serves)},
+                          {"n", static_cast<std::int64_t>(missing.size())},
+                          {"missing", missing}};
+        d.notes = std::move(notes);
+        d.details.topic = first_topic;
+        d.details.sectors = {sector.id};
+        d.details.rules = {f.serves->id};
+        d.details.provisions = {f.serves->sources.empty() ? std::string() : f.serves->sources.front().short_text()};
+        d.id = stable_id("gap", {"coverage", sector.id});
+        out.push_back(std::move(d));
     }
 }
 

@@ -144,7 +144,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "has_topic", "has_born",
+                                 "has_date", "left_out"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -165,7 +166,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
-                              "changed", "unchanged", "limit"})
+                              "changed", "unchanged", "limit", "settled", "n_ends", "words", "pairs"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
@@ -179,7 +180,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "laws", "topics", "ends", "ways"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
@@ -188,6 +189,12 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["what"] = {phrase("finding.conflict.sole_powers", {{"actor", "kommune"}, {"other_actor", "foreldre"}, {"topic", "x"}})};
         m["ladder"] = {std::vector<Phrase>{{"finding.divergence.step", {{"sector", "helse"}, {"threshold", "fra 16 år"}, {"provision", "pbrl § 4-3"}}},
                                            {"finding.divergence.step", {{"sector", "familie"}, {"threshold", "fylt 15 år"}, {"provision", "bl § 32"}}}}};
+        // The whole-system analyses: a sector's missing groups, the table of the child's names.
+        m["missing"] = {std::vector<Phrase>{{"finding.gap.coverage_group", {{"topics", "x"}, {"left_out", "no"}, {"reason", ""}}},
+                                            {"finding.gap.coverage_group", {{"topics", "y"}, {"left_out", "yes"}, {"reason", "z"}}}}};
+        m["table"] = {std::vector<Phrase>{{"finding.grey_zone.names_row", {{"word", "eleven"}, {"law", "opplova"},
+                                                                           {"other_word", "pasienten"}, {"other_law", "pbrl"},
+                                                                           {"n", std::int64_t{2}}}}}};
         return m;
     }();
     return s;
