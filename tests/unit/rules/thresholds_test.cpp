@@ -172,11 +172,12 @@ TEST_CASE("age provisions read for issue 14: barnevern, familie, helse, vergemå
     CHECK(!in_force("2002-12-31", {"navnel", "12", "navn", 12, 16, "birthday"}));
 }
 
-TEST_CASE("sørge for: sphl § 2-1 e and krisesenterlova §§ 4 and 6 a put the duty on the body the statute names") {
+TEST_CASE("sørge for: sphl § 2-1 e, tannhl § 1-4a and krisesenterlova §§ 4 and 6 a put the duty on the body the statute names") {
     for (const auto& n : bundled().model.norms) {
         if (n.sources.empty()) continue;
         const auto& c = n.sources.front();
         if (c.law == "sphl" && c.section == "2-1 e") CHECK_MESSAGE(n.actor == "regionalt-helseforetak", n.id);
+        if (c.law == "tannhl" && c.section == "1-4a") CHECK_MESSAGE(n.actor == "fylkeskommune", n.id);
         if (c.law == "krisesl" && (c.section == "6 a" || (c.section == "4" && n.topic == "samarbeid")))
             CHECK_MESSAGE(n.actor == "kommune", n.id);
     }
