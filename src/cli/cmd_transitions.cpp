@@ -7,6 +7,8 @@
 #include "cli/pipeline.hpp"
 #include "text/render.hpp"
 
+#include <algorithm>
+#include <map>
 #include <ostream>
 
 namespace lovsjekk::cli {
@@ -29,6 +31,22 @@ void list(std::ostream& out, const char* heading, const std::vector<const model:
                                 {"last_day", dated ? n->age.to->date_for(*born).add_days(-1).iso() : std::string()}})
             << "\n";
     }
+}
+
+/// The duties that reach past the age, one line per actor: who carries the
+/// young person over, and under which provisions.
+void list_by_actor(std::ostream& out, const std::vector<const model::Norm*>& norms, const text::Catalogue& messages) {
+    out << "  " << messages.format("transitions.reaching") << "\n";
+    if (norms.empty()) out << "    " << messages.format("transitions.none") << "\n";
+    std::map<std::string, std::vector<std::string>> by_actor;
+    for (const model::Norm* n : norms) {
+        auto& provisions = by_actor[n->actor];
+        const std::string p = check::provision(*n);
+        if (std::find(provisions.begin(), provisions.end(), p) == provisions.end()) provisions.push_back(p);
+    }
+    for (const auto& [actor, provisions] : by_actor)
+        out << "    " << messages.format("transitions.actor", {{"actor", actor}, {"provisions", check::comma_list(provisions)}})
+            << "\n";
 }
 
 }  // namespace
@@ -76,7 +94,7 @@ int cmd_transitions(const Args& args, Io io) {
         io.out << "\n" << messages.format("transitions.age", {{"age", std::int64_t{t.age}}}) << "\n";
         list(io.out, "transitions.ending", t.ending, result.model, born, messages);
         list(io.out, "transitions.continuing", t.continuing, result.model, born, messages);
-        list(io.out, "transitions.reaching", t.reaching, result.model, born, messages);
+        list_by_actor(io.out, t.reaching, messages);
     }
     return exit_ok;
 }
