@@ -533,7 +533,7 @@ void transitions_table(pugi::xml_node section, const ReportInput& input, const t
         pugi::xml_node tr = element(body, "tr");
         attribute(tr, "data-age", t.age);
         element(tr, "th", std::to_string(t.age));
-        for (const auto* norms : {&t.ending, &t.continuing, &t.reaching}) {
+        for (const auto* norms : {&t.ending, &t.continuing}) {
             pugi::xml_node td = element(tr, "td");
             for (const model::Norm* n : *norms) {
                 pugi::xml_node line = element(td, "div");
@@ -541,6 +541,16 @@ void transitions_table(pugi::xml_node section, const ReportInput& input, const t
                 element(line, "small", " (" + provision_of(*n) + ")");
             }
         }
+        // Who carries the young person over: one line per actor, with its provisions.
+        std::map<std::string, std::vector<std::string>> by_actor;
+        for (const model::Norm* n : t.reaching) {
+            auto& provisions = by_actor[n->actor];
+            const std::string p = check::provision(*n);
+            if (std::find(provisions.begin(), provisions.end(), p) == provisions.end()) provisions.push_back(p);
+        }
+        pugi::xml_node td = element(tr, "td");
+        for (const auto& [actor, provisions] : by_actor)
+            element(td, "div", messages.format("transitions.actor", {{"actor", actor}, {"provisions", join(provisions, ", ")}}));
     }
 }
 
