@@ -72,11 +72,9 @@ void check_coverage(const Context& ctx, std::vector<Diagnostic>& out) {
         bool unsettled = false;
         for (const auto& [expectation, topics] : expectations) {
             if (f.met.contains(expectation)) continue;
-            std::vector<std::string> names;
-            for (const std::string& t : topics) names.push_back(topic_name(ctx.model, t));
             const model::ExcludedRow* exclusion = left_out(ctx.model, sector.id, expectation);
             missing.push_back({"finding.gap.coverage_group",
-                               {{"topics", comma_list(names)},
+                               {{"topics", comma_list(topics)},  // ids, named by use_display_names
                                 {"left_out", exclusion ? "yes" : "no"},
                                 {"reason", exclusion ? exclusion->reason : std::string()}}});
             if (exclusion)

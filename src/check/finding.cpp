@@ -1,5 +1,7 @@
 #include "check/finding.hpp"
 
+#include "text/messages.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -111,7 +113,8 @@ void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
     }
 }
 
-std::string topic_name(const model::Model& model, const std::string& topic) {
+std::string topic_name(const model::Model& model, const std::string& topic, const text::Catalogue* messages) {
+    if (messages && messages->has("topic." + topic)) return messages->format("topic." + topic);
     const auto it = model.topics.find(topic);
     return it == model.topics.end() || it->second.description.empty() ? topic : it->second.description;
 }
@@ -123,26 +126,36 @@ std::string sector_name(const model::Model& model, const std::string& sector) {
 
 namespace {
 
-void name_arguments(MessageArgs& args, const model::Model& model) {
+void name_arguments(MessageArgs& args, const model::Model& model, const text::Catalogue* messages) {
     for (auto& [name, value] : args) {
         if (auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
-            for (Phrase& p : *phrases) name_arguments(p.args, model);
+            for (Phrase& p : *phrases) name_arguments(p.args, model, messages);
             continue;
         }
         auto* id = std::get_if<std::string>(&value);
         if (!id) continue;
-        if (name == "topic") *id = topic_name(model, *id);
+        if (name == "topic") *id = topic_name(model, *id, messages);
+        else if (name == "topics") {
+            std::vector<std::string> names;
+            for (std::size_t from = 0; from <= id->size();) {
+                const std::size_t comma = std::min(id->find(", ", from), id->size());
+                names.push_back(topic_name(model, id->substr(from, comma - from), messages));
+                from = comma + 2;
+            }
+            *id = comma_list(names);
+        }
         else if (name == "sector" || name == "other_sector") *id = sector_name(model, *id);
     }
 }
 
 }  // namespace
 
-void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model) {
+void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model,
+                       const text::Catalogue* messages) {
     for (Diagnostic& d : findings) {
-        name_arguments(d.message_args, model);
-        for (Note& n : d.notes) name_arguments(n.message_args, model);
-        name_arguments(d.details.witness_args, model);
+        name_arguments(d.message_args, model, messages);
+        for (Note& n : d.notes) name_arguments(n.message_args, model, messages);
+        name_arguments(d.details.witness_args, model, messages);
     }
 }
 

@@ -61,16 +61,19 @@ const std::map<std::string, std::vector<const model::Norm*>>& by_topic(const Con
 void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
                                const std::function<void(const model::Norm&, const model::Norm&, AgeRange)>& visit);
 
-/// The name a person reads for a topic or a sector: the description the
-/// vocabulary gives the topic, the sector's name; the id when it has none.
-std::string topic_name(const model::Model& model, const std::string& topic);
+/// The name a person reads for a topic or a sector: the topic's heading in
+/// the language of `messages` (`topic.<id>`, as the summaries name it) when
+/// the catalogue has one, else the description the vocabulary gives it; the
+/// sector's name; the id when there is none.
+std::string topic_name(const model::Model& model, const std::string& topic, const text::Catalogue* messages = nullptr);
 std::string sector_name(const model::Model& model, const std::string& sector);
 
-/// Arguments named `topic`, `sector` and `other_sector` (in messages, notes,
-/// witnesses and the phrases inside them) hold ids; they become the names the
-/// vocabulary declares, so that findings read "retten til å bli hørt", not
-/// "bli-hørt". The details keep the ids.
-void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model);
+/// Arguments named `topic`, `topics` (ids joined by ", "), `sector` and
+/// `other_sector` (in messages, notes, witnesses and the phrases inside them)
+/// hold ids; they become names (topic_name, sector_name), so that findings
+/// read "retten til å bli hørt", not "bli-hørt". The details keep the ids.
+void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model,
+                       const text::Catalogue* messages = nullptr);
 
 /// The widest difference, over every birthday in a leap year, between the
 /// days two bounds are reached (two ways of counting the same age).

@@ -99,7 +99,7 @@ std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluati
     for (const Family& f : families()) f.run(context, findings);
     for (const Analysis& a : analyses()) a.run(context, findings);
     sort_findings(findings);
-    use_display_names(findings, model);
+    use_display_names(findings, model, &messages);
     text::word(findings, messages);
     return findings;
 }

@@ -25,7 +25,7 @@ void list(std::ostream& out, const char* heading, const std::vector<const model:
         out << "    "
             << messages.format("transitions.item",
                                {{"provision", check::provision(*n)},
-                                {"topic", check::topic_name(model, n->topic)},
+                                {"topic", check::topic_name(model, n->topic, &messages)},
                                 {"rule_age", check::describe_age_rule(*n)},
                                 {"has_date", dated ? "yes" : "no"},
                                 {"last_day", dated ? n->age.to->date_for(*born).add_days(-1).iso() : std::string()}})

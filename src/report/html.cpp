@@ -485,7 +485,7 @@ void matrix(pugi::xml_node section, const View& view, const text::Catalogue& mes
     for (const auto& [topic, by_sector] : cells) {
         pugi::xml_node tr = element(body, "tr");
         attribute(tr, "data-topic", topic);
-        attribute(element(tr, "th", check::topic_name(input.model, topic)), "scope", "row");
+        attribute(element(tr, "th", check::topic_name(input.model, topic, &messages)), "scope", "row");
         for (const std::string& s : sectors) {
             pugi::xml_node td = element(tr, "td");
             const auto found = by_sector.find(s);
@@ -537,7 +537,7 @@ void transitions_table(pugi::xml_node section, const ReportInput& input, const t
             pugi::xml_node td = element(tr, "td");
             for (const model::Norm* n : *norms) {
                 pugi::xml_node line = element(td, "div");
-                element(line, "span", check::topic_name(input.model, n->topic) + ": " + check::describe_age_rule(*n));
+                element(line, "span", check::topic_name(input.model, n->topic, &messages) + ": " + check::describe_age_rule(*n));
                 element(line, "small", " (" + provision_of(*n) + ")");
             }
         }

@@ -27,7 +27,7 @@ void write_text(std::ostream& out, const ReportInput& input, bool colour) {
             out << messages.format("report.text.group",
                                    {{"severity", severity_name(d->severity)},
                                     {"has_topic", d->details.topic.empty() ? "no" : "yes"},
-                                    {"topic", check::topic_name(input.model, d->details.topic)}})
+                                    {"topic", check::topic_name(input.model, d->details.topic, &messages)}})
                 << "\n\n";
         text::render_text(out, *d, input.sources, options);
         previous = d;
