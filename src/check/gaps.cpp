@@ -283,6 +283,7 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
         const bool all_ages = left.size() == 1 && left.front().from == 0 && left.front().to >= AgeRange::open_age;
         std::vector<Phrase> ages;
         for (const AgeRange& r : left) ages.push_back(std::get<std::vector<Phrase>>(describe_ages(r)).front());
+        // Ages are said unless every age is left; a child is shown when the duty is returned for some ages.
         const bool partly = pair.returned_for_some_age && !all_ages;
         std::vector<const model::Norm*> others(pair.norms.begin() + 1, pair.norms.end());
         Diagnostic d = make_finding("gap", *pair.norms.front(), others, "finding.gap.reciprocity",
@@ -290,7 +291,7 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
                                      {"actor", actor},
                                      {"other_actor", other},
                                      {"provisions", comma_list(provisions)},
-                                     {"partly", partly ? "yes" : "no"},
+                                     {"some_ages", all_ages ? "no" : "yes"},
                                      {"ages", ages}},
                                     "reciprocity-" + (group == "samarbeid" ? std::string() : group + "-") + actor + "-" + other);
         d.details.age_from = left.front().from;
