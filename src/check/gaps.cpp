@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace lovsjekk::check {
 
@@ -156,16 +157,21 @@ public:
         }
     }
 
-    std::set<std::string> one_with(const std::string& actor) const {
-        const auto wholes = model_.actor_and_wholes(actor);
-        std::set<std::string> out(wholes.begin(), wholes.end());
-        if (const auto it = parts_.find(actor); it != parts_.end()) out.insert(it->second.begin(), it->second.end());
-        return out;
+    const std::set<std::string>& one_with(const std::string& actor) {
+        auto [it, added] = one_with_.try_emplace(actor);
+        if (added) {
+            const auto wholes = model_.actor_and_wholes(actor);
+            it->second.insert(wholes.begin(), wholes.end());
+            if (const auto parts = parts_.find(actor); parts != parts_.end())
+                it->second.insert(parts->second.begin(), parts->second.end());
+        }
+        return it->second;
     }
 
 private:
     const model::Model& model_;
     std::map<std::string, std::vector<std::string>> parts_;  // whole → every actor part of it, at any depth
+    std::map<std::string, std::set<std::string>> one_with_;  // worked out once per actor
 };
 
 /// The duties in force, by topic group and bearer, with whom each bearer owes
@@ -175,8 +181,10 @@ public:
     explicit DutyIndex(const Context& ctx) : ctx_(ctx) {
         for (const model::Norm* n : ctx.in_force) {
             if (n->modality != model::Modality::duty) continue;
-            auto& duties = owed_[group_of(ctx, n->topic)][n->actor];
-            duties.push_back(n);
+            const std::string group = group_of(ctx, n->topic);
+            owed_[group][n->actor].push_back(n);
+            for (const std::string& toward : n->counterparts)
+                ages_owed_[{group, n->actor, toward}].push_back(nominal_ages(*n));
         }
     }
 
@@ -189,20 +197,14 @@ public:
                            [&](const std::string& bearer) { return in_group->second.contains(bearer); });
     }
 
-    /// The duties of a group borne by one of `bearers` toward one of `toward`.
-    std::vector<const model::Norm*> duties(const std::string& group, const std::set<std::string>& bearers,
-                                           const std::set<std::string>& toward) const {
-        std::vector<const model::Norm*> out;
-        const auto in_group = owed_.find(group);
-        if (in_group == owed_.end()) return out;
-        for (const std::string& bearer : bearers) {
-            const auto it = in_group->second.find(bearer);
-            if (it == in_group->second.end()) continue;
-            for (const model::Norm* n : it->second)
-                if (std::any_of(n->counterparts.begin(), n->counterparts.end(),
-                                [&](const std::string& c) { return toward.contains(c); }))
-                    out.push_back(n);
-        }
+    /// The ages of the duties of a group borne by one of `bearers` toward one of `toward`.
+    std::vector<AgeRange> ages_owed(const std::string& group, const std::set<std::string>& bearers,
+                                    const std::set<std::string>& toward) const {
+        std::vector<AgeRange> out;
+        for (const std::string& bearer : bearers)
+            for (const std::string& recipient : toward)
+                if (const auto it = ages_owed_.find({group, bearer, recipient}); it != ages_owed_.end())
+                    out.insert(out.end(), it->second.begin(), it->second.end());
         return out;
     }
 
@@ -210,6 +212,8 @@ private:
     const Context& ctx_;
     // group → bearer → the duties of that group it bears
     std::map<std::string, std::map<std::string, std::vector<const model::Norm*>>> owed_;
+    // (group, bearer, recipient) → the ages of each duty of that group the bearer owes the recipient
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<AgeRange>> ages_owed_;
 };
 
 /// `need` less every range in `covered`: the ages left, lowest first.
@@ -248,7 +252,7 @@ std::vector<AgeRange> merged(std::vector<AgeRange> ranges) {
 // per kind of duty and pair of bodies, with every provision that lays the
 // duty for an age left uncovered, and the ages left.
 void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<Diagnostic>& out) {
-    const Bodies bodies(ctx.model);
+    Bodies bodies(ctx.model);
     auto is_body = [&](const std::string& actor) { return ctx.model.role_of(actor) == model::ActorRole::body; };
     struct Pair {
         std::vector<const model::Norm*> norms;
@@ -260,13 +264,13 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
         if (n->modality != model::Modality::duty || !is_body(n->actor)) continue;
         const std::string group = group_of(ctx, n->topic);
         if (!expects_return(group)) continue;
-        const auto one_with_actor = bodies.one_with(n->actor);
+        const auto& one_with_actor = bodies.one_with(n->actor);
         for (const std::string& other : n->counterparts) {
             if (!is_body(other) || one_with_actor.contains(other)) continue;
             const AgeRange need = nominal_ages(*n);
             std::vector<AgeRange> returned;
-            for (const model::Norm* r : duties.duties(group, bodies.one_with(other), one_with_actor))
-                returned.push_back(intersect(nominal_ages(*r), need));
+            for (const AgeRange& r : duties.ages_owed(group, bodies.one_with(other), one_with_actor))
+                returned.push_back(intersect(r, need));
             const auto left = uncovered(need, returned);
             if (left.empty()) continue;
             Pair& pair = unreturned[{group, n->actor, other}];
