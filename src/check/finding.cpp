@@ -169,7 +169,11 @@ int widest_window_days(const model::Bound& a, const model::Bound& b) {
     return widest;
 }
 
-std::string child_actor(const model::Model&) { return "barnet"; }
+std::string child_actor(const model::Model& model) {
+    for (const auto& [id, actor] : model.actors)
+        if (actor.role == model::ActorRole::child) return id;
+    return {};
+}
 
 std::string group_of(const Context& ctx, const std::string& topic) {
     auto it = ctx.model.topics.find(topic);

@@ -79,7 +79,7 @@ void use_display_names(std::vector<Diagnostic>& findings, const model::Model& mo
 /// days two bounds are reached (two ways of counting the same age).
 int widest_window_days(const model::Bound& a, const model::Bound& b);
 
-/// The actor that is the child or young person ("barnet").
+/// The actor the vocabulary gives the role of the child ("rolle barnet"); empty when none has it.
 std::string child_actor(const model::Model& model);
 
 /// The topic's group from the vocabulary ("medvirkning", "tjeneste", …).
