@@ -18,7 +18,9 @@ build_type=${BUILD_TYPE:-Release}
 packages=(g++ cmake make libboost1.81-dev libpugixml-dev libicu-dev doctest-dev)
 for extra in "$@"; do
   case "$extra" in
-    test) packages+=(chromium) ;;                   # the HTML report is tested in a real browser
+    # the HTML report is tested in a real browser; the install test traces the
+    # installed binary's file accesses; the pre-commit hooks are run by pre-commit
+    test) packages+=(chromium strace pre-commit) ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;   # libFuzzer and the sanitizer runtimes (tools/fuzz)
     *) echo "setup: unknown extra '$extra' (test, fuzz)" >&2; exit 2 ;;
   esac
