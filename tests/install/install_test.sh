@@ -25,6 +25,23 @@ for f in bin/lovsjekk share/lovsjekk/rules/vokabular.regel share/lovsjekk/corpus
   [ -f "$prefix/$f" ] || fail "$f is not installed"
 done
 
+# The manual pages: a section per command `lovsjekk --help` lists, every option of check, in each language.
+for page in man1 nn/man1 en/man1; do
+  gzip -dc "$prefix/share/man/$page/lovsjekk.1.gz" >"$tmp/page.1"
+  for command in check report diff ages summary explain fmt lsp import; do
+    grep -qx ".SS $command" "$tmp/page.1" || fail "share/man/$page/lovsjekk.1 has no section for $command"
+  done
+  for option in fail-on policy severity assume-in-force lang; do
+    roffed=$(printf '.B %s' "--$option" | sed 's/-/\\-/g')
+    grep -qF "$roffed" "$tmp/page.1" || fail "share/man/$page/lovsjekk.1 lacks --$option"
+  done
+  if command -v groff >/dev/null 2>&1; then
+    warnings=$(groff -man -Tutf8 -ww -z "$tmp/page.1" 2>&1)
+    [ -z "$warnings" ] || fail "groff warns about share/man/$page/lovsjekk.1: $warnings"
+  fi
+done
+grep -q "^\.SH NAME" "$tmp/page.1" || fail "the English page has no NAME section"
+
 mkdir "$tmp/elsewhere"
 cd "$tmp/elsewhere"
 unset LOVSJEKK_DATA_DIR

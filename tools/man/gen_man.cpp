@@ -6,12 +6,15 @@
 #include "cli/commands.hpp"
 #include "text/messages.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unicode/unistr.h>
 
 namespace {
 
@@ -25,13 +28,21 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 /// Roff-escaped text: backslashes, minus signs (so that options copy as
-/// typed), and a leading dot or apostrophe that would be read as a request.
+/// typed), a leading dot or apostrophe that would be read as a request, and
+/// every non-ASCII character as \[uXXXX], which any troff reads without preconv.
 std::string roff(const std::string& text) {
     std::string out;
-    for (char c : text) {
+    const icu::UnicodeString chars = icu::UnicodeString::fromUTF8(text);
+    for (int32_t i = 0; i < chars.length(); i = chars.moveIndex32(i, 1)) {
+        const UChar32 c = chars.char32At(i);
         if (c == '\\') out += "\\e";
         else if (c == '-') out += "\\-";
-        else out += c;
+        else if (c < 0x80) out += static_cast<char>(c);
+        else {
+            char escaped[16];
+            std::snprintf(escaped, sizeof escaped, "\\[u%04X]", static_cast<unsigned>(c));
+            out += escaped;
+        }
     }
     if (!out.empty() && (out.front() == '.' || out.front() == '\'')) out.insert(0, "\\&");
     return out;
@@ -112,7 +123,7 @@ void write_page(std::ostream& out, const std::string& lang) {
         << ".TH LOVSJEKK 1 \"\" \"lovsjekk " << LOVSJEKK_VERSION << "\" \"" << roff(messages.format("cli.man.manual"))
         << "\"\n"
         << ".SH " << roff(messages.format("cli.man.name")) << "\n"
-        << "lovsjekk \\- " << roff(messages.format("cli.intro")) << "\n"
+        << "lovsjekk \\- " << roff(messages.format("cli.man.summary")) << "\n"
         << ".SH " << roff(messages.format("cli.man.synopsis")) << "\n";
     for (const std::string& c : commands) {
         const std::string first = lines_of(help_of({c, "--help", "--lang", lang})).front();
