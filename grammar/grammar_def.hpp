@@ -9,6 +9,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/config.hpp"
 #include "grammar/grammar.hpp"
+#include "grammar/keywords.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -342,7 +343,16 @@ struct set_ordinal_t {
 };
 struct set_count_t {
     template <typename Context>
-    void operator()(Context& ctx) const { x3::_val(ctx).number = std::atoi(x3::_attr(ctx).digits.c_str()); }
+    void operator()(Context& ctx) const {
+        // Range-checked where it is read: "(99999999999)" must not wrap
+        // around into some other ledd. The parse fails here, at the number.
+        const std::string& digits = x3::_attr(ctx).digits;
+        if (digits.size() > max_count_digits) {
+            x3::_pass(ctx) = false;
+            return;
+        }
+        x3::_val(ctx).number = std::stoi(digits);
+    }
 };
 
 auto const subdivision_def =
@@ -380,13 +390,10 @@ auto const citation_rule_def = located(
 ////////////////////////////////////////////////////////////////////////////
 // Norm fields
 
+// The modalities and field keywords come from the one table in keywords.hpp.
 struct modality_table : x3::symbols<ast::Modality> {
     modality_table() {
-        using M = ast::Modality;
-        add("har rett til", M::right)("har plikt til", M::duty)("skal", M::duty)("plikter", M::duty)
-           ("kan", M::may)("skal ikke", M::must_not)("kan ikke", M::must_not)("har ikke lov til", M::must_not)
-           ("bestemmer", M::power)("avgjør", M::power)("har myndighet til", M::power)
-           ("bestemmer alene", M::power_sole);
+        for (const ModalityPhrase& p : modality_phrases) add(std::string(p.words), p.modality);
     }
 };
 inline modality_table const modalities;
@@ -431,9 +438,13 @@ struct modality_words_parser : x3::parser<modality_words_parser> {
 
 auto const modality_def = lexeme[modality_words_parser{}];
 
-auto const field_keyword = kw("kilde") | kw("tema") | kw("overfor") | kw("alder") | kw("vekt") | kw("vilkår")
-                         | kw("unntak") | kw("gjelder") | kw("usikker") | kw("avledet") | kw("merknad")
-                         | kw("faktaark");
+struct field_keyword_table : x3::symbols<x3::unused_type> {
+    field_keyword_table() {
+        for (std::string_view k : field_keywords) add(std::string(k));
+    }
+};
+inline field_keyword_table const field_keywords_symbols;
+auto const field_keyword = lexeme[field_keywords_symbols >> !id_more];
 
 auto const statement_def = located(
     (!field_keyword >> identifier[assign<&ast::Statement::actor>])

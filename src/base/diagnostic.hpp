@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@ namespace lovsjekk {
 enum class Severity : std::uint8_t { note, warning, error };
 
 const char* severity_name(Severity s);
+/// The severity named `error`, `warning` or `note`; none for another word.
+std::optional<Severity> parse_severity(std::string_view name);
 
 /// A byte range in one source file. `file` indexes the SourceManager; byte
 /// offsets are converted to lines and columns only when rendering.

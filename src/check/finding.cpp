@@ -1,5 +1,7 @@
 #include "check/finding.hpp"
 
+#include "base/kinds.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -36,14 +38,8 @@ std::string describe_age_rule(const model::Norm& n) {
     const auto& a = n.age;
     if (!a.specified || a.regardless) return "uansett alder";
     std::string s;
-    auto bound = [](const model::Bound& b) {
-        switch (b.basis()) {
-            case model::Basis::birthday: return std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age) + " år";
-            default: return std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age);
-        }
-    };
-    if (a.from) s = bound(*a.from);
-    if (a.to) s += (s.empty() ? "" : " ") + bound(*a.to);
+    if (a.from) s = model::bound_text(*a.from);
+    if (a.to) s += (s.empty() ? "" : " ") + model::bound_text(*a.to);
     if (a.maturity) s += (s.empty() ? "når " : (a.maturity_lowers_floor ? ", og yngre når " : ", når ")) + a.maturity_text;
     return s;
 }
@@ -55,8 +51,8 @@ Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
                         const std::string& id_part) {
     Diagnostic d;
     d.kind = kind;
-    const Family* family = find_family(kind);
-    d.severity = family ? family->default_severity : Severity::warning;
+    const KindInfo* info = find_kind(kind);
+    d.severity = info ? info->default_severity : Severity::warning;
     d.span = primary.statement_span.valid ? primary.statement_span : primary.span;
     if (primary.age_span.valid) d.span = primary.age_span;
     d.message_key = std::move(message_key);

@@ -9,5 +9,5 @@
 int main(int argc, char** argv) {
     lovsjekk::cli::Args args(argv + 1, argv + argc);
     const bool colour = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    return lovsjekk::cli::run(args, {std::cout, std::cerr, colour});
+    return lovsjekk::cli::guarded([&] { return lovsjekk::cli::run(args, {std::cout, std::cerr, colour}); }, std::cerr);
 }

@@ -1,5 +1,6 @@
 #include "format/format.hpp"
 
+#include "base/kinds.hpp"
 #include "parse/parser.hpp"
 #include "text/render.hpp"
 
@@ -409,9 +410,10 @@ std::string lay_out(std::string_view text, const ast::File& file) {
     return out;
 }
 
+/// An error that leaves no file to lay out (the kinds that stop the checks).
 bool is_syntax_error(const Diagnostic& d) {
-    return d.severity == Severity::error && (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" ||
-                                             d.kind == "limit");
+    const KindInfo* kind = find_kind(d.kind);
+    return d.severity == Severity::error && kind && kind->stops_checks;
 }
 
 }  // namespace

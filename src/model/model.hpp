@@ -24,6 +24,9 @@ const char* basis_name(Basis b);  ///< "birthday", "calendar_year", "school_year
 /// "fylt 15 år" is itself a question for a legal adviser.
 enum class Wording : std::uint8_t { fra, fylt, over, til, under, fra_aaret, til_og_med_aaret, fra_skoleaaret, ut_skoleaaret };
 const char* wording_text(Wording w);  ///< "fylt", "over", "til og med året", …
+struct Bound;
+/// A bound as the statute words it, in every language: "over 16 år", "fra året 19".
+std::string bound_text(const Bound& b);
 
 struct Bound {
     int age = 0;

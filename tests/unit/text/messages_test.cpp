@@ -152,6 +152,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
         m["span"] = {"all", "under", "from", "range"};
         m["side"] = {"at", "vs", "dir"};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
         m["applies"] = yes_no;
         m["has_to"] = yes_no;
         m["has_position"] = yes_no;
@@ -163,6 +164,9 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
+        for (const char* s : {"token", "first", "second", "number"}) m[s] = {std::string("x")};
+        m["digits"] = {std::int64_t{4}};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
                               "changed", "unchanged", "limit"})
