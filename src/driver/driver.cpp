@@ -165,6 +165,11 @@ std::string identity(const Diagnostic& d) {
 
 // Lovdata files given with --lovdata replace the index entries of the same laws.
 void read_lovdata_dir(const fs::path& dir, Result& result) {
+    // The laws read here change the index: this run gets its own copy.
+    if (result.shared_corpus) {
+        result.corpus = *result.shared_corpus;
+        result.shared_corpus.reset();
+    }
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
         result.input.error(std::string(kinds::io), Span{}, "--lovdata: '" + dir.generic_string() + "' is not a folder");
@@ -204,7 +209,7 @@ void load_corpus(const fs::path& dir, Result& result, Session* session) {
     // never carry one machine's absolute paths.
     const fs::path shown = parse::display_path(dir);
     if (session && session->corpus && session->corpus_dir == shown) {
-        result.corpus = *session->corpus;
+        result.shared_corpus = session->corpus;
         return;
     }
     const std::size_t before = result.input.size();
@@ -212,7 +217,9 @@ void load_corpus(const fs::path& dir, Result& result, Session* session) {
     // Only a clean index is kept: a broken one is read (and reported) again.
     if (session && result.input.size() == before) {
         session->corpus_dir = shown;
-        session->corpus = result.corpus;
+        session->corpus = std::make_shared<const corpus::Corpus>(std::move(result.corpus));
+        result.corpus = {};
+        result.shared_corpus = session->corpus;
     }
 }
 
@@ -269,7 +276,8 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
     }
     result.unusable = result.unusable || any_input_error(result.input);
     if (!result.unusable) {
-        result.findings = check::run_all(result.model, options.when, result.corpus.size() ? &result.corpus : nullptr);
+        const corpus::Corpus& index = result.statute_index();
+        result.findings = check::run_all(result.model, options.when, index.size() ? &index : nullptr);
         check::apply_policy(policy, options.when.at, result.findings);
     }
     // Input diagnostics get ids too, so that suppressions and SARIF can name them.

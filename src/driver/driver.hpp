@@ -16,6 +16,7 @@
 #include "text/source.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -69,17 +70,21 @@ std::optional<std::filesystem::path> project_file(const std::vector<std::filesys
 struct Session {
     parse::ParseCache parsed;
     std::filesystem::path corpus_dir;  ///< the directory `corpus` was read from
-    std::optional<corpus::Corpus> corpus;
+    std::shared_ptr<const corpus::Corpus> corpus;
 };
 
 struct Result {
     parse::Workspace workspace;
     model::Model model;
-    corpus::Corpus corpus;
+    corpus::Corpus corpus;             ///< the statute index (empty when shared from a Session)
+    std::shared_ptr<const corpus::Corpus> shared_corpus;  ///< the session's index, not copied per run
     Options options;                   ///< as applied, project file included
     Diagnostics input;                 ///< load, resolve, project and policy diagnostics
     std::vector<Diagnostic> findings;  ///< from the checks, after the policy
     bool unusable = false;             ///< an input error: exit 2, no report
+
+    /// The statute index the run used, whichever holds it.
+    const corpus::Corpus& statute_index() const { return shared_corpus ? *shared_corpus : corpus; }
 
     /// Input diagnostics and findings together, sorted by place (for `check`).
     std::vector<Diagnostic> all_sorted() const;

@@ -28,7 +28,8 @@ std::unique_ptr<Analysis> analysis_of(driver::Result&& result) {
     auto a = std::make_unique<Analysis>();
     a->diagnostics = result.all_sorted();
     a->workspace = std::move(result.workspace);
-    a->corpus = std::move(result.corpus);
+    a->own_corpus = std::move(result.corpus);
+    a->shared_corpus = std::move(result.shared_corpus);
     a->options = std::move(result.options);
     a->model = std::move(result.model);
     a->unusable = result.unusable;

@@ -21,7 +21,8 @@ namespace lovsjekk::lsp {
 
 struct Analysis {
     parse::Workspace workspace;
-    corpus::Corpus corpus;
+    corpus::Corpus own_corpus;                        ///< the statute index, when the run read its own
+    std::shared_ptr<const corpus::Corpus> shared_corpus;  ///< else the session's
     driver::Options options;                ///< as the run applied them (project file included)
     std::optional<std::uint32_t> document;  ///< source id of the open document (none: not valid UTF-8)
     std::optional<std::size_t> document_file;  ///< its index in workspace.files
@@ -36,6 +37,8 @@ struct Analysis {
     struct Timing {
         double run = 0;
     } timing;
+
+    const corpus::Corpus& corpus() const { return shared_corpus ? *shared_corpus : own_corpus; }
 
     const ast::File* document_ast() const {
         return document_file ? &workspace.files[*document_file] : nullptr;

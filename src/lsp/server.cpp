@@ -456,7 +456,7 @@ struct Server::Impl {
             return out.str();
         }
         out << "**" << law->name << "** (`" << law->short_name << "`, " << law->lovdata_id << ")\n\n";
-        const corpus::Law* indexed = a.corpus.find(law->lovdata_id);
+        const corpus::Law* indexed = a.corpus().find(law->lovdata_id);
         if (!indexed) {
             out << "Not in the statute index.";
             return out.str();
