@@ -19,9 +19,9 @@ std::optional<Severity> parse_severity(std::string_view name) {
     return std::nullopt;
 }
 
-Diagnostic& Diagnostics::add(std::string kind, Severity severity, Span span, std::string message) {
+Diagnostic& Diagnostics::add(std::string_view kind, Severity severity, Span span, std::string message) {
     Diagnostic d;
-    d.kind = std::move(kind);
+    d.kind = std::string(kind);
     d.severity = severity;
     d.span = span;
     d.message = std::move(message);

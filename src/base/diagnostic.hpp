@@ -88,9 +88,10 @@ std::string stable_id(const std::string& kind, const std::vector<std::string>& p
 
 class Diagnostics {
 public:
-    Diagnostic& add(std::string kind, Severity severity, Span span, std::string message);
-    Diagnostic& error(std::string kind, Span span, std::string message) {
-        return add(std::move(kind), Severity::error, span, std::move(message));
+    /// `kind`: a name from the table of kinds (base/kinds.hpp: kinds::syntax, …).
+    Diagnostic& add(std::string_view kind, Severity severity, Span span, std::string message);
+    Diagnostic& error(std::string_view kind, Span span, std::string message) {
+        return add(kind, Severity::error, span, std::move(message));
     }
 
     const std::vector<Diagnostic>& all() const { return items_; }

@@ -46,11 +46,11 @@ std::string describe_age_rule(const model::Norm& n) {
 
 std::string provision(const model::Norm& n) { return n.sources.empty() ? std::string() : n.sources.front().text(); }
 
-Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
+Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
                         const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
                         const std::string& id_part) {
     Diagnostic d;
-    d.kind = kind;
+    d.kind = std::string(kind);
     const KindInfo* info = find_kind(kind);
     d.severity = info ? info->default_severity : Severity::warning;
     d.span = primary.statement_span.valid ? primary.statement_span : primary.span;
@@ -81,7 +81,7 @@ Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
     std::vector<std::string> parts{primary.topic};
     parts.insert(parts.end(), d.details.rules.begin(), d.details.rules.end());
     parts.push_back(id_part);
-    d.id = stable_id(kind, parts);
+    d.id = stable_id(d.kind, parts);
     return d;
 }
 

@@ -56,7 +56,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
         };
         if (text.rfind("severity ", 0) == 0) {
             if (auto error = add_severity_setting(policy, text.substr(9))) {
-                Diagnostic& d = diags.error(std::string(kinds::config), at(text), {});
+                Diagnostic& d = diags.error(kinds::config, at(text), {});
                 d.message_key = error->key;
                 d.message_args = error->args;
             }
@@ -66,7 +66,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             std::string_view rest = trim(text.substr(7));
             const auto colon = rest.find(':');
             if (colon == std::string_view::npos || trim(rest.substr(colon + 1)).empty()) {
-                diags.error(std::string(kinds::config), at(text), {}).message_key = "policy.accept_reason";
+                diags.error(kinds::config, at(text), {}).message_key = "policy.accept_reason";
                 continue;
             }
             Suppression s;
@@ -78,7 +78,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             if (space != std::string_view::npos) {
                 std::string_view until = trim(head.substr(space));
                 if (until.rfind("until ", 0) != 0 || !Date::parse(trim(until.substr(6)))) {
-                    diags.error(std::string(kinds::config), at(until), {}).message_key = "policy.accept_until";
+                    diags.error(kinds::config, at(until), {}).message_key = "policy.accept_until";
                     continue;
                 }
                 s.expires = Date::parse(trim(until.substr(6)));
@@ -86,7 +86,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             policy.suppressions.push_back(std::move(s));
             continue;
         }
-        diags.error(std::string(kinds::config), at(text), {}).message_key = "policy.line";
+        diags.error(kinds::config, at(text), {}).message_key = "policy.line";
     }
 }
 

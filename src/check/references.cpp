@@ -1,6 +1,7 @@
 // reference: a rule is only trustworthy if what it cites exists, is in force
 // on the date asked about, and says what the rule claims it says.
 #include "check/finding.hpp"
+#include "base/kinds.hpp"
 #include "corpus/corpus.hpp"
 
 #include <algorithm>
@@ -12,7 +13,7 @@ namespace {
 
 Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, std::string message_key,
                      MessageArgs args, const std::string& id_part) {
-    Diagnostic d = make_finding("reference", n, {}, std::move(message_key), std::move(args), id_part + "|" + c.text());
+    Diagnostic d = make_finding(kinds::reference, n, {}, std::move(message_key), std::move(args), id_part + "|" + c.text());
     d.severity = severity;
     d.span = c.span;
     return d;
@@ -31,7 +32,7 @@ void norm_outside_law(const model::Model& model, const model::Norm& n, std::vect
     const bool ends_late = n.validity.to && law->validity.to && *law->validity.to < *n.validity.to;
     const bool starts_after_repeal = n.validity.from && law->validity.to && *law->validity.to < *n.validity.from;
     if (!starts_early && !ends_late && !starts_after_repeal) return;
-    Diagnostic d = make_finding("reference", n, {}, "finding.reference.norm_outside_law",
+    Diagnostic d = make_finding(kinds::reference, n, {}, "finding.reference.norm_outside_law",
                                 {{"rule", n.id},
                                  {"from", period_end(n.validity.from)},
                                  {"to", period_end(n.validity.to)},

@@ -126,7 +126,7 @@ void apply_project_file(const fs::path& path, Options& options, text::SourceMana
         const std::string_view value = space == std::string_view::npos ? "" : trim(text.substr(space));
         if (auto error = set_option(from_file, name, value, path.parent_path())) {
             const auto offset = source.line_start(line) + static_cast<std::uint32_t>(text.data() - raw.data());
-            Diagnostic& d = diags.error(std::string(kinds::config), Span::at(*id, offset, offset + static_cast<std::uint32_t>(text.size())), {});
+            Diagnostic& d = diags.error(kinds::config, Span::at(*id, offset, offset + static_cast<std::uint32_t>(text.size())), {});
             d.message_key = error->key;
             d.message_args = error->args;
         }
@@ -172,7 +172,7 @@ void read_lovdata_dir(const fs::path& dir, Result& result) {
     }
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        result.input.error(std::string(kinds::io), Span{}, "--lovdata: '" + dir.generic_string() + "' is not a folder");
+        result.input.error(kinds::io, Span{}, "--lovdata: '" + dir.generic_string() + "' is not a folder");
         return;
     }
     std::vector<fs::path> files;

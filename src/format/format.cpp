@@ -434,7 +434,7 @@ std::optional<std::string> format_file(const text::SourceManager& sources, std::
     Diagnostics check_diags;
     const ast::File again = parse::parse_string(check_sources, sources.file(file_id).path(), formatted, check_diags);
     if (check_diags.has_errors() || describe(again) != describe(file)) {
-        diags.error("format", Span::whole(file_id),
+        diags.error(kinds::format, Span::whole(file_id),
                     "formatting would change what this file means; it was left as it is (please report this)");
         return std::nullopt;
     }

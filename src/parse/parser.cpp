@@ -1,5 +1,6 @@
 #include "parse/parser.hpp"
 
+#include "base/kinds.hpp"
 #include "grammar/api.hpp"
 #include "grammar/keywords.hpp"
 #include "text/suggest.hpp"
@@ -160,7 +161,7 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
     if (expected_is(failure, "a modality")) {
         if (auto actor = word_before(text, failure.offset)) {
             if (auto keyword = text::closest(actor->text, as_views(grammar::field_keywords))) {
-                Diagnostic& d = diags.error("syntax", span_of(*actor), {});
+                Diagnostic& d = diags.error(kinds::syntax, span_of(*actor), {});
                 d.message_key = "parse.unknown_field";
                 d.message_args = {{"field", actor->text}, {"suggestion", std::string(*keyword)}};
                 return;
@@ -171,7 +172,7 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
     // A ledd, punktum or nr. too long to be one (the grammar refuses it where it reads it).
     if (expected_is(failure, "a whole number") && found.text.size() > grammar::max_count_digits &&
         std::all_of(found.text.begin(), found.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        Diagnostic& d = diags.error("syntax", span_of(found), {});
+        Diagnostic& d = diags.error(kinds::syntax, span_of(found), {});
         d.message_key = "parse.number_too_large";
         d.message_args = {{"number", found.text}, {"digits", static_cast<std::int64_t>(grammar::max_count_digits)}};
         return;
@@ -192,7 +193,7 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
                 suggestion = keyword;
         }
     }
-    Diagnostic& d = diags.error("syntax", span_of(found), {});
+    Diagnostic& d = diags.error(kinds::syntax, span_of(found), {});
     d.message_key = expected_is(failure, "a closing '\"'") ? "parse.unterminated" : "parse.expected";
     d.message_args = {{"what", expected_phrase(failure.expected)},
                       {"found", found.kind},
@@ -251,9 +252,9 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
     bool has_comment = false;
     if (only_comments_and_space(text, has_comment)) {
         if (has_comment)
-            diags.add("syntax", Severity::warning, Span::whole(file_id), {}).message_key = "parse.only_comments";
+            diags.add(kinds::syntax, Severity::warning, Span::whole(file_id), {}).message_key = "parse.only_comments";
         else
-            diags.error("syntax", Span::whole(file_id), {}).message_key = "parse.empty";
+            diags.error(kinds::syntax, Span::whole(file_id), {}).message_key = "parse.empty";
         return file;
     }
 
@@ -413,7 +414,7 @@ struct Loader {
             const fs::path canonical = canonical_path(self.parent_path() / inc.path.value);
             const fs::path relative = canonical.lexically_relative(root);
             if (relative.empty() || *relative.begin() == "..") {
-                Diagnostic& d = diags.error("reference", span, {});
+                Diagnostic& d = diags.error(kinds::reference, span, {});
                 d.message_key = "parse.include_outside";
                 d.message_args = {{"include", inc.path.value},
                                   {"target", display_path(canonical)},
@@ -421,13 +422,13 @@ struct Loader {
                 continue;
             }
             if (!is_open(canonical) && !fs::exists(canonical, ec)) {
-                Diagnostic& d = diags.error("reference", span, {});
+                Diagnostic& d = diags.error(kinds::reference, span, {});
                 d.message_key = "parse.include_missing";
                 d.message_args = {{"include", inc.path.value}};
                 continue;
             }
             if (stack.size() >= options.max_include_depth) {
-                Diagnostic& d = diags.error("limit", span, {});
+                Diagnostic& d = diags.error(kinds::limit, span, {});
                 d.message_key = "parse.include_depth";
                 d.message_args = {{"limit", static_cast<std::int64_t>(options.max_include_depth)}};
                 continue;
@@ -438,7 +439,7 @@ struct Loader {
                 std::string chain;
                 const auto from = std::find(stack.begin(), stack.end(), canonical);
                 for (auto p = from; p != stack.end(); ++p) chain += display_path(*p) + " → ";
-                Diagnostic& d = diags.error("reference", span, {});
+                Diagnostic& d = diags.error(kinds::reference, span, {});
                 d.message_key = "parse.include_cycle";
                 d.message_args = {{"chain", chain + display_path(canonical)}};
                 continue;
@@ -467,7 +468,7 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
         // A folder named like a rule file is a mistake (or a trap), not a
         // folder of rules: walking it would report success over nothing.
         if (p.extension() == ".regel" && fs::is_directory(p, ec)) {
-            Diagnostic& d = diags.error("io", Span{}, {});
+            Diagnostic& d = diags.error(kinds::io, Span{}, {});
             d.message_key = "parse.directory";
             d.message_args = {{"path", display_path(p)}};
             continue;
@@ -484,7 +485,7 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
                     const fs::path target = fs::weakly_canonical(it->path(), link_ec);
                     const fs::path relative = target.lexically_relative(walked);
                     if (link_ec || relative.empty() || *relative.begin() == "..") {
-                        Diagnostic& d = diags.error("io", Span{}, {});
+                        Diagnostic& d = diags.error(kinds::io, Span{}, {});
                         d.message_key = "parse.symlink_outside";
                         d.message_args = {{"path", display_path(it->path())},
                                           {"target", display_path(target)},
@@ -494,7 +495,7 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
                 }
                 if (it->path().extension() == ".regel" && !it->is_directory(ec)) found.push_back(it->path());
                 else if (it->path().extension() == ".regel" && it->is_directory(ec)) {
-                    Diagnostic& d = diags.error("io", Span{}, {});
+                    Diagnostic& d = diags.error(kinds::io, Span{}, {});
                     d.message_key = "parse.directory";
                     d.message_args = {{"path", display_path(it->path())}};
                 }
@@ -504,7 +505,7 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
         } else if (fs::exists(p, ec) || loader.is_open(canonical_path(p))) {
             files.emplace_back(p, root);
         } else {
-            Diagnostic& d = diags.error("io", Span{}, {});
+            Diagnostic& d = diags.error(kinds::io, Span{}, {});
             d.message_key = "parse.no_such_file";
             d.message_args = {{"path", display_path(p)}};
         }

@@ -1,5 +1,6 @@
 // The driver: one pipeline for the command line and the language server,
 // the same options from both, and the fixes that came with it.
+#include "base/kinds.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -12,6 +13,7 @@
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -251,6 +253,28 @@ TEST_CASE("driver: a rules tree with its own vocabulary is checked with it, not 
         CHECK(result.workspace.sources.file(topic->second.span.file).path().find("lovsjekk-driver-vocabulary") !=
               std::string::npos);
     }
+}
+
+TEST_CASE("kinds: every diagnostic the bundled rules and the golden cases give has a row in the table of kinds") {
+    std::vector<fs::path> inputs = {driver::bundled_rules_dir()};
+    for (const auto& entry : fs::directory_iterator("tests/cases"))
+        if (entry.path().extension() == ".regel") inputs.push_back(entry.path());
+    std::sort(inputs.begin(), inputs.end());
+    std::set<std::string> seen;
+    for (const fs::path& input : inputs) {
+        driver::Options options;
+        options.paths = {input};
+        options.when.at = *Date::parse("2026-11-22");
+        const driver::Result result = driver::run(options);
+        for (const Diagnostic& d : result.all_sorted()) {
+            CHECK_MESSAGE(find_kind(d.kind) != nullptr, input.generic_string() << ": " << d.kind);
+            seen.insert(d.kind);
+        }
+    }
+    // The files reach the findings and the input errors alike (io and limit
+    // need the cases' arguments: a missing path, a lowered limit).
+    for (const char* kind : {"reference", "conflict", "divergence", "grey-zone", "gap", "syntax", "encoding"})
+        CHECK_MESSAGE(seen.contains(kind), std::string(kind));
 }
 
 TEST_CASE("main: an exception that escapes a command ends in a message and exit 2, never an abort") {
