@@ -144,7 +144,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -163,6 +163,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        m["part"] = {"decides", "services", "other"};
+        m["sep"] = {" ", ""};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
                               "changed", "unchanged", "limit"})
@@ -179,7 +181,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
+                              "rest", "action", "lang"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
