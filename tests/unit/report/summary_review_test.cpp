@@ -45,10 +45,12 @@ const report::Summary& summary(const std::string& kind, const std::string& what,
     return made.emplace(key, report::build_summary(bundled().model, q, c->second)).first->second;
 }
 
-/// The sentences (exceptions included) that a rule's norm gave.
+/// The sentences (exceptions included) that a rule's norm gave; the weight
+/// of her view (a norm's `vekt`) is a sentence of its own and not reviewed here.
 std::vector<std::string> sentences_of(const report::Summary& s, const std::string& rule) {
     std::vector<std::string> out;
     auto visit = [&](const report::SummarySentence& sentence) {
+        if (sentence.weight) return;
         if (std::find(sentence.rules.begin(), sentence.rules.end(), rule) != sentence.rules.end())
             out.push_back(sentence.text);
     };
