@@ -284,3 +284,38 @@ TEST_CASE("a condition is shown under its sentence, quoted from the rule, and an
     CHECK(condition);
     CHECK(exception);
 }
+
+TEST_CASE("every bokmål sentence keeps its rule's strength: a duty says skal or må, a prohibition says ikke, a permission kan") {
+    const model::Model& model = bundled().model;
+    std::size_t checked = 0;
+    auto check = [&](const report::Summary& s, const std::string& which) {
+        CAPTURE(which);
+        each_sentence(s, [&](const report::SummarySentence& sentence) {
+            if (sentence.weight) return;
+            CAPTURE(sentence.text);
+            for (const std::string& id : sentence.rules) {
+                const model::Norm& n = *model.find_norm(id);
+                CAPTURE(n.statement);
+                auto has_any = [&](std::initializer_list<std::string_view> words) {
+                    return std::any_of(words.begin(), words.end(),
+                                       [&](std::string_view w) { return contains(sentence.text, w); });
+                };
+                ++checked;
+                switch (n.modality) {
+                    case model::Modality::duty: CHECK(has_any({"skal", "må", "plikt"})); break;
+                    case model::Modality::must_not: CHECK(has_any({"ikke", "ikkje"})); break;
+                    case model::Modality::may: CHECK(has_any({"kan"})); break;
+                    default: break;
+                }
+                // A duty is never worded as a mere permission, nor the reverse.
+                if (n.modality == model::Modality::duty) CHECK(!sentence.text.starts_with("Dere kan"));
+                if (n.modality == model::Modality::may && !contains(n.statement, "skal"))
+                    CHECK(!contains(sentence.text, " skal "));
+            }
+        });
+    };
+    for (int age = 0; age <= 24; ++age) check(summary_for_age(age, "nb"), "age " + std::to_string(age));
+    for (const auto& [id, actor] : model.actors)
+        if (id != report::child_actor_id()) check(summary_for_service(id, "nb"), "service " + id);
+    CHECK(checked > 1000);
+}
