@@ -4,6 +4,7 @@
 // provision; and the catalogues have words for every actor and topic of the
 // bundled vocabulary, in all three languages. Nothing here counts norms.
 #include "cli/pipeline.hpp"
+#include "bundled.hpp"
 #include "report/summary.hpp"
 #include "support.hpp"
 
@@ -23,26 +24,8 @@ namespace {
 /// Lower it as rules gain shorter plain-language sentences.
 constexpr double max_lix = 50.0;
 
-const cli::PipelineResult& bundled() {
-    static const cli::PipelineResult result = [] {
-        cli::PipelineOptions options;
-        options.no_corpus = true;  // citations are checked by the corpus tests
-        options.when.at = Date::today();
-        return cli::run_pipeline(options);
-    }();
-    return result;
-}
-
-const text::Catalogue& catalogue(const std::string& lang) {
-    static std::map<std::string, text::Catalogue> loaded;
-    auto it = loaded.find(lang);
-    if (it == loaded.end()) {
-        std::vector<std::string> errors;
-        it = loaded.emplace(lang, text::Catalogue::load(text::bundled_messages_dir(), lang, errors)).first;
-        REQUIRE(errors.empty());
-    }
-    return it->second;
-}
+const cli::PipelineResult& bundled() { return test::bundled_rules(); }
+const text::Catalogue& catalogue(const std::string& lang) { return test::bundled_catalogue(lang); }
 
 /// Checks one summary; returns its LIX as printed (one decimal).
 double check_summary(const report::Summary& s, const std::string& lang) {

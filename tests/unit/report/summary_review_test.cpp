@@ -3,6 +3,7 @@
 // statute's words it must keep, or the note that it must not appear. A
 // wording change that weakens a rule, or a rule shown past its age, fails here.
 #include "cli/pipeline.hpp"
+#include "bundled.hpp"
 #include "report/summary.hpp"
 #include "support.hpp"
 
@@ -17,32 +18,17 @@ using namespace lovsjekk;
 
 namespace {
 
-const cli::PipelineResult& bundled() {
-    static const cli::PipelineResult result = [] {
-        cli::PipelineOptions options;
-        options.no_corpus = true;
-        options.when.at = Date::today();
-        return cli::run_pipeline(options);
-    }();
-    return result;
-}
+const cli::PipelineResult& bundled() { return test::bundled_rules(); }
 
 const report::Summary& summary(const std::string& kind, const std::string& what, const std::string& lang) {
-    static std::map<std::string, text::Catalogue> catalogues;
     static std::map<std::string, report::Summary> made;
     const std::string key = kind + " " + what + " " + lang;
     if (auto it = made.find(key); it != made.end()) return it->second;
-    auto c = catalogues.find(lang);
-    if (c == catalogues.end()) {
-        std::vector<std::string> errors;
-        c = catalogues.emplace(lang, text::Catalogue::load(text::bundled_messages_dir(), lang, errors)).first;
-        REQUIRE(errors.empty());
-    }
     report::SummaryQuery q;
     q.when.at = Date::today();
     if (kind == "alder") q.age = std::stoi(what);
     else q.service = what;
-    return made.emplace(key, report::build_summary(bundled().model, q, c->second)).first->second;
+    return made.emplace(key, report::build_summary(bundled().model, q, test::bundled_catalogue(lang))).first->second;
 }
 
 /// The sentences (exceptions included) that a rule's norm gave; the weight

@@ -6,6 +6,7 @@
 // in tests/summary-review/ holds sentences a jurist has read; see
 // summary_review_test.cpp.
 #include "cli/pipeline.hpp"
+#include "bundled.hpp"
 #include "report/summary.hpp"
 #include "support.hpp"
 
@@ -21,26 +22,8 @@ using namespace lovsjekk;
 
 namespace {
 
-const cli::PipelineResult& bundled() {
-    static const cli::PipelineResult result = [] {
-        cli::PipelineOptions options;
-        options.no_corpus = true;
-        options.when.at = Date::today();
-        return cli::run_pipeline(options);
-    }();
-    return result;
-}
-
-const text::Catalogue& catalogue(const std::string& lang) {
-    static std::map<std::string, text::Catalogue> loaded;
-    auto it = loaded.find(lang);
-    if (it == loaded.end()) {
-        std::vector<std::string> errors;
-        it = loaded.emplace(lang, text::Catalogue::load(text::bundled_messages_dir(), lang, errors)).first;
-        REQUIRE(errors.empty());
-    }
-    return it->second;
-}
+const cli::PipelineResult& bundled() { return test::bundled_rules(); }
+const text::Catalogue& catalogue(const std::string& lang) { return test::bundled_catalogue(lang); }
 
 report::Summary summary_for_age(int age, const std::string& lang) {
     report::SummaryQuery q;
