@@ -204,6 +204,8 @@ struct maturity_clause_class {};
 struct weight_class {};
 struct weight_level_class {};
 struct condition_class {};
+struct plain_wording_class {};
+struct plain_lang_class {};
 struct rule_ref_class {};
 struct sector_prefix_class {};
 struct validity_class {};
@@ -250,6 +252,8 @@ x3::rule<weight_level_class, ast::Weight> const weight_level =
     "a weight (stor vekt, avgjørende vekt, etter alder og modenhet)";
 x3::rule<weight_class, ast::Weight> const weight = "a weight";
 x3::rule<condition_class, ast::Condition> const condition = "a condition in double quotes";
+x3::rule<plain_wording_class, ast::PlainWording> const plain_wording = "a language (nb, nn or en) and a sentence in double quotes";
+x3::rule<plain_lang_class, ast::Identifier> const plain_lang = "a language: nb, nn or en";
 // A rule of its own, so that a failed "sektor/" never leaves a half-assigned sector.
 x3::rule<sector_prefix_class, ast::Identifier> const sector_prefix = "a sector and '/'";
 x3::rule<rule_ref_class, ast::RuleRef> const rule_ref = "a rule id (id or sektor/id)";
@@ -523,6 +527,11 @@ auto const condition_def = located(
     -kw("skjønn")[set<&ast::Condition::discretionary, true>]
                            > string_lit[assign<&ast::Condition::text>]);
 
+// The catalogue languages only: a sentence in any other language could never be shown.
+auto const plain_lang_def = raw[kw("nb") | kw("nn") | kw("en")][matched<&ast::Identifier::name>];
+auto const plain_wording_def = located(
+    plain_lang[assign<&ast::PlainWording::lang>] > string_lit[assign<&ast::PlainWording::text>]);
+
 auto const sector_prefix_def = identifier >> lit('/');
 auto const rule_ref_def = located(
     -sector_prefix[assign<&ast::RuleRef::sector>] >> identifier[assign<&ast::RuleRef::id>]);
@@ -550,6 +559,7 @@ auto const field =
     | (kw("merknad") > string_lit[append<&R::remarks>])
     | (kw("faktaark") > string_lit[append<&R::worksheet_rows>]
                       >> *(lit(',') > string_lit[append<&R::worksheet_rows>]))
+    | (kw("klarspråk") > plain_wording[append<&R::plain>])
     | statement[append<&R::statements>];
 
 auto const body_end_def = lit('}');
@@ -579,7 +589,8 @@ auto const include_decl_def = located(
     kw("inkluder") > string_lit[assign<&ast::Include::path>]);
 
 auto const alias_def = located(
-    identifier[assign<&ast::ActorAlias::law>] > string_lit[assign<&ast::ActorAlias::word>]);
+    identifier[assign<&ast::ActorAlias::law>] > string_lit[assign<&ast::ActorAlias::word>]
+    >> -upper_bound[assign<&ast::ActorAlias::upper>]);
 
 auto const actor_decl_def = located(
     kw("aktør") > identifier[assign<&ast::ActorDecl::id>]
@@ -592,7 +603,8 @@ auto const actor_decl_def = located(
 auto const topic_decl_def = located(
     kw("tema") > identifier[assign<&ast::TopicDecl::id>]
                             > string_lit[assign<&ast::TopicDecl::description>]
-                            >> -(kw("gruppe") > identifier[assign<&ast::TopicDecl::group>]));
+                            >> -(kw("gruppe") > identifier[assign<&ast::TopicDecl::group>])
+                            >> -upper_bound[assign<&ast::TopicDecl::upper>]);
 
 auto const replacement_decl_def = located(
     kw("erstattet") > citation_rule[assign<&ast::ReplacementDecl::from>]
@@ -611,7 +623,7 @@ auto const declaration_rule_def = located(
 
 BOOST_SPIRIT_DEFINE(identifier, string_lit, string_body, string_end, number, date, text_to_eol, section, letter,
                     subdivision, section_ref, citation_rule, modality, statement, lower_bound, upper_bound, maturity_clause, age,
-                    weight_level, weight, condition, sector_prefix, rule_ref, validity, body_end, rule_decl, sector_decl,
+                    weight_level, weight, condition, plain_lang, plain_wording, sector_prefix, rule_ref, validity, body_end, rule_decl, sector_decl,
                     lovdata_id, law_decl, include_decl, alias, actor_decl, topic_decl, replacement_decl,
                     excluded_decl, declaration_rule)
 

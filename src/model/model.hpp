@@ -135,6 +135,10 @@ struct Actor {
     /// law short name → the law's word for this actor ("pasienten")
     std::vector<std::pair<std::string, std::string>> aliases;
     Span span;
+    /// law short name → the upper age bound the law's word implies for the
+    /// child ("den mindreårige": under 18 år), declared on the alias. Summaries
+    /// apply it to that law's norms about her whose own ages have no upper bound.
+    std::map<std::string, Bound> word_bounds;
 };
 
 struct Topic {
@@ -142,6 +146,9 @@ struct Topic {
     std::string description;
     std::string group;
     Span span;
+    /// The upper age bound the topic's subject implies (grunnskole ends with
+    /// year 10), declared on the topic; applied like Actor::word_bounds.
+    std::optional<Bound> subject_bound;
 };
 
 struct Norm {
@@ -171,6 +178,9 @@ struct Norm {
     std::vector<std::string> derived;
     std::vector<std::string> remarks;
     std::vector<std::string> worksheet_rows;
+    /// language ("nb", "nn", "en") → the rule author's plain-language sentence
+    /// for the summaries ("klarspråk nb …"), said before any topic phrase.
+    std::map<std::string, std::string> plain;
 
     bool discretionary() const;
     /// The law of the first citation (the norm's home law).

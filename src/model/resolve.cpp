@@ -166,7 +166,11 @@ private:
                 report(diags_, kinds::reference, span_of(file, *a.role), "resolve.unknown_actor_role", unknown(a.role->name, roles));
             }
         }
-        for (const auto& alias : a.aliases) actor.aliases.emplace_back(alias.law.name, alias.word.value);
+        for (const auto& alias : a.aliases) {
+            actor.aliases.emplace_back(alias.law.name, alias.word.value);
+            if (alias.upper)
+                if (auto b = bound(file, *alias.upper)) actor.word_bounds[alias.law.name] = *b;
+        }
         auto [it, inserted] = model_.actors.emplace(actor.id, actor);
         if (!inserted) {
             // A later file may add aliases to an actor; a different description is a clash.
@@ -176,6 +180,7 @@ private:
                 diag.notes.push_back(other_declaration(it->second.span));
             } else {
                 it->second.aliases.insert(it->second.aliases.end(), actor.aliases.begin(), actor.aliases.end());
+                it->second.word_bounds.insert(actor.word_bounds.begin(), actor.word_bounds.end());
                 if (a.role) it->second.role = actor.role;
             }
         }
@@ -183,6 +188,7 @@ private:
 
     void declare_one(std::uint32_t file, const ast::TopicDecl& t) {
         Topic topic{t.id.name, t.description.value, t.group ? t.group->name : std::string(), span_of(file, t.id)};
+        if (t.upper) topic.subject_bound = bound(file, *t.upper);
         auto [it, inserted] = model_.topics.emplace(topic.id, topic);
         if (!inserted && it->second.description != topic.description) {
             auto& diag = report(diags_, kinds::reference, topic.span, "resolve.topic_twice", {{"topic", topic.id}});
@@ -362,6 +368,11 @@ private:
         for (const auto& s : r.derived) n.derived.push_back(s.value);
         for (const auto& s : r.remarks) n.remarks.push_back(s.value);
         for (const auto& s : r.worksheet_rows) n.worksheet_rows.push_back(s.value);
+        for (const auto& p : r.plain) {
+            if (!n.plain.emplace(p.lang.name, p.text.value).second)
+                report(diags_, "reference", span_of(f, p), "resolve.plain_twice",
+                       {{"rule", r.id.name}, {"lang", p.lang.name}});
+        }
 
         for (const auto& e : r.exceptions) {
             const std::string target = (e.sector ? e.sector->name : sector.id) + "/" + e.id.name;

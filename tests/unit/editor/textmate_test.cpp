@@ -80,8 +80,11 @@ TEST_CASE("the VS Code manifest declares the language, the grammar and the clien
     CHECK(grammar.at("scopeName") == "source.regel");
     CHECK(fs::exists(fs::path("tools/editor") / std::string(grammar.at("path").as_string())));
     CHECK(fs::exists(fs::path("tools/editor") / std::string(language.at("configuration").as_string())));
-    CHECK(fs::exists(fs::path("tools/editor") / std::string(manifest.at("main").as_string())));
-    CHECK(manifest.at("dependencies").as_object().contains("vscode-languageclient"));
+    // main is the bundle `npm run bundle` makes of extension.js with the
+    // client inside (tests/editor/vsix_test.sh packages and opens it).
+    CHECK(manifest.at("main") == "./dist/extension.js");
+    CHECK(manifest.at("scripts").at("bundle").as_string().find("extension.js --bundle") != std::string_view::npos);
+    CHECK(manifest.at("devDependencies").as_object().contains("vscode-languageclient"));
     read_json("tools/editor/language-configuration.json");
     std::ifstream client("tools/editor/extension.js");
     std::ostringstream s;
