@@ -6,6 +6,7 @@
 // and has no norm in force on any topic of an expectation is a gap: one
 // finding per sector, listing what it misses. `utelatt forventet X "why"` in
 // its file settles X: listed with the reason, and a note when all are settled.
+#include "base/kinds.hpp"
 #include "check/finding.hpp"
 
 #include <algorithm>
@@ -84,9 +85,9 @@ void check_coverage(const Context& ctx, std::vector<Diagnostic>& out) {
         }
         if (missing.empty()) continue;
         Diagnostic d;
-        d.kind = "gap";
-        const Family* family = find_family("gap");
-        d.severity = unsettled ? (family ? family->default_severity : Severity::warning) : Severity::note;
+        d.kind = kinds::gap;
+        const KindInfo* gap = find_kind(kinds::gap);
+        d.severity = unsettled ? (gap ? gap->default_severity : Severity::warning) : Severity::note;
         d.span = sector.span;
         d.message_key = "finding.gap.coverage";
         d.message_args = {{"sector", sector.id},
@@ -99,7 +100,7 @@ void check_coverage(const Context& ctx, std::vector<Diagnostic>& out) {
         d.details.sectors = {sector.id};
         d.details.rules = {f.serves->id};
         d.details.provisions = {f.serves->sources.empty() ? std::string() : f.serves->sources.front().short_text()};
-        d.id = stable_id("gap", {"coverage", sector.id});
+        d.id = stable_id(std::string(kinds::gap), {"coverage", sector.id});
         out.push_back(std::move(d));
     }
 }

@@ -3,6 +3,7 @@
 // `har myndighet til`) on a topic where another sector's law lets the child
 // act herself from an age. The band of ages where both apply is where the
 // two laws disagree about who decides; reported with both provisions.
+#include "base/kinds.hpp"
 #include "check/finding.hpp"
 
 #include <algorithm>
@@ -33,7 +34,7 @@ void check_cross_sector(const Context& ctx, std::vector<Diagnostic>& out) {
                 if (own->sector == decider->sector || !child_acts(*own, child)) continue;
                 const AgeRange band = intersect(nominal_ages(*decider), nominal_ages(*own));
                 if (band.empty()) continue;
-                Diagnostic d = make_finding("divergence", *decider, {own}, "finding.divergence.cross_sector",
+                Diagnostic d = make_finding(kinds::divergence, *decider, {own}, "finding.divergence.cross_sector",
                                             {{"actor", decider->actor},
                                              {"topic", topic},
                                              {"provision", provision(*decider)},

@@ -4,6 +4,8 @@
 // the laws a duty crosses, and shared responsibility with nobody leading.
 #include "check/finding.hpp"
 
+#include "base/kinds.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -34,7 +36,7 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     std::set<int> seen;
     for (const model::Norm* f : fixed)
         if (seen.insert(f->age.from->age).second) ages.push_back(std::to_string(f->age.from->age));
-    Diagnostic d = make_finding("grey-zone", *discretion.front(), others, "finding.grey_zone.maturity",
+    Diagnostic d = make_finding(kinds::grey_zone, *discretion.front(), others, "finding.grey_zone.maturity",
                                 {{"topic", topic}, {"provision", provision(*discretion.front())}, {"ages", comma_list(ages)}},
                                 "maturity");
     d.details.age_from = *seen.begin();
@@ -79,7 +81,7 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
             for (const auto& [basis, use] : by_basis) {
                 if (basis == model::Basis::birthday) continue;
                 const int days = windows.widest_window_days(birthday->second->bound, use->bound);
-                Diagnostic d = make_finding("grey-zone", *use->norm, {birthday->second->norm},
+                Diagnostic d = make_finding(kinds::grey_zone, *use->norm, {birthday->second->norm},
                                             "finding.grey_zone.basis",
                                             {{"topic", topic},
                                              {"age", std::int64_t{age}},
@@ -102,7 +104,7 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
             if ((u.bound.wording == model::Wording::fylt || u.bound.wording == model::Wording::fra) && !fylt) fylt = &u;
         }
         if (over && fylt && over->norm != fylt->norm) {
-            Diagnostic d = make_finding("grey-zone", *over->norm, {fylt->norm}, "finding.grey_zone.over",
+            Diagnostic d = make_finding(kinds::grey_zone, *over->norm, {fylt->norm}, "finding.grey_zone.over",
                                         {{"topic", topic},
                                          {"provision", provision(*over->norm)},
                                          {"other_provision", provision(*fylt->norm)},
@@ -173,8 +175,8 @@ void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
     std::vector<const model::Norm*> others(linking.begin() + 1, linking.end());
     std::set<std::string> words;
     for (const auto& [pair, crossing] : crossings) words.insert({pair.first, pair.second});
-    Diagnostic d = make_finding("grey-zone", *linking.front(), others, "finding.grey_zone.names",
-                                {{"words", static_cast<std::int64_t>(words.size())},
+    Diagnostic d = make_finding(kinds::grey_zone, *linking.front(), others, "finding.grey_zone.names",
+                                {{"word_count", static_cast<std::int64_t>(words.size())},
                                  {"pairs", static_cast<std::int64_t>(crossings.size())},
                                  {"n", static_cast<std::int64_t>(duties.size())},
                                  {"table", table}},
@@ -213,7 +215,7 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
                 return !intersect(AgeRange{c.first, c.second}, overlap).empty();
             });
             if (led) return;
-            Diagnostic d = make_finding("grey-zone", a, {&b}, "finding.grey_zone.lead",
+            Diagnostic d = make_finding(kinds::grey_zone, a, {&b}, "finding.grey_zone.lead",
                                         {{"actor", a.actor},
                                          {"provision", provision(a)},
                                          {"other_actor", b.actor},

@@ -3,6 +3,7 @@
 // on the date, and no norm in force on a topic that names who leads (the
 // vocabulary's `leder`: a coordinator, a child coordinator, a lead service)
 // covers those ages. Reported with the duties and the ages nobody leads.
+#include "base/kinds.hpp"
 #include "check/finding.hpp"
 
 #include <algorithm>
@@ -80,7 +81,7 @@ void check_lead(const Context& ctx, std::vector<Diagnostic>& out) {
         std::vector<std::string> provisions;
         for (const model::Norm* n : s.duties) provisions.push_back(provision(*n));
         std::vector<const model::Norm*> others(s.duties.begin() + 1, s.duties.end());
-        Diagnostic d = make_finding("grey-zone", *s.duties.front(), others, "finding.grey_zone.who_leads",
+        Diagnostic d = make_finding(kinds::grey_zone, *s.duties.front(), others, "finding.grey_zone.who_leads",
                                     {{"actor", actors.first},
                                      {"other_actor", actors.second},
                                      {"provisions", comma_list(provisions)},

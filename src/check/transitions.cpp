@@ -7,6 +7,7 @@
 //    the widest window in days between the dates, over every birthday.
 #include "check/transitions.hpp"
 
+#include "base/kinds.hpp"
 #include "check/finding.hpp"
 
 #include <algorithm>
@@ -68,7 +69,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
             std::vector<std::string> ends;
             for (const model::Norm* n : stranded) ends.push_back(provision(*n) + " (" + describe_age_rule(*n) + ")");
             std::vector<const model::Norm*> others(stranded.begin() + 1, stranded.end());
-            Diagnostic d = make_finding("gap", *stranded.front(), others, "finding.gap.transition",
+            Diagnostic d = make_finding(kinds::gap, *stranded.front(), others, "finding.gap.transition",
                                         {{"age", std::int64_t{t.age}},
                                          {"ends", comma_list(ends)},
                                          {"n_ends", static_cast<std::int64_t>(ends.size())}},
@@ -103,7 +104,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
             ways.push_back(provision(*u->norm) + " (" + describe_age_rule(*u->norm) + ")");
             if (u != first) others.push_back(u->norm);
         }
-        Diagnostic d = make_finding("grey-zone", *first->norm, others, "finding.grey_zone.transition",
+        Diagnostic d = make_finding(kinds::grey_zone, *first->norm, others, "finding.grey_zone.transition",
                                     {{"age", std::int64_t{t.age}}, {"ways", comma_list(ways)}, {"days", std::int64_t{widest}}},
                                     "transition-basis-" + std::to_string(t.age));
         d.details.age_from = t.age;

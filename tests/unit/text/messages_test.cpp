@@ -144,8 +144,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary", "some_ages", "has_topic",
-                                 "has_born", "has_date", "left_out"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages",
+                                 "has_topic", "has_born", "has_date", "left_out"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -153,6 +153,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
         m["span"] = {"all", "under", "from", "range"};
         m["side"] = {"at", "vs", "dir"};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
         m["applies"] = yes_no;
         m["has_to"] = yes_no;
         m["has_position"] = yes_no;
@@ -164,9 +165,14 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
+        for (const char* s : {"token", "first", "second", "number"}) m[s] = {std::string("x")};
+        m["digits"] = {std::int64_t{4}};
+        m["part"] = {"decides", "services", "other"};
+        m["sep"] = {" ", ""};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
-                              "changed", "unchanged", "limit", "settled", "n_ends", "words", "pairs"})
+                              "changed", "unchanged", "limit", "settled", "n_ends", "word_count", "pairs"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
@@ -180,7 +186,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field", "laws", "topics", "ends", "ways"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
+                              "rest", "action", "lang", "laws", "topics", "ends", "ways"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
