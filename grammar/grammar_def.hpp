@@ -92,6 +92,20 @@ struct append_t {
 };
 template <auto Member> inline constexpr append_t<Member> append{};
 
+/// Moves the named members of a sub-rule's attribute into the enclosing
+/// rule's (a sub-rule of its own names its failures, and leaves nothing
+/// half-assigned when it fails).
+template <auto... Members>
+struct take_t {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        auto& into = x3::_val(ctx);
+        auto& from = x3::_attr(ctx);
+        ((into.*Members = std::move(from.*Members)), ...);
+    }
+};
+template <auto... Members> inline constexpr take_t<Members...> take{};
+
 template <auto Member, auto Value>
 struct set_t {
     template <typename Context>
@@ -379,21 +393,11 @@ auto const section_ref_def =
                  > section[assign<&ast::Citation::section_last>])
     | (lit("§") > section[assign<&ast::Citation::section>] >> *subdivision[append<&ast::Citation::subdivisions>]));
 
-struct merge_section_ref_t {
-    template <typename Context>
-    void operator()(Context& ctx) const {
-        auto& target = x3::_val(ctx);
-        auto& parsed = x3::_attr(ctx);
-        target.section = std::move(parsed.section);
-        target.section_last = std::move(parsed.section_last);
-        target.subdivisions = std::move(parsed.subdivisions);
-    }
-};
 
 auto const citation_rule_def = located(
     (-kw("jf.")[set<&ast::Citation::jf, true>]
                                >> identifier[assign<&ast::Citation::law>])
-                               > section_ref[merge_section_ref_t{}]);
+                               > section_ref[take<&ast::Citation::section, &ast::Citation::section_last, &ast::Citation::subdivisions>]);
 
 ////////////////////////////////////////////////////////////////////////////
 // Norm fields
@@ -620,20 +624,8 @@ auto const replacement_decl_def = located(
 auto const excluded_what_def =
     (kw("forventet") > identifier[assign<&ast::ExcludedRow::expected>]) | string_lit[assign<&ast::ExcludedRow::row>];
 
-/// Takes the row or the expectation an `excluded_what` read into the declaration.
-struct take_excluded_what_t {
-    template <typename Context>
-    void operator()(Context& ctx) const {
-        auto& into = x3::_val(ctx);
-        auto& what = x3::_attr(ctx);
-        into.row = std::move(what.row);
-        into.expected = std::move(what.expected);
-    }
-};
-inline constexpr take_excluded_what_t take_excluded_what{};
-
 auto const excluded_decl_def = located(
-    kw("utelatt") > excluded_what[take_excluded_what] > string_lit[assign<&ast::ExcludedRow::reason>]);
+    kw("utelatt") > excluded_what[take<&ast::ExcludedRow::row, &ast::ExcludedRow::expected>] > string_lit[assign<&ast::ExcludedRow::reason>]);
 
 auto const declaration_rule_def = located(
     sector_decl[set_declaration] | law_decl[set_declaration]

@@ -3,7 +3,6 @@
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "report/ages.hpp"
-#include "text/render.hpp"
 #include "text/suggest.hpp"
 
 #include <charconv>
@@ -60,10 +59,7 @@ int cmd_ages(const Args& args, Io io) {
 
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
-        std::vector<Diagnostic> errors;
-        for (const Diagnostic& d : result.all_sorted())
-            if (is_input_error(d)) errors.push_back(d);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
+        render_input_errors(result, io.err, io.colour, options.lang);
         return exit_unusable;
     }
     if (query.topic && !result.model.topics.contains(*query.topic)) {

@@ -6,7 +6,6 @@
 #include "cli/pipeline.hpp"
 #include "report/summary.hpp"
 #include "text/messages.hpp"
-#include "text/render.hpp"
 #include "text/suggest.hpp"
 
 #include <algorithm>
@@ -97,10 +96,7 @@ int cmd_summary(const Args& args, Io io) {
 
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
-        std::vector<Diagnostic> input_errors;
-        for (const Diagnostic& d : result.all_sorted())
-            if (is_input_error(d)) input_errors.push_back(d);
-        text::render_all(io.err, input_errors, result.workspace.sources, {io.colour, true, lang});
+        render_input_errors(result, io.err, io.colour, lang);
         return exit_unusable;
     }
     if (query.service && *query.service == report::child_actor_id())

@@ -5,7 +5,6 @@
 #include "check/transitions.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
-#include "text/render.hpp"
 
 #include <algorithm>
 #include <map>
@@ -76,10 +75,7 @@ int cmd_transitions(const Args& args, Io io) {
     }
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
-        std::vector<Diagnostic> errors;
-        for (const Diagnostic& d : result.all_sorted())
-            if (is_input_error(d)) errors.push_back(d);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
+        render_input_errors(result, io.err, io.colour, options.lang);
         return exit_unusable;
     }
     const text::Catalogue& messages = text::bundled_catalogue(options.lang);

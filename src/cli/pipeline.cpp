@@ -1,5 +1,7 @@
 #include "cli/pipeline.hpp"
 
+#include "text/render.hpp"
+
 namespace lovsjekk::cli {
 
 std::vector<OptionSpec> pipeline_option_specs() {
@@ -32,6 +34,13 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
         }
     }
     return std::nullopt;
+}
+
+void render_input_errors(const PipelineResult& result, std::ostream& err, bool colour, const std::string& lang) {
+    std::vector<Diagnostic> errors;
+    for (const Diagnostic& d : result.all_sorted())
+        if (is_input_error(d)) errors.push_back(d);
+    text::render_all(err, errors, result.workspace.sources, {colour, true, lang});
 }
 
 }  // namespace lovsjekk::cli

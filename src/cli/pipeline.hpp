@@ -6,6 +6,7 @@
 #include "cli/options.hpp"
 #include "driver/driver.hpp"
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,5 +25,8 @@ inline PipelineResult run_pipeline(const PipelineOptions& options) { return driv
 std::vector<OptionSpec> pipeline_option_specs();
 /// Reads the shared options (and --lang, when given); on a bad value returns an error message.
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out);
+
+/// Renders the input errors that made the rules unusable on `err`, in `lang`.
+void render_input_errors(const PipelineResult& result, std::ostream& err, bool colour, const std::string& lang);
 
 }  // namespace lovsjekk::cli
