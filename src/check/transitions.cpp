@@ -30,24 +30,36 @@ bool carries_over(const Context& ctx, const model::Norm& n) {
 }
 
 /// Whether the norm applies at the nominal age and goes on after it.
-bool goes_on_past(const model::Norm& n, int age) {
-    const AgeRange r = nominal_ages(n);
+bool goes_on_past(const Context& ctx, const model::Norm& n, int age) {
+    AgeRange r = nominal_ages(n);
+    if (const auto end = end_of(ctx, n)) r.to = end->age + (end->basis() == model::Basis::birthday ? 0 : 1);
     return r.from <= age && r.to > age;
 }
 
 }  // namespace
 
+std::optional<model::Bound> end_of(const Context& ctx, const model::Norm& n) {
+    if (n.age.to) return n.age.to;
+    return model::implied_upper_bound(ctx.model, n, child_actor(ctx.model));
+}
+
+std::string ages_with_end(const Context& ctx, const model::Norm& n) {
+    std::string ages = describe_age_rule(n);
+    if (const auto end = end_of(ctx, n); end && !n.age.to) ages += ", " + model::bound_text(*end);
+    return ages;
+}
+
 std::vector<Transition> transitions(const Context& ctx) {
     std::map<int, Transition> by_age;
     for (const model::Norm* n : ctx.in_force)
-        if (is_service(ctx, *n) && n->age.to) by_age[n->age.to->age].ending.push_back(n);
+        if (const auto end = end_of(ctx, *n); is_service(ctx, *n) && end) by_age[end->age].ending.push_back(n);
     for (auto& [age, t] : by_age) {
         t.age = age;
         for (const model::Norm* n : ctx.in_force) {
-            if (is_service(ctx, *n) && goes_on_past(*n, age) &&
+            if (is_service(ctx, *n) && goes_on_past(ctx, *n, age) &&
                 std::find(t.ending.begin(), t.ending.end(), n) == t.ending.end())
                 t.continuing.push_back(n);
-            if (carries_over(ctx, *n) && goes_on_past(*n, age)) t.reaching.push_back(n);
+            if (carries_over(ctx, *n) && goes_on_past(ctx, *n, age)) t.reaching.push_back(n);
         }
     }
     std::vector<Transition> out;
@@ -67,7 +79,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
         }
         if (!stranded.empty()) {
             std::vector<std::string> ends;
-            for (const model::Norm* n : stranded) ends.push_back(provision(*n) + " (" + describe_age_rule(*n) + ")");
+            for (const model::Norm* n : stranded) ends.push_back(provision(*n) + " (" + ages_with_end(ctx, *n) + ")");
             std::vector<const model::Norm*> others(stranded.begin() + 1, stranded.end());
             Diagnostic d = make_finding(kinds::gap, *stranded.front(), others, "finding.gap.transition",
                                         {{"age", std::int64_t{t.age}},
@@ -84,7 +96,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
             model::Bound bound;
         };
         std::vector<Use> uses;
-        for (const model::Norm* n : t.ending) uses.push_back({n, *n->age.to});
+        for (const model::Norm* n : t.ending) uses.push_back({n, *end_of(ctx, *n)});
         for (const model::Norm* n : t.continuing)
             if (n->age.from && n->age.from->age == t.age) uses.push_back({n, *n->age.from});
         std::map<model::Basis, const Use*> by_basis;

@@ -6,6 +6,8 @@
 
 #include "check/check.hpp"
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace lovsjekk::check {
@@ -16,6 +18,15 @@ struct Transition {
     std::vector<const model::Norm*> continuing;  ///< services that still apply at this age
     std::vector<const model::Norm*> reaching;    ///< duties to cooperate, coordinate or follow up that go on past it
 };
+
+/// Where a norm ends: its own upper bound, else the one its subject implies
+/// (model::implied_upper_bound: grunnskole, the law's word for a minor).
+std::optional<model::Bound> end_of(const Context& ctx, const model::Norm& n);
+
+/// The norm's ages as its rule words them, followed, when it has no upper
+/// bound of its own, by the one its subject implies ("fra året 6, ut skoleåret
+/// som tar til det året 15").
+std::string ages_with_end(const Context& ctx, const model::Norm& n);
 
 /// Every age at which a service (a right or duty in a `tjeneste` topic) in
 /// force ends, lowest first; each list sorted by id.

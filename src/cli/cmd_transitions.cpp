@@ -15,19 +15,20 @@ namespace lovsjekk::cli {
 namespace {
 
 void list(std::ostream& out, const char* heading, const std::vector<const model::Norm*>& norms,
-          const model::Model& model, const std::optional<Date>& born, const text::Catalogue& messages) {
+          const check::Context& context, const std::optional<Date>& born, const text::Catalogue& messages) {
     out << "  " << messages.format(heading) << "\n";
     if (norms.empty()) out << "    " << messages.format("transitions.none") << "\n";
     for (const model::Norm* n : norms) {
+        const std::optional<model::Bound> end = check::end_of(context, *n);
         // The first day the norm no longer applies, less one: the last day it does.
-        const bool dated = born && n->age.to;
+        const bool dated = born && end;
         out << "    "
             << messages.format("transitions.item",
                                {{"provision", check::provision(*n)},
-                                {"topic", check::topic_name(model, n->topic, &messages)},
-                                {"rule_age", check::describe_age_rule(*n)},
+                                {"topic", check::topic_name(context.model, n->topic, &messages)},
+                                {"rule_age", check::ages_with_end(context, *n)},
                                 {"has_date", dated ? "yes" : "no"},
-                                {"last_day", dated ? n->age.to->date_for(*born).add_days(-1).iso() : std::string()}})
+                                {"last_day", dated ? end->date_for(*born).add_days(-1).iso() : std::string()}})
             << "\n";
     }
 }
@@ -88,8 +89,8 @@ int cmd_transitions(const Args& args, Io io) {
     if (all.empty()) io.out << "\n" << messages.format("transitions.empty") << "\n";
     for (const check::Transition& t : all) {
         io.out << "\n" << messages.format("transitions.age", {{"age", std::int64_t{t.age}}}) << "\n";
-        list(io.out, "transitions.ending", t.ending, result.model, born, messages);
-        list(io.out, "transitions.continuing", t.continuing, result.model, born, messages);
+        list(io.out, "transitions.ending", t.ending, context, born, messages);
+        list(io.out, "transitions.continuing", t.continuing, context, born, messages);
         list_by_actor(io.out, t.reaching, messages);
     }
     return exit_ok;

@@ -194,6 +194,20 @@ bool Evaluation::assumes(const std::string& law) const {
            std::find(assume_in_force.begin(), assume_in_force.end(), "*") != assume_in_force.end();
 }
 
+std::optional<Bound> implied_upper_bound(const Model& model, const Norm& norm, std::string_view child) {
+    if (norm.age.to) return std::nullopt;
+    std::optional<Bound> bound;
+    if (auto topic = model.topics.find(norm.topic); topic != model.topics.end()) bound = topic->second.subject_bound;
+    const bool about_child = norm.actor == child || std::find(norm.counterparts.begin(), norm.counterparts.end(),
+                                                              child) != norm.counterparts.end();
+    if (auto actor = model.actors.find(std::string(child)); !bound && about_child && actor != model.actors.end()) {
+        auto word = actor->second.word_bounds.find(norm.law());
+        if (word != actor->second.word_bounds.end()) bound = word->second;
+    }
+    if (bound && norm.age.from && norm.age.from->age >= bound->age) return std::nullopt;
+    return bound;
+}
+
 bool in_force(const Model& model, const Norm& norm, const Evaluation& when) {
     const Law* law = model.find_law(norm.law());
     const bool assume = law && when.assumes(law->short_name);

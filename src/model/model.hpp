@@ -232,4 +232,11 @@ struct Evaluation {
 
 bool in_force(const Model& model, const Norm& norm, const Evaluation& when);
 
+/// The upper bound a norm's subject implies when its own ages have none: its
+/// topic's (grunnskole: ut skoleåret som tar til det året 15), else, for a
+/// norm about the child (actor or counterpart `child`), the bound of her word
+/// in its law ("den mindreårige": under 18 år). None when the norm has an
+/// upper bound of its own or starts at or after the implied one ("fra 18 år").
+std::optional<Bound> implied_upper_bound(const Model& model, const Norm& norm, std::string_view child);
+
 }  // namespace lovsjekk::model

@@ -531,7 +531,7 @@ void transitions_table(pugi::xml_node section, const ReportInput& input, const t
             pugi::xml_node td = element(tr, "td");
             for (const model::Norm* n : *norms) {
                 pugi::xml_node line = element(td, "div");
-                element(line, "span", check::topic_name(input.model, n->topic, &messages) + ": " + check::describe_age_rule(*n));
+                element(line, "span", check::topic_name(input.model, n->topic, &messages) + ": " + check::ages_with_end(context, *n));
                 element(line, "small", " (" + provision_of(*n) + ")");
             }
         }

@@ -249,23 +249,14 @@ bool Builder::shown(const model::Norm& n) const {
 bool Builder::past_subject_bound(const model::Norm& n) const {
     // Its own upper age says how far it goes; "uansett alder" in a law about
     // minors is any age of a minor.
-    if (query_.service || n.age.to) return false;
-    const bool about_child = n.actor == child_actor || std::find(n.counterparts.begin(), n.counterparts.end(),
-                                                                 child_actor) != n.counterparts.end();
-    std::optional<model::Bound> bound;
-    if (auto topic = model_.topics.find(n.topic); topic != model_.topics.end()) bound = topic->second.subject_bound;
-    if (auto child = model_.actors.find(child_actor); !bound && about_child && child != model_.actors.end()) {
-        auto word = child->second.word_bounds.find(n.law());
-        if (word != child->second.word_bounds.end()) bound = word->second;
-    }
+    if (query_.service) return false;
+    const std::optional<model::Bound> bound = model::implied_upper_bound(model_, n, child_actor);
     if (!bound) return false;
     // The first age that is past the bound whatever her birthday: a school
     // year that starts the year she turns 15 may end after she turns 16.
     const int past = bound->age + (bound->basis() == model::Basis::calendar_year ? 1
                                    : bound->basis() == model::Basis::school_year ? 2
                                                                                   : 0);
-    // A norm that starts at or after the bound ("fra 18 år") says itself that it reaches past it.
-    if (n.age.from && n.age.from->age >= bound->age) return false;
     if (query_.born) return !(query_.when.at < bound->date_for(*query_.born));
     return query_.age && *query_.age >= past;
 }
