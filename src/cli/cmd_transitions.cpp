@@ -73,6 +73,7 @@ int cmd_transitions(const Args& args, Io io) {
     if (auto b = parsed.get("born")) {
         born = Date::parse(*b);
         if (!born) return fail(words.format("cli.error.bad_date", {{"option", "--born"}, {"value", *b}}));
+        if (options.when.at < *born) return fail(words.format("cli.error.not_born", {{"at", options.when.at.iso()}}));
     }
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
