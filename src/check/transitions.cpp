@@ -113,7 +113,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
         std::vector<std::string> ways;
         std::vector<const model::Norm*> others;
         for (const auto& [basis, u] : by_basis) {
-            ways.push_back(provision(*u->norm) + " (" + describe_age_rule(*u->norm) + ")");
+            ways.push_back(provision(*u->norm) + " (" + ages_with_end(ctx, *u->norm) + ")");
             if (u != first) others.push_back(u->norm);
         }
         Diagnostic d = make_finding(kinds::grey_zone, *first->norm, others, "finding.grey_zone.transition",
