@@ -5,6 +5,7 @@
 #include "base/kinds.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace lovsjekk::report {
@@ -31,11 +32,29 @@ std::vector<const Diagnostic*> reading_order(const ReportInput& input) {
     std::vector<const Diagnostic*> order;
     for (const Diagnostic& d : input.findings)
         if (input.include_settled || !d.details.settled) order.push_back(&d);
-    // Findings without a topic (references, names) after those with one, in each severity.
-    std::stable_sort(order.begin(), order.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    // The most serious first. In each severity, the topics are groups (the
+    // text report heads each), ordered by their most serious kind in the
+    // table's order (a contradiction before a difference in ages, before a
+    // gap), then by topic; in a topic, by kind. Findings without a topic
+    // (references, names) come after those with one.
+    const auto rank = [](const Diagnostic* d) {
+        const auto& kinds = all_kinds();
+        const auto it = std::find_if(kinds.begin(), kinds.end(), [&](const KindInfo& k) { return k.name == d->kind; });
+        return static_cast<int>(it - kinds.begin());
+    };
+    std::map<std::pair<Severity, std::string>, int> group_rank;
+    for (const Diagnostic* d : order) {
+        auto [it, inserted] = group_rank.emplace(std::make_pair(d->severity, d->details.topic), rank(d));
+        if (!inserted) it->second = std::min(it->second, rank(d));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](const Diagnostic* a, const Diagnostic* b) {
         if (a->severity != b->severity) return a->severity > b->severity;
         if (a->details.topic.empty() != b->details.topic.empty()) return b->details.topic.empty();
-        return a->details.topic < b->details.topic;
+        const int group_a = group_rank.at({a->severity, a->details.topic});
+        const int group_b = group_rank.at({b->severity, b->details.topic});
+        if (group_a != group_b) return group_a < group_b;
+        if (a->details.topic != b->details.topic) return a->details.topic < b->details.topic;
+        return rank(a) < rank(b);
     });
     return order;
 }

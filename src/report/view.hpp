@@ -37,7 +37,9 @@ struct View {
 View report_view(const ReportInput& input);
 
 /// The findings in the order a person reads them (text and HTML): errors
-/// first, then warnings, then notes, each by topic, then as given; settled
+/// first, then warnings, then notes; in each, grouped by topic, the topics
+/// ordered by their most serious kind (the order of base/kinds.hpp), then by
+/// topic; in a topic by kind, then as given; settled
 /// conflicts left out unless the input asks for them.
 std::vector<const Diagnostic*> reading_order(const ReportInput& input);
 /// The settled conflicts reading_order leaves out (0 when they are shown).
