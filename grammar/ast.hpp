@@ -174,8 +174,11 @@ struct ReplacementDecl : Located {
     std::vector<Citation> to;
 };
 
+/// `utelatt "row" "reason"` (a fact-sheet row) or `utelatt bvl § 16-5 "reason"`
+/// (a provision deliberately not encoded): exactly one of `row` and `citations`.
 struct ExcludedRow : Located {
-    StringLit row;
+    StringLit row;                    ///< empty in the citation form
+    std::vector<Citation> citations;  ///< empty in the row form
     StringLit reason;
 };
 

@@ -152,6 +152,7 @@ struct DeclarationWriter {
     void operator()(const ast::ExcludedRow& d) const {
         out << "utelatt ";
         put(out, d.row);
+        put(out, d.citations);
         put(out, d.reason);
     }
     void operator()(const ast::Rule& r) const {

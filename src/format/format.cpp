@@ -221,6 +221,8 @@ Shape shape_of(const ast::File& file, std::string_view text) {
             mark_list(index, actor->aliases, shape);
         } else if (const auto* replacement = std::get_if<ast::ReplacementDecl>(&d.value)) {
             mark_list(index, replacement->to, shape);
+        } else if (const auto* excluded = std::get_if<ast::ExcludedRow>(&d.value)) {
+            mark_list(index, excluded->citations, shape);
         }
         shape.decls.push_back(std::move(info));
     }

@@ -164,8 +164,11 @@ struct Replacement {
     Span span;
 };
 
+/// Something deliberately not encoded, and why: a fact-sheet row (`row`) or
+/// provisions of a law (`citations`, `utelatt bvl § 16-5 "…"`).
 struct ExcludedRow {
-    std::string row;
+    std::string row;                 ///< empty when the exclusion cites provisions
+    std::vector<Citation> citations;
     std::string reason;
     Span span;
 };

@@ -72,6 +72,7 @@ public:
         // names declared in any file (order of files never matters).
         for (const ast::File& file : ws_.files)
             for (const ast::Declaration& d : file.declarations) declare(file.source, d);
+        check_excluded_laws();
         for (const ast::File& file : ws_.files) resolve_norms(file);
         sort_norms_by_id();
         check_duplicate_ids();
@@ -97,6 +98,7 @@ private:
     };
     std::vector<std::pair<std::string, PendingException>> exceptions_;
     std::vector<std::pair<std::string, Span>> part_of_spans_;
+    std::vector<std::pair<std::string, Span>> excluded_laws_;  // law names the exclusions cite
 
     std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
         auto d = Date::parse(lit.text);
@@ -187,7 +189,20 @@ private:
     }
 
     void declare_one(std::uint32_t file, const ast::ExcludedRow& e) {
-        model_.excluded.push_back({e.row.value, e.reason.value, span_of(file, e.row)});
+        ExcludedRow out{e.row.value, {}, e.reason.value, span_of(file, e)};
+        for (const auto& c : e.citations) {
+            out.citations.push_back(citation(file, c));
+            excluded_laws_.emplace_back(c.law.name, span_of(file, c.law));
+        }
+        model_.excluded.push_back(std::move(out));
+    }
+
+    // Laws may be declared in any file, so an exclusion's citations are
+    // checked once all declarations are in.
+    void check_excluded_laws() {
+        for (const auto& [law, span] : excluded_laws_)
+            if (!model_.laws.contains(law))
+                report(diags_, "reference", span, "resolve.unknown_law", unknown(law, keys_of(model_.laws)));
     }
 
     Citation citation(std::uint32_t file, const ast::Citation& c) {
