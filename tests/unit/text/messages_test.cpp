@@ -163,9 +163,11 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        m["status"] = {"encoded", "excluded", "missing"};
+        m["state"] = {"checked", "not_indexed", "not_in_force"};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
-                              "changed", "unchanged", "limit"})
+                              "changed", "unchanged", "limit", "laws", "encoded", "excluded", "missing"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
@@ -179,7 +181,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "since", "names"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
