@@ -273,16 +273,27 @@ TEST_CASE("corpus: the bundled corpus holds every law the rules and fact sheets 
     CHECK(c.find("LOV-2025-06-20-40")->find_section("6-8"));
     CHECK(c.find("LOV-2025-06-20-81")->find_section("54"));
     // Further laws the fact sheets cite.
-    for (const char* id : {"FOR-2025-06-20-1182", "FOR-2018-10-19-1584", "FOR-2022-06-22-1110", "LOV-1927-04-22-3",
-                           "LOV-1969-06-13-25", "LOV-1997-02-28-19", "LOV-2002-03-08-4", "LOV-2003-12-05-100",
-                           "LOV-2005-06-17-62", "LOV-2008-05-15-35", "LOV-2008-06-20-44", "LOV-2016-06-17-46",
-                           "LOV-2018-06-15-38"}) {
+    for (const char* id : {"FOR-2025-06-20-1182", "LOV-1927-04-22-3", "LOV-1969-06-13-25", "LOV-1997-02-28-19",
+                           "LOV-2002-03-08-4", "LOV-2003-12-05-100", "LOV-2005-06-17-62", "LOV-2008-05-15-35",
+                           "LOV-2008-06-20-44", "LOV-2016-06-17-46", "LOV-2018-06-15-38"}) {
         CAPTURE(std::string(id));
         const Law* law = c.find(id);
         REQUIRE(law);
         CHECK(law->source == "hand-written");
         CHECK_FALSE(law->sections_complete);
     }
+    // Imported from Lovdata's text since the rules cite their sections: the two
+    // regulations in ../shared/lovdata, adopsjonsloven and navneloven.
+    for (const char* id : {"FOR-2018-10-19-1584", "FOR-2022-06-22-1110", "LOV-2017-06-16-48", "LOV-2002-06-07-19"}) {
+        CAPTURE(std::string(id));
+        const Law* law = c.find(id);
+        REQUIRE(law);
+        CHECK(law->source == "lovdata");
+        CHECK(law->sections_complete);
+    }
+    CHECK(c.find("FOR-2018-10-19-1584")->find_section("7"));
+    CHECK(c.find("LOV-2017-06-16-48")->find_section("9"));
+    CHECK(c.find("LOV-2002-06-07-19")->find_section("12"));
     // The replacement map.
     CHECK_FALSE(c.replacements_for("LOV-1992-07-17-100", "6-3").empty());
     CHECK_FALSE(c.replacements_for("LOV-1998-07-17-61", "3-1").empty());

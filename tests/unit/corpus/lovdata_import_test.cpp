@@ -190,8 +190,9 @@ TEST_CASE("corpus: the path-only import writes the position into the message") {
 // Real Lovdata files.
 
 TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LOVSJEKK_NEEDS_SHARED) {
-    // Measured on the 25 files of ../shared/lovdata (SOURCES.md); the test also
-    // recounts them independently with pugixml.
+    // Measured on the files of ../shared/lovdata (SOURCES.md); the test also
+    // recounts every file independently with pugixml, so a file added there
+    // later is still checked, against that count alone.
     const std::map<std::string, std::size_t> expected = {
         {"nl-18140517-000.xml", 122}, {"nl-19670210-000.xml", 71},  {"nl-19770325-022.xml", 41},
         {"nl-19810408-007.xml", 122}, {"nl-19830603-054.xml", 37},  {"nl-19970619-062.xml", 19},
@@ -201,12 +202,12 @@ TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LO
         {"nl-20090619-044.xml", 15},  {"nl-20091218-131.xml", 56},  {"nl-20100326-009.xml", 102},
         {"nl-20110624-030.xml", 89},  {"nl-20200424-031.xml", 24},  {"nl-20201106-127.xml", 63},
         {"nl-20210618-097.xml", 183}, {"nl-20230609-030.xml", 202}, {"nl-20250620-079.xml", 0},
-        {"sf-20001220-1554.xml", 7},
+        {"sf-20001220-1554.xml", 7},  {"sf-20181019-1584.xml", 10}, {"sf-20220622-1110.xml", 13},
+        {"sf-20250620-1182.xml", 14},
     };
-    std::size_t files = 0;
+    std::size_t known = 0;
     for (const auto& entry : std::filesystem::directory_iterator(*testing::shared_dir() / "lovdata")) {
         if (entry.path().extension() != ".xml") continue;
-        ++files;
         const std::string name = entry.path().filename().string();
         CAPTURE(name);
         text::SourceManager sources;
@@ -217,8 +218,12 @@ TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LO
         CHECK(law->source == "lovdata");
         CHECK(law->id.rfind(name[0] == 's' ? "FOR-" : "LOV-", 0) == 0);
         CHECK(law->sections.size() == count_named_articles(entry.path()));
-        REQUIRE(expected.count(name) == 1);
-        CHECK(law->sections.size() == expected.at(name));
+        if (expected.count(name) == 1) {
+            ++known;
+            CHECK(law->sections.size() == expected.at(name));
+        } else {
+            MESSAGE("no measured section count for " << name << "; checked against the XML's own count");
+        }
         for (const Section& s : law->sections) {
             CAPTURE(s.number);
             CHECK(!s.number.empty());
@@ -226,7 +231,7 @@ TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LO
             for (std::size_t i = 0; i < s.ledd.size(); ++i) CHECK(s.ledd[i].number == static_cast<int>(i) + 1);
         }
     }
-    CHECK(files == expected.size());
+    CHECK(known == expected.size());  // every measured file is still there
 }
 
 TEST_CASE("corpus: header fields of real files" * LOVSJEKK_NEEDS_SHARED) {
