@@ -1,5 +1,7 @@
 #include "model/resolve.hpp"
 
+#include "grammar/api.hpp"
+
 #include "text/suggest.hpp"
 
 #include <algorithm>
@@ -99,6 +101,7 @@ private:
     std::vector<std::pair<std::string, PendingException>> exceptions_;
     std::vector<std::pair<std::string, Span>> part_of_spans_;
     std::vector<std::pair<std::string, Span>> excluded_laws_;  // law names the exclusions cite
+    std::vector<std::pair<std::size_t, Citation>> quoted_citations_;  // excluded rows that read as citations
 
     std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
         auto d = Date::parse(lit.text);
@@ -194,12 +197,24 @@ private:
             out.citations.push_back(citation(file, c));
             excluded_laws_.emplace_back(c.law.name, span_of(file, c.law));
         }
+        // The row form written as a citation (`utelatt "adopl § 8" "…"`, as rule
+        // files did before the citation form) cites that provision once its law
+        // is known to be declared.
+        ast::Citation written;
+        grammar::SyntaxFailure failure;
+        if (e.citations.empty() && grammar::parse_citation(e.row.value, written, failure)) {
+            Citation c = citation(file, written);
+            c.span = span_of(file, e.row);
+            quoted_citations_.emplace_back(model_.excluded.size(), std::move(c));
+        }
         model_.excluded.push_back(std::move(out));
     }
 
     // Laws may be declared in any file, so an exclusion's citations are
     // checked once all declarations are in.
     void check_excluded_laws() {
+        for (auto& [index, c] : quoted_citations_)
+            if (model_.laws.contains(c.law)) model_.excluded[index].citations.push_back(std::move(c));
         for (const auto& [law, span] : excluded_laws_)
             if (!model_.laws.contains(law))
                 report(diags_, "reference", span, "resolve.unknown_law", unknown(law, keys_of(model_.laws)));

@@ -21,7 +21,6 @@ struct Place {
     std::size_t section_index;
     int ledd;
     std::string top_point;  ///< the outermost point's label, or empty
-    std::optional<int> sentence;
 };
 
 /// Whether the citation `c`, whose law is `law`, points at (or around) `place`.
@@ -43,7 +42,9 @@ bool cites(const model::Citation& c, const Place& place) {
     if (c.letter && !place.top_point.empty() && corpus::section_number_key(*c.letter) != corpus::section_number_key(place.top_point))
         return false;
     if (c.nummer && !place.top_point.empty() && std::to_string(*c.nummer) != place.top_point) return false;
-    if (c.punktum && place.sentence && *c.punktum != *place.sentence) return false;
+    // A punktum is not compared: the index counts punktum by a heuristic
+    // ("§§ 18 til 19. Dersom …" reads as one sentence), and a punktum beside a
+    // letter counts the ledd's sentences, not the point's.
     return true;
 }
 
@@ -60,7 +61,7 @@ public:
             const corpus::Section& section = law.sections[s];
             if (section.repealed || !section.in_force_on(query_.when.at)) continue;
             for (const corpus::Ledd& ledd : section.ledd) {
-                Place place{&law, s, ledd.number, {}, {}};
+                Place place{&law, s, ledd.number, {}};
                 for (const auto& m : ledd.age_mentions) add(short_name, declared, place, "", m, summary);
                 points(short_name, declared, place, ledd.points, "", summary);
             }
@@ -90,7 +91,6 @@ private:
 
     void add(const std::string& short_name, const model::Law& declared, Place place, const std::string& point,
              const corpus::AgeMention& m, LawCoverage& summary) {
-        place.sentence = m.sentence;
         CoveredPhrase phrase;
         phrase.law = short_name;
         phrase.section = place.law->sections[place.section_index].number;
