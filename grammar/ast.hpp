@@ -130,6 +130,9 @@ struct Rule : Located {
     std::vector<StringLit> derived;
     std::vector<StringLit> remarks;
     std::vector<StringLit> worksheet_rows;
+    /// `utfører Y`: "X skal sørge for at Y …" — the duty is the statement's
+    /// actor's, Y carries it out.
+    std::vector<Identifier> performers;
 };
 
 // ---- Declarations ------------------------------------------------------------

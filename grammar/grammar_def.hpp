@@ -433,7 +433,7 @@ auto const modality_def = lexeme[modality_words_parser{}];
 
 auto const field_keyword = kw("kilde") | kw("tema") | kw("overfor") | kw("alder") | kw("vekt") | kw("vilkår")
                          | kw("unntak") | kw("gjelder") | kw("usikker") | kw("avledet") | kw("merknad")
-                         | kw("faktaark");
+                         | kw("faktaark") | kw("utfører");
 
 auto const statement_def = located(
     (!field_keyword >> identifier[assign<&ast::Statement::actor>])
@@ -539,6 +539,7 @@ auto const field =
     | (kw("merknad") > string_lit[append<&R::remarks>])
     | (kw("faktaark") > string_lit[append<&R::worksheet_rows>]
                       >> *(lit(',') > string_lit[append<&R::worksheet_rows>]))
+    | (kw("utfører") > identifier[append<&R::performers>])
     | statement[append<&R::statements>];
 
 auto const body_end_def = lit('}');

@@ -136,6 +136,9 @@ public:
             if (n->modality != model::Modality::duty) continue;
             auto& toward = owed_[group_of(ctx, n->topic)][n->actor];
             toward.insert(n->counterparts.begin(), n->counterparts.end());
+            // "X skal sørge for at Y samarbeider med Z": Y is bound to act toward Z too.
+            if (!n->performer.empty())
+                owed_[group_of(ctx, n->topic)][n->performer].insert(n->counterparts.begin(), n->counterparts.end());
         }
     }
 
@@ -167,15 +170,17 @@ void unreturned_cooperation(const Context& ctx, const DutyIndex& duties, std::ve
     std::map<std::pair<std::string, std::string>, std::vector<const model::Norm*>> unreturned;
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "samarbeid") continue;
+        // The one who cooperates: the performer when another body must see to it.
+        const std::string& actor = n->acting_actor();
         for (const std::string& other : n->counterparts) {
-            if (other == n->actor || other == "barnet" || other == "foreldre") continue;
+            if (other == actor || other == "barnet" || other == "foreldre") continue;
             // A service and the municipality it belongs to are one body, not two.
-            const auto wholes = ctx.model.actor_and_wholes(n->actor);
+            const auto wholes = ctx.model.actor_and_wholes(actor);
             const auto others = ctx.model.actor_and_wholes(other);
             if (std::find(wholes.begin(), wholes.end(), other) != wholes.end() ||
-                std::find(others.begin(), others.end(), n->actor) != others.end())
+                std::find(others.begin(), others.end(), actor) != others.end())
                 continue;
-            if (!duties.has_duty(other, "samarbeid", n->actor)) unreturned[{n->actor, other}].push_back(n);
+            if (!duties.has_duty(other, "samarbeid", actor)) unreturned[{actor, other}].push_back(n);
         }
     }
     for (const auto& [pair, norms] : unreturned) {

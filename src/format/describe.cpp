@@ -172,6 +172,7 @@ struct DeclarationWriter {
         put(out, r.derived);
         put(out, r.remarks);
         put(out, r.worksheet_rows);
+        put(out, r.performers);
     }
 };
 

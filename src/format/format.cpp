@@ -214,6 +214,7 @@ Shape shape_of(const ast::File& file, std::string_view text) {
             mark_field(index, rule->derived, shape, false);
             mark_field(index, rule->remarks, shape, false);
             mark_field(index, rule->worksheet_rows, shape, true);
+            mark_field(index, rule->performers, shape, false);
         } else if (const auto* include = std::get_if<ast::Include>(&d.value)) {
             info.is_include = true;
             info.include_path = include->path.value;

@@ -152,8 +152,14 @@ struct Norm {
     std::vector<std::string> derived;
     std::vector<std::string> remarks;
     std::vector<std::string> worksheet_rows;
+    /// "X skal sørge for at Y …" (`utfører Y`): the duty is `actor`'s, `performer`
+    /// carries it out; empty when the actor acts itself.
+    std::string performer;
+    Span performer_span;
 
     bool discretionary() const;
+    /// Who does what the norm says: the performer, else the actor.
+    const std::string& acting_actor() const { return performer.empty() ? actor : performer; }
     /// The law of the first citation (the norm's home law).
     const std::string& law() const;
 };

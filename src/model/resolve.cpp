@@ -379,6 +379,11 @@ private:
         for (const auto& s : r.derived) n.derived.push_back(s.value);
         for (const auto& s : r.remarks) n.remarks.push_back(s.value);
         for (const auto& s : r.worksheet_rows) n.worksheet_rows.push_back(s.value);
+        at_most_one(f, r.performers, "utfører");
+        if (!r.performers.empty() && known_actor(f, r.performers.front())) {
+            n.performer = r.performers.front().name;
+            n.performer_span = span_of(f, r.performers.front());
+        }
 
         for (const auto& e : r.exceptions) {
             const std::string target = (e.sector ? e.sector->name : sector.id) + "/" + e.id.name;

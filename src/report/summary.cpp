@@ -201,7 +201,8 @@ std::vector<Phrased> Builder::select() const {
     } else if (query_.service) {
         for (const model::Norm& n : model_.norms) {
             if (!model::in_force(model_, n, query_.when)) continue;
-            const bool bearer = n.actor == *query_.service;
+            // A duty another body must see to ("sørge for at") is the service's work too.
+            const bool bearer = n.actor == *query_.service || n.performer == *query_.service;
             const bool owed = n.actor == child_actor && std::find(n.counterparts.begin(), n.counterparts.end(),
                                                                   *query_.service) != n.counterparts.end();
             if (bearer || owed) out.push_back({&n, {}, {}});
@@ -495,8 +496,10 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
     }
     const bool self = n.actor == child_actor;
     const When when = when_text(p, self);
-    MessageArgs args = {{"subject", actor_name(n.actor, n, false)},
-                        {"actor", keyword(n.actor)},
+    // "X skal sørge for at Y …": the sentence is Y's, a clause names X.
+    const std::string& doer = n.acting_actor();
+    MessageArgs args = {{"subject", actor_name(doer, n, false)},
+                        {"actor", keyword(doer)},
                         {"modality", model::modality_name(n.modality)},
                         {"sole", yes_no(n.sole)},
                         // A key leaves the list out but says that there is one.
@@ -509,7 +512,7 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
                         {"when", when.text},
                         {"has_when", yes_no(!when.text.empty())},
                         {"comma", yes_no(when.clause)},
-                        {"you", yes_no(query_.service && n.actor == *query_.service)},
+                        {"you", yes_no(query_.service && doer == *query_.service)},
                         {"cond", "no"}};
     const std::string act_key = "act." + n.topic;
     std::string act = msg_.has(act_key) ? msg_.format(act_key, args) : std::string();
@@ -532,6 +535,11 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
         for (auto& [name, value] : args)
             if (name == "cond") value = std::string("yes");
         b.conditional = capitalise(msg_.format(key, args));
+    }
+    if (!n.performer.empty()) {
+        const std::string clause = msg_.format("summary.ensured_by", {{"bearer", actor_name(n.actor, n, false)}});
+        b.plain += clause;
+        b.conditional += clause;
     }
     return b;
 }

@@ -181,7 +181,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field", "since", "names"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "since", "names", "bearer"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
