@@ -342,12 +342,44 @@ void changed_since_text(const Context& ctx, const model::Norm& n, std::vector<Di
     }
 }
 
+// An exclusion's citations exist in the index, as a rule's must: an
+// exclusion of a section the law lacks excludes nothing.
+void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const model::ExcludedRow& e : ctx.model.excluded) {
+        for (const model::Citation& c : e.citations) {
+            const model::Law* declared = ctx.model.find_law(c.law);
+            const corpus::Law* law = declared ? ctx.corpus->find(declared->lovdata_id) : nullptr;
+            if (!law) continue;
+            std::vector<std::string> numbers{c.section};
+            if (c.section_last) numbers.push_back(*c.section_last);
+            for (const std::string& number : numbers) {
+                if (law->find_section(number)) continue;
+                std::vector<std::string> near;
+                for (const std::string& s : law->nearest_sections(number)) near.push_back("§ " + s);
+                Diagnostic d;
+                d.kind = "reference";
+                d.severity = law->sections_complete ? Severity::error : Severity::warning;
+                d.span = c.span;
+                d.message_key = "finding.reference.no_section";
+                d.message_args = {{"law", declared->short_name},
+                                  {"section", number},
+                                  {"complete", law->sections_complete ? "yes" : "no"},
+                                  {"nearest", comma_list(near)},
+                                  {"has_nearest", near.empty() ? "no" : "yes"}};
+                d.id = stable_id(d.kind, {"excluded-no-section", c.text()});
+                out.push_back(std::move(d));
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm& n : ctx.model.norms) norm_outside_law(ctx.model, n, out);
     if (!ctx.corpus) return;
     law_dates(ctx, out);
+    excluded_citations(ctx, out);
     std::set<const model::Norm*> in_force(ctx.in_force.begin(), ctx.in_force.end());
     for (const model::Norm& n : ctx.model.norms) {
         std::vector<CitedText> cited;
