@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include "base/data_dir.hpp"
 #include "corpus/index_io.hpp"
 #include "corpus/lovdata_import.hpp"
 #include "model/resolve.hpp"
@@ -13,8 +14,8 @@ namespace lovsjekk::cli {
 
 namespace fs = std::filesystem;
 
-fs::path bundled_rules_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "rules"; }
-fs::path bundled_corpus_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "corpus"; }
+fs::path bundled_rules_dir() { return data_dir() / "rules"; }
+fs::path bundled_corpus_dir() { return data_dir() / "corpus"; }
 
 bool is_input_error(const Diagnostic& d) {
     return d.severity == Severity::error &&

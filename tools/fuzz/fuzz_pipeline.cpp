@@ -3,6 +3,7 @@
 // resolved and checked against the bundled statute index, as
 // `lovsjekk check FILE` does. Includes are not followed (no file system in a
 // fuzz loop); the parser harness covers their syntax.
+#include "base/data_dir.hpp"
 #include "check/check.hpp"
 #include "cli/pipeline.hpp"
 #include "corpus/index_io.hpp"
@@ -33,7 +34,7 @@ struct Bundled {
 const Bundled& bundled() {
     static const Bundled b = [] {
         Bundled out;
-        const fs::path rules = fs::path(LOVSJEKK_SOURCE_DIR) / "rules";
+        const fs::path rules = lovsjekk::data_dir() / "rules";
         std::vector<fs::path> files;
         for (const auto& entry : fs::directory_iterator(rules))
             if (entry.path().filename().string().rfind("vokabular", 0) == 0 && entry.path().extension() == ".regel")
@@ -46,7 +47,7 @@ const Bundled& bundled() {
             out.vocabulary.emplace_back("rules/" + f.filename().string(), s.str());
         }
         lovsjekk::Diagnostics ignored;
-        out.corpus = lovsjekk::corpus::load_corpus(fs::path(LOVSJEKK_SOURCE_DIR) / "corpus", ignored);
+        out.corpus = lovsjekk::corpus::load_corpus(lovsjekk::data_dir() / "corpus", ignored);
         return out;
     }();
     return b;
