@@ -1,6 +1,5 @@
 // The lovsjekk executable: nothing but main(); the commands live in the
 // lovsjekk_cli library so that tests can run them in process.
-#include "base/data_dir.hpp"
 #include "cli/commands.hpp"
 
 #include <cstdlib>
@@ -10,11 +9,7 @@
 int main(int argc, char** argv) {
     lovsjekk::cli::Args args(argv + 1, argv + argc);
     const bool colour = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    try {
-        return lovsjekk::cli::run(args, {std::cout, std::cerr, colour});
-    } catch (const lovsjekk::DataDirError& e) {
-        // Before any output: every command words its output from the catalogues.
-        std::cerr << "lovsjekk: error: " << e.what() << '\n';
-        return lovsjekk::cli::exit_unusable;
-    }
+    // guarded(): a missing data folder (DataDirError) or any other exception
+    // ends in "lovsjekk: error: …" and exit 2, never an abort.
+    return lovsjekk::cli::guarded([&] { return lovsjekk::cli::run(args, {std::cout, std::cerr, colour}); }, std::cerr);
 }

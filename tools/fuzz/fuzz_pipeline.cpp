@@ -5,12 +5,13 @@
 // fuzz loop); the parser harness covers their syntax.
 #include "base/data_dir.hpp"
 #include "check/check.hpp"
-#include "cli/pipeline.hpp"
+#include "driver/driver.hpp"
 #include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
 #include "parse/parser.hpp"
 #include "text/messages.hpp"
 #include "text/render.hpp"
+#include "text/word.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -69,12 +70,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model::Model model = model::resolve(ws, diags);
     // As the CLI: input errors (syntax, encoding, …) make the rules unusable
     // and the checks do not run; resolve errors (unknown names) do not.
-    if (std::any_of(diags.all().begin(), diags.all().end(), lovsjekk::cli::is_input_error)) return 0;
+    if (std::any_of(diags.all().begin(), diags.all().end(), lovsjekk::driver::is_input_error)) return 0;
     model::Evaluation when;
     when.at = *Date::parse("2026-01-01");
     when.assume_in_force = {"*"};
-    const auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr,
-                                         text::bundled_catalogue(text::default_language));
+    auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr);
+    text::word(findings, text::bundled_catalogue(text::default_language));
     // Render as `check` does: every finding's span and notes must map to a line.
     std::ostringstream rendered;
     text::render_all(rendered, findings, ws.sources, {});
