@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <ostream>
 
 namespace lovsjekk::report {
@@ -21,6 +22,7 @@ struct Place {
     std::size_t section_index;
     int ledd;
     std::string top_point;  ///< the outermost point's label, or empty
+    std::optional<Date> text_until;  ///< see CoveredPhrase::text_until
 };
 
 /// Whether the citation `c`, whose law is `law`, points at (or around) `place`.
@@ -51,17 +53,14 @@ bool cites(const model::Citation& c, const Place& place) {
 class Scanner {
 public:
     Scanner(const model::Model& model, const CoverageQuery& query, Coverage& out)
-        : model_(model), query_(query), out_(out) {
-        for (const model::Norm& n : model.norms)
-            if (model::in_force(model, n, query.when)) in_force_.push_back(&n);
-    }
+        : model_(model), query_(query), out_(out) {}
 
     void law(const std::string& short_name, const model::Law& declared, const corpus::Law& law, LawCoverage& summary) {
         for (std::size_t s = 0; s < law.sections.size(); ++s) {
             const corpus::Section& section = law.sections[s];
             if (section.repealed || !section.in_force_on(query_.when.at)) continue;
             for (const corpus::Ledd& ledd : section.ledd) {
-                Place place{&law, s, ledd.number, {}};
+                Place place{&law, s, ledd.number, {}, text_until(section)};
                 for (const auto& m : ledd.age_mentions) add(short_name, declared, place, "", m, summary);
                 points(short_name, declared, place, ledd.points, "", summary);
             }
@@ -72,7 +71,29 @@ private:
     const model::Model& model_;
     const CoverageQuery& query_;
     Coverage& out_;
-    std::vector<const model::Norm*> in_force_;
+    std::map<Date, std::vector<const model::Norm*>> in_force_;  // by day, filled as asked
+
+    const std::vector<const model::Norm*>& in_force_on(Date day) {
+        auto [it, added] = in_force_.try_emplace(day);
+        if (added) {
+            model::Evaluation when = query_.when;
+            when.at = day;
+            for (const model::Norm& n : model_.norms)
+                if (model::in_force(model_, n, when)) it->second.push_back(&n);
+        }
+        return it->second;
+    }
+
+    // The day before the first change announced in the index's text ("Endres
+    // ved …") that is in force on the date asked: the last day the text held.
+    std::optional<Date> text_until(const corpus::Section& section) const {
+        std::optional<Date> first;
+        for (const corpus::Amendment& a : section.amendments)
+            if (a.pending && a.in_force && !(query_.when.at < *a.in_force) && (!first || *a.in_force < *first))
+                first = a.in_force;
+        if (!first) return std::nullopt;
+        return first->add_days(-1);
+    }
 
     void points(const std::string& short_name, const model::Law& declared, Place place,
                 const std::vector<corpus::Point>& points, const std::string& prefix, LawCoverage& summary) {
@@ -97,7 +118,12 @@ private:
         phrase.ledd = place.ledd;
         phrase.point = point;
         phrase.mention = m;
-        for (const model::Norm* n : in_force_) {
+        phrase.text_until = place.text_until;
+        std::vector<const model::Norm*> norms = in_force_on(query_.when.at);
+        if (place.text_until)
+            for (const model::Norm* n : in_force_on(*place.text_until))
+                if (std::find(norms.begin(), norms.end(), n) == norms.end()) norms.push_back(n);
+        for (const model::Norm* n : norms) {
             const bool cited = std::any_of(n->sources.begin(), n->sources.end(), [&](const model::Citation& c) {
                 return !c.see_also && same_law(c, declared) && cites(c, place);
             });
@@ -163,6 +189,8 @@ MessageArgs phrase_args(const CoveredPhrase& p) {
             {"wording", corpus::wording_name(p.mention.wording)},
             {"status", coverage_status_name(p.status)},
             {"names", joined(p.rules)},
+            {"has_until", p.text_until ? "yes" : "no"},
+            {"until", p.text_until ? p.text_until->iso() : std::string()},
             {"reason", p.exclusion ? p.exclusion->reason : std::string()}};
 }
 
@@ -281,6 +309,7 @@ void write_coverage_json(std::ostream& out, const Coverage& coverage) {
         for (const auto& r : p.rules) rules.emplace_back(r);
         o["rules"] = std::move(rules);
         o["reason"] = p.exclusion ? json::value(p.exclusion->reason) : json::value(nullptr);
+        o["text_until"] = p.text_until ? json::value(p.text_until->iso()) : json::value(nullptr);
         phrases.emplace_back(std::move(o));
     }
     const Totals t = totals_of(coverage);

@@ -33,6 +33,10 @@ struct CoveredPhrase {
     CoverageStatus status = CoverageStatus::missing;
     std::vector<std::string> rules;    ///< encoded: the ids of the rules citing the provision
     const model::ExcludedRow* exclusion = nullptr;  ///< excluded: the `utelatt` citing it
+    /// A change announced in the index's text is in force on the date asked:
+    /// the text (and the phrase) is the law only until this day, and rules in
+    /// force on it count as encoding the phrase beside those in force on the date.
+    std::optional<Date> text_until;
 
     /// The provision as lawyers write it: "bvl § 6-1 andre ledd bokstav a".
     std::string provision() const;
@@ -56,7 +60,8 @@ struct Coverage {
 };
 
 /// Reads the rules against the index. Rules count when in force on the
-/// date; "jf." citations do not encode what they refer to.
+/// date, or, where the index's text predates a change in force on the date,
+/// on the text's last day; "jf." citations do not encode what they refer to.
 Coverage compute_coverage(const model::Model& model, const corpus::Corpus& corpus, const CoverageQuery& query);
 
 void write_coverage_text(std::ostream& out, const Coverage& coverage, const text::Catalogue& messages);

@@ -144,7 +144,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages", "has_until"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -188,7 +188,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field", "since", "names", "bearer",
-                              "words", "verb", "rest", "action", "lang"})
+                              "words", "verb", "rest", "action", "lang", "until"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
