@@ -138,6 +138,9 @@ struct Rule : Located {
     std::vector<StringLit> remarks;
     std::vector<StringLit> worksheet_rows;
     std::vector<PlainWording> plain;  ///< "klarspråk nb \"…\""
+    /// `utfører Y`: "X skal sørge for at Y …" — the duty is the statement's
+    /// actor's, Y carries it out.
+    std::vector<Identifier> performers;
 };
 
 // ---- Declarations ------------------------------------------------------------
@@ -195,8 +198,11 @@ struct ReplacementDecl : Located {
     std::vector<Citation> to;
 };
 
+/// `utelatt "row" "reason"` (a fact-sheet row) or `utelatt bvl § 16-5 "reason"`
+/// (a provision deliberately not encoded): exactly one of `row` and `citations`.
 struct ExcludedRow : Located {
-    StringLit row;                       ///< empty when `expected` is set
+    StringLit row;                       ///< set in the row form only
+    std::vector<Citation> citations;     ///< set in the citation form only
     std::optional<Identifier> expected;  ///< "utelatt forventet X": the sector does not address X, and why
     StringLit reason;
 };

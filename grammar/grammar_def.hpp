@@ -285,10 +285,10 @@ x3::rule<alias_class, ast::ActorAlias> const alias = "a law's short name and its
 x3::rule<actor_class, ast::ActorDecl> const actor_decl = "an actor declaration";
 x3::rule<topic_class, ast::TopicDecl> const topic_decl = "a topic declaration";
 x3::rule<replacement_class, ast::ReplacementDecl> const replacement_decl = "a replacement";
-x3::rule<excluded_class, ast::ExcludedRow> const excluded_decl = "an excluded worksheet row";
+x3::rule<excluded_class, ast::ExcludedRow> const excluded_decl = "an exclusion (utelatt)";
 // What an `utelatt` leaves out, in a rule of its own so that a failure names it.
 x3::rule<excluded_what_class, ast::ExcludedRow> const excluded_what =
-    "a worksheet row in double quotes, or 'forventet' and an expectation";
+    "a worksheet row in double quotes, a citation, or 'forventet' and an expectation";
 declaration_type const declaration_rule = "a declaration (sektor, lov, aktør, tema, regel, …)";
 
 ////////////////////////////////////////////////////////////////////////////
@@ -567,6 +567,7 @@ auto const field =
     | (kw("merknad") > string_lit[append<&R::remarks>])
     | (kw("faktaark") > string_lit[append<&R::worksheet_rows>]
                       >> *(lit(',') > string_lit[append<&R::worksheet_rows>]))
+    | (kw("utfører") > identifier[append<&R::performers>])
     | (kw("klarspråk") > plain_wording[append<&R::plain>])
     | statement[append<&R::statements>];
 
@@ -621,11 +622,18 @@ auto const replacement_decl_def = located(
                                   > LOVSJEKK_KW("av") > citation_rule[append<&ast::ReplacementDecl::to>]
                                   >> *(lit(',') > citation_rule[append<&ast::ReplacementDecl::to>]));
 
+// What an `utelatt` leaves out, in a rule of its own so that a failure names it.
+// `forventet` is tried first, so that it is never read as a law's alias. The row
+// form came first and stays, so older rule files keep parsing.
 auto const excluded_what_def =
-    (kw("forventet") > identifier[assign<&ast::ExcludedRow::expected>]) | string_lit[assign<&ast::ExcludedRow::row>];
+    (kw("forventet") > identifier[assign<&ast::ExcludedRow::expected>])
+    | string_lit[assign<&ast::ExcludedRow::row>]
+    | (citation_rule[append<&ast::ExcludedRow::citations>]
+       >> *(lit(',') > citation_rule[append<&ast::ExcludedRow::citations>]));
 
 auto const excluded_decl_def = located(
-    kw("utelatt") > excluded_what[take<&ast::ExcludedRow::row, &ast::ExcludedRow::expected>] > string_lit[assign<&ast::ExcludedRow::reason>]);
+    kw("utelatt") > excluded_what[take<&ast::ExcludedRow::row, &ast::ExcludedRow::citations, &ast::ExcludedRow::expected>]
+    > string_lit[assign<&ast::ExcludedRow::reason>]);
 
 auto const declaration_rule_def = located(
     sector_decl[set_declaration] | law_decl[set_declaration]

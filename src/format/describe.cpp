@@ -165,6 +165,7 @@ struct DeclarationWriter {
         out << "utelatt ";
         put(out, d.expected);
         put(out, d.row);
+        put(out, d.citations);
         put(out, d.reason);
     }
     void operator()(const ast::Rule& r) const {
@@ -184,6 +185,7 @@ struct DeclarationWriter {
         put(out, r.derived);
         put(out, r.remarks);
         put(out, r.worksheet_rows);
+        put(out, r.performers);
         put(out, r.plain);
     }
 };

@@ -145,7 +145,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
                                  "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages",
-                                 "has_topic", "has_born", "has_date", "left_out"})
+                                 "has_topic", "has_born", "has_date", "left_out", "has_until"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -165,6 +165,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        m["status"] = {"encoded", "excluded", "missing"};
+        m["state"] = {"checked", "not_indexed", "not_in_force"};
         m["found"] = {"token", "end_of_file", "end_of_line"};
         for (const char* s : {"token", "first", "second", "number"}) m[s] = {std::string("x")};
         m["digits"] = {std::int64_t{4}};
@@ -172,7 +174,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["sep"] = {" ", ""};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
-                              "changed", "unchanged", "limit", "settled", "n_ends", "word_count", "pairs"})
+                              "changed", "unchanged", "limit", "settled", "n_ends", "word_count", "pairs", "law_count", "encoded",
+                              "excluded", "missing"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
@@ -186,8 +189,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
-                              "rest", "action", "lang", "laws", "topics", "ends", "ways"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "since", "names", "bearer",
+                              "words", "verb", "rest", "action", "lang", "laws", "topics", "ends", "ways", "until"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
@@ -201,6 +204,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         // The whole-system analyses: a sector's missing groups, the table of the child's names.
         m["missing"] = {std::vector<Phrase>{{"finding.gap.coverage_group", {{"topics", "x"}, {"left_out", "no"}, {"reason", ""}}},
                                             {"finding.gap.coverage_group", {{"topics", "y"}, {"left_out", "yes"}, {"reason", "z"}}}}};
+        m["missing"].push_back(std::int64_t{3});  // the count of lovsjekk coverage (coverage.total)
         m["table"] = {std::vector<Phrase>{{"finding.grey_zone.names_row", {{"word", "eleven"}, {"law", "opplova"},
                                                                            {"other_word", "pasienten"}, {"other_law", "pbrl"},
                                                                            {"n", std::int64_t{2}}}}}};
