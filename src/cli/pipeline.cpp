@@ -136,6 +136,13 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
     result.unusable = std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     result.model = model::resolve(result.workspace, result.input);
+    if (!options.no_corpus) {
+        // The corpus reads a law when first asked; the laws the rules cite are
+        // read now, so that a broken index file is an input error.
+        std::vector<std::string> cited;
+        for (const auto& [name, law] : result.model.laws) cited.push_back(law.lovdata_id);
+        corpus::read_laws(result.corpus, cited, result.workspace.sources, result.input);
+    }
     result.unusable = result.unusable ||
                       std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     check::Policy policy;

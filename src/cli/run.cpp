@@ -20,6 +20,7 @@ struct Command {
 const Command commands[] = {
     {"check", cmd_check},   {"report", cmd_report}, {"diff", cmd_diff}, {"ages", cmd_ages},     {"summary", cmd_summary},
     {"explain", cmd_explain}, {"fmt", cmd_fmt},     {"lsp", cmd_lsp},   {"import", cmd_import},
+    {"corpus", cmd_corpus}, {"atlas", cmd_atlas},
 };
 
 void print_usage(std::ostream& out, const text::Catalogue& messages) {

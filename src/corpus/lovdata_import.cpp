@@ -1,6 +1,7 @@
 #include "corpus/lovdata_import.hpp"
 
 #include "corpus/age_mentions.hpp"
+#include "corpus/lovdata_xml.hpp"
 #include "corpus/statute_text.hpp"
 #include "text/render.hpp"
 
@@ -11,8 +12,6 @@
 #include <unordered_map>
 
 namespace lovsjekk::corpus {
-
-namespace {
 
 bool has_class(pugi::xml_node n, std::string_view cls) {
     std::string_view classes = n.attribute("class").as_string();
@@ -26,6 +25,8 @@ bool has_class(pugi::xml_node n, std::string_view cls) {
 }
 
 bool is_tag(pugi::xml_node n, const char* tag) { return std::strcmp(n.name(), tag) == 0; }
+
+namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -66,11 +67,15 @@ void gather(pugi::xml_node n, std::string& out, bool skip_lists) {
     }
 }
 
-std::string text_of(pugi::xml_node n, bool skip_lists = false) {
+}  // namespace
+
+std::string text_of(pugi::xml_node n, bool skip_lists) {
     std::string raw;
     gather(n, raw, skip_lists);
     return collapse_whitespace(raw);
 }
+
+namespace {
 
 // ------------------------------------------------------------------------
 // Dates in Lovdata's amendment notes: "(ikr. 1 jan 2012 …", "(i kraft 1 juni 2024 …".
@@ -483,8 +488,8 @@ private:
         Ledd& l = s.ledd.back();
         full_texts.back() += ' ' + text;
         l.hash = text_hash(full_texts.back());
+        auto more = find_age_mentions(text, l.sentences.value_or(0));
         l.sentences = l.sentences.value_or(0) + count_sentences(text);
-        auto more = find_age_mentions(text);
         l.age_mentions.insert(l.age_mentions.end(), more.begin(), more.end());
         if (options_.keep_text) l.text += (l.text.empty() ? "" : " ") + text;
     }
@@ -539,7 +544,15 @@ std::optional<Law> import_lovdata(std::uint32_t file, const text::SourceManager&
         diags.error("lovdata", Span{}, "no such source file");
         return std::nullopt;
     }
-    return Importer(file, sources, diags, options).run();
+    auto law = Importer(file, sources, diags, options).run();
+    // Lovdata files the nynorsk twin of a bokmål text under the same id as
+    // "…-nn.xml" and titles it "(nynorsk)": keep it apart from the main text.
+    if (law) {
+        const std::string& path = sources.file(file).path();
+        const bool nn_file = path.size() > 7 && path.compare(path.size() - 7, 7, "-nn.xml") == 0;
+        if (nn_file || law->short_title.find("(nynorsk)") != std::string::npos) law->variant = "nn";
+    }
+    return law;
 }
 
 std::optional<Law> import_lovdata(const std::filesystem::path& path, text::SourceManager& sources,

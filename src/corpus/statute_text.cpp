@@ -124,3 +124,27 @@ int count_sentences(std::string_view s) {
 }
 
 }  // namespace lovsjekk::corpus
+
+namespace lovsjekk::corpus {
+
+std::string printable(std::string_view untrusted) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < untrusted.size() && out.size() < 200) {
+        const auto c = static_cast<unsigned char>(untrusted[i]);
+        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > untrusted.size() ||
+            text::first_invalid_utf8(untrusted.substr(i, length)).has_value()) {
+            out += '?';
+            ++i;
+            continue;
+        }
+        if (length == 1 && (c < 0x20 || c == 0x7F)) out += '?';
+        else out.append(untrusted.substr(i, length));
+        i += length;
+    }
+    if (i < untrusted.size()) out += "…";
+    return out;
+}
+
+}  // namespace lovsjekk::corpus

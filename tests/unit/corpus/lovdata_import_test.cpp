@@ -201,7 +201,8 @@ TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LO
         {"nl-20090619-044.xml", 15},  {"nl-20091218-131.xml", 56},  {"nl-20100326-009.xml", 102},
         {"nl-20110624-030.xml", 89},  {"nl-20200424-031.xml", 24},  {"nl-20201106-127.xml", 63},
         {"nl-20210618-097.xml", 183}, {"nl-20230609-030.xml", 202}, {"nl-20250620-079.xml", 0},
-        {"sf-20001220-1554.xml", 7},
+        {"sf-20001220-1554.xml", 7},  {"sf-20181019-1584.xml", 10}, {"sf-20220622-1110.xml", 13},
+        {"sf-20250620-1182.xml", 14},
     };
     std::size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(*testing::shared_dir() / "lovdata")) {

@@ -163,6 +163,13 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        // The statute index: corpus info and the age atlas.
+        for (const char* n : {"phrases", "laws", "encoded", "regulations", "hand_written", "sections", "nynorsk",
+                              "documents", "sentence"})
+            m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
+        m["has_sentence"] = yes_no;
+        m["point_kind"] = {"letter", "number", "none"};
+        for (const char* s : {"point", "folder", "ids"}) m[s] = {std::string("x")};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
                               "changed", "unchanged", "limit"})
