@@ -5,6 +5,7 @@
 #include "corpus/lovdata_archive.hpp"
 #include "corpus/statute_text.hpp"
 
+#include "import_support.hpp"
 #include "support.hpp"
 
 #include <archive.h>
@@ -24,26 +25,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = 0;
-    std::string out, err;
-};
+using testing::run_import;
 
-Run import(const cli::Args& args) {
-    std::ostringstream out, err;
-    Run r;
-    r.code = cli::cmd_import(args, cli::Io{out, err, false});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
+testing::ImportRun import(const cli::Args& args) { return run_import(args); }
 
-fs::path temp_dir(const char* name) {
-    auto dir = fs::temp_directory_path() / ("lovsjekk-archive-test-" + std::string(name));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+std::filesystem::path temp_dir(const char* name) { return testing::fresh_temp_dir("archive-" + std::string(name)); }
 
 std::string law_xml(const std::string& id, const std::string& short_title, const std::string& lang = "no") {
     return "<!DOCTYPE html><html lang=\"" + lang + "\"><head><title>T</title></head><body>"
