@@ -160,6 +160,7 @@ struct ActorDecl : Located {
     Identifier id;
     StringLit description;
     std::optional<Identifier> part_of;  ///< "del av kommune": a service of a larger actor
+    std::optional<Identifier> role;     ///< "rolle familie": who the actor is to the child
     std::vector<ActorAlias> aliases;
 };
 

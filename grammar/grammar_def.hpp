@@ -574,6 +574,7 @@ auto const actor_decl_def = located(
     kw("aktør") > identifier[assign<&ast::ActorDecl::id>]
                             > string_lit[assign<&ast::ActorDecl::description>]
                             >> -(kw("del") > LOVSJEKK_KW("av") > identifier[assign<&ast::ActorDecl::part_of>])
+                            >> -(kw("rolle") > identifier[assign<&ast::ActorDecl::role>])
                             >> -(kw("alias") > alias[append<&ast::ActorDecl::aliases>]
                                  >> *(lit(',') > alias[append<&ast::ActorDecl::aliases>])));
 

@@ -18,7 +18,7 @@ build_type=${BUILD_TYPE:-Release}
 packages=(g++ cmake make libboost1.81-dev libpugixml-dev libicu-dev doctest-dev libarchive-dev)
 for extra in "$@"; do
   case "$extra" in
-    test) packages+=(chromium) ;;                   # the HTML report is tested in a real browser
+    test) packages+=(chromium python3) ;;           # the HTML report in a real browser; the oracle (tests/oracle)
     fuzz) packages+=(clang libclang-rt-14-dev) ;;   # libFuzzer and the sanitizer runtimes (tools/fuzz)
     *) echo "setup: unknown extra '$extra' (test, fuzz)" >&2; exit 2 ;;
   esac

@@ -130,7 +130,9 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
 // (d) one child, different words, where a duty crosses laws: one finding per
 // pair of words, with the duties that link the two laws
 void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
-    const auto child = ctx.model.actors.find("barnet");
+    // The child is whichever actor the vocabulary gives the role "barnet".
+    const auto child = std::find_if(ctx.model.actors.begin(), ctx.model.actors.end(),
+                                    [](const auto& entry) { return entry.second.role == model::ActorRole::child; });
     if (child == ctx.model.actors.end()) return;
     std::map<std::string, std::string> word_in_law;
     for (const auto& [law, word] : child->second.aliases) word_in_law.emplace(law, word);

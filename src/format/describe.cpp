@@ -136,6 +136,7 @@ struct DeclarationWriter {
         put(out, d.id);
         put(out, d.description);
         put(out, d.part_of);
+        put(out, d.role);
         put(out, d.aliases);
     }
     void operator()(const ast::TopicDecl& d) const {

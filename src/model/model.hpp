@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lovsjekk::model {
@@ -109,10 +110,25 @@ struct Sector {
     Span span;
 };
 
+/// Who an actor is to the child, from the vocabulary's "rolle": the checks
+/// read roles, never actor names. A body (a service, an authority) has none.
+enum class ActorRole : std::uint8_t {
+    body,          ///< no "rolle": a service or an authority
+    child,         ///< "rolle barnet": the child or young person
+    family,        ///< "rolle familie": the parents and others of the family
+    around_child,  ///< "rolle rundt-barnet": people around the child (a guardian, foster parents)
+    nobody,        ///< "rolle ingen": the statute names nobody
+};
+
+/// The role's word in the language ("familie"), and back (nullopt: not a role).
+std::string_view role_name(ActorRole role);
+std::optional<ActorRole> role_from_name(std::string_view name);
+
 struct Actor {
     std::string id;
     std::string description;
     std::string part_of;  ///< the larger actor this is a service of ("kommune"), or empty
+    ActorRole role = ActorRole::body;
     /// law short name → the law's word for this actor ("pasienten")
     std::vector<std::pair<std::string, std::string>> aliases;
     Span span;
@@ -184,6 +200,8 @@ struct Model {
     const Sector* find_sector(const std::string& id) const;
     /// The actor and every larger actor it is part of: barnevern, kommune.
     std::vector<std::string> actor_and_wholes(const std::string& actor) const;
+    /// The actor's role; an undeclared actor is a body.
+    ActorRole role_of(const std::string& actor) const;
 };
 
 /// Which norms are in force on a day: the norm's own validity and that of

@@ -152,18 +152,30 @@ private:
     }
 
     void declare_one(std::uint32_t file, const ast::ActorDecl& a) {
-        Actor actor{a.id.name, a.description.value, a.part_of ? a.part_of->name : std::string(), {},
+        Actor actor{a.id.name, a.description.value, a.part_of ? a.part_of->name : std::string(), ActorRole::body, {},
                     span_of(file, a.id)};
         if (a.part_of) part_of_spans_.push_back({a.part_of->name, span_of(file, *a.part_of)});
+        if (a.role) {
+            if (const auto role = role_from_name(a.role->name)) {
+                actor.role = *role;
+            } else {
+                std::vector<std::string_view> roles;
+                for (auto r : {ActorRole::child, ActorRole::family, ActorRole::around_child, ActorRole::nobody})
+                    roles.push_back(role_name(r));
+                report(diags_, "reference", span_of(file, *a.role), "resolve.unknown_actor_role", unknown(a.role->name, roles));
+            }
+        }
         for (const auto& alias : a.aliases) actor.aliases.emplace_back(alias.law.name, alias.word.value);
         auto [it, inserted] = model_.actors.emplace(actor.id, actor);
         if (!inserted) {
             // A later file may add aliases to an actor; a different description is a clash.
-            if (it->second.description != actor.description) {
+            if (it->second.description != actor.description ||
+                (a.role && it->second.role != ActorRole::body && it->second.role != actor.role)) {
                 auto& diag = report(diags_, "reference", actor.span, "resolve.actor_twice", {{"actor", actor.id}});
                 diag.notes.push_back(other_declaration(it->second.span));
             } else {
                 it->second.aliases.insert(it->second.aliases.end(), actor.aliases.begin(), actor.aliases.end());
+                if (a.role) it->second.role = actor.role;
             }
         }
     }

@@ -68,8 +68,8 @@ std::string keyword(std::string word) {
 int group_rank(const std::string& group) {
     // The child's own say first, then the services she has a right to, then
     // what the services owe each other: the order a case worker asks in.
-    static constexpr std::array<std::string_view, 6> order = {"medvirkning", "tjeneste", "samordning",
-                                                              "samarbeid",   "melding",  "oppfølging"};
+    static constexpr std::array<std::string_view, 7> order = {"medvirkning", "tjeneste",   "samordning", "samarbeid",
+                                                              "taushetsplikt", "melding", "oppfølging"};
     const auto it = std::find(order.begin(), order.end(), group);
     return static_cast<int>(it - order.begin());
 }

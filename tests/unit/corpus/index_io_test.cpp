@@ -295,6 +295,18 @@ TEST_CASE("corpus: the bundled corpus holds every law the rules and fact sheets 
     REQUIRE(c.find("LOV-1814-05-17-NN"));
     CHECK(c.find("LOV-1814-05-17")->variant.empty());
     CHECK(c.find("LOV-1814-05-17-nn")->variant == "nn");
+    // Imported from Lovdata's text since the rules cite their sections: the two
+    // regulations in ../shared/lovdata, adopsjonsloven and navneloven.
+    for (const char* id : {"FOR-2018-10-19-1584", "FOR-2022-06-22-1110", "LOV-2017-06-16-48", "LOV-2002-06-07-19"}) {
+        CAPTURE(std::string(id));
+        const Law* law = c.find(id);
+        REQUIRE(law);
+        CHECK(law->source == "lovdata");
+        CHECK(law->sections_complete);
+    }
+    CHECK(c.find("FOR-2018-10-19-1584")->find_section("7"));
+    CHECK(c.find("LOV-2017-06-16-48")->find_section("9"));
+    CHECK(c.find("LOV-2002-06-07-19")->find_section("12"));
     // The replacement map.
     CHECK_FALSE(c.replacements_for("LOV-1992-07-17-100", "6-3").empty());
     CHECK_FALSE(c.replacements_for("LOV-1998-07-17-61", "3-1").empty());

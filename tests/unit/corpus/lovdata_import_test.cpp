@@ -190,8 +190,9 @@ TEST_CASE("corpus: the path-only import writes the position into the message") {
 // Real Lovdata files.
 
 TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LOVSJEKK_NEEDS_SHARED) {
-    // Measured on the 25 files of ../shared/lovdata (SOURCES.md); the test also
-    // recounts them independently with pugixml.
+    // Measured on the files of ../shared/lovdata (SOURCES.md); the test also
+    // recounts every file independently with pugixml, so a file added there
+    // later is still checked, against that count alone.
     const std::map<std::string, std::size_t> expected = {
         {"nl-18140517-000.xml", 122}, {"nl-19670210-000.xml", 71},  {"nl-19770325-022.xml", 41},
         {"nl-19810408-007.xml", 122}, {"nl-19830603-054.xml", 37},  {"nl-19970619-062.xml", 19},
@@ -204,10 +205,9 @@ TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LO
         {"sf-20001220-1554.xml", 7},  {"sf-20181019-1584.xml", 10}, {"sf-20220622-1110.xml", 13},
         {"sf-20250620-1182.xml", 14},
     };
-    std::size_t files = 0;
+    std::size_t known = 0;
     for (const auto& entry : std::filesystem::directory_iterator(*testing::shared_dir() / "lovdata")) {
         if (entry.path().extension() != ".xml") continue;
-        ++files;
         const std::string name = entry.path().filename().string();
         CAPTURE(name);
         text::SourceManager sources;
@@ -218,8 +218,12 @@ TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LO
         CHECK(law->source == "lovdata");
         CHECK(law->id.rfind(name[0] == 's' ? "FOR-" : "LOV-", 0) == 0);
         CHECK(law->sections.size() == count_named_articles(entry.path()));
-        REQUIRE(expected.count(name) == 1);
-        CHECK(law->sections.size() == expected.at(name));
+        if (expected.count(name) == 1) {
+            ++known;
+            CHECK(law->sections.size() == expected.at(name));
+        } else {
+            MESSAGE("no measured section count for " << name << "; checked against the XML's own count");
+        }
         for (const Section& s : law->sections) {
             CAPTURE(s.number);
             CHECK(!s.number.empty());
@@ -227,7 +231,7 @@ TEST_CASE("corpus: every shared Lovdata file imports with all its sections" * LO
             for (std::size_t i = 0; i < s.ledd.size(); ++i) CHECK(s.ledd[i].number == static_cast<int>(i) + 1);
         }
     }
-    CHECK(files == expected.size());
+    CHECK(known == expected.size());  // every measured file is still there
 }
 
 TEST_CASE("corpus: header fields of real files" * LOVSJEKK_NEEDS_SHARED) {

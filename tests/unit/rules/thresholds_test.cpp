@@ -110,3 +110,75 @@ TEST_CASE("cooperation: the child coordinator exists from the 2022 reform on") {
     CHECK(coordinator("2022-08-01"));
     CHECK(!coordinator("2022-07-31"));
 }
+
+namespace {
+
+/// Whether a norm citing `law` § `section` whose statement or conditions
+/// contain `words` is in force on `at`.
+bool in_force_saying(const char* at, const char* law, const char* section, const char* words) {
+    lovsjekk::model::Evaluation when;
+    when.at = *Date::parse(at);
+    for (const auto& n : bundled().model.norms) {
+        if (n.sources.empty() || n.sources.front().law != law || n.sources.front().section != section) continue;
+        bool says = n.statement.find(words) != std::string::npos;
+        for (const auto& c : n.conditions) says = says || c.text.find(words) != std::string::npos;
+        if (says && lovsjekk::model::in_force(bundled().model, n, when)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("helse: LOV-2025-06-20-67 replaces 'samtykkekompetanse' by 'beslutningskompetanse' from 2026-06-01") {
+    for (const char* section : {"3-3", "4-5", "4-6", "4A-2"}) {
+        CAPTURE(section);
+        CHECK(in_force_saying("2026-06-01", "pbrl", section, "beslutningskompetanse"));
+        CHECK(!in_force_saying("2026-05-31", "pbrl", section, "beslutningskompetanse"));
+    }
+    CHECK(in_force_saying("2026-05-31", "pbrl", "4-5", "samtykkekompetanse"));
+    CHECK(!in_force_saying("2026-06-01", "pbrl", "4-5", "samtykkekompetanse"));
+    // the ages stay: 16-18 for the parents' consent on both sides of the change
+    CHECK(in_force("2026-05-31", {"pbrl", "4-5", "samtykke.helsehjelp", 16, 18, "birthday"}));
+    CHECK(in_force("2026-06-01", {"pbrl", "4-5", "samtykke.helsehjelp", 16, 18, "birthday"}));
+}
+
+TEST_CASE("dates from the amendment notes: barnevernsloven § 13-4 is cited from 2023, not before") {
+    for (const auto& [law, section] : {std::pair{"fvkl", "10"}, {"krisesl", "6"}, {"sotjl", "45"}, {"intl", "49"},
+                                       {"bhl", "46"}, {"ftrl", "25-11"}}) {
+        CAPTURE(law);
+        CHECK(in_force_saying("2023-01-01", law, section, "barnevernsloven § 13-4"));
+        CHECK(!in_force_saying("2022-12-31", law, section, "barnevernsloven § 13-4"));
+        CHECK(in_force_saying("2022-12-31", law, section, "barnevernloven (1992) § 6-4"));
+    }
+    CHECK(in_force_saying("2022-08-01", "hol", "7-3", "barnekoordinator"));
+    CHECK(!in_force_saying("2022-07-31", "hol", "7-3", "barnekoordinator"));
+    CHECK(!in_force_saying("2021-06-30", "bhl", "44", "13 g"));
+    CHECK(in_force_saying("2021-07-01", "bhl", "44", "13 g"));
+}
+
+TEST_CASE("age provisions read for issue 14: barnevern, familie, helse, vergemål, navneloven") {
+    const char* at = "2026-12-07";
+    CHECK(in_force(at, {"bvl", "6-1", "samtykke.barnevernstiltak", 15, std::nullopt, "birthday"}));
+    CHECK(in_force(at, {"bvl", "8-4", "samtykke.barnevernstiltak", 15, std::nullopt, "birthday"}));
+    CHECK(in_force(at, {"bvl", "4-1", "samtykke.barnevernstiltak", 15, std::nullopt, "birthday"}));
+    CHECK(in_force(at, {"bvl", "10-10", "samtykke.rusmiddeltesting", 15, std::nullopt, "birthday"}));
+    CHECK(in_force(at, {"bl", "6 a", "opphav", 18, std::nullopt, "birthday"}));
+    CHECK(in_force(at, {"bl", "51", "mekling", std::nullopt, 16, "birthday"}));
+    CHECK(in_force(at, {"hol", "10-4", "samtykke.rusinstitusjon", 16, std::nullopt, "birthday"}));
+    CHECK(in_force(at, {"vgml", "41", "egne-midler", 15, 18, "birthday"}));
+    CHECK(in_force(at, {"navnel", "12", "navn", 12, 16, "birthday"}));
+    CHECK(in_force(at, {"opplova", "2-4", "opplæringsplikt", 7, std::nullopt, "calendar_year"}));
+    CHECK(in_force(at, {"opplova", "5-9", "rett.vidaregående", std::nullopt, 18, "school_year"}));
+    CHECK(!in_force("2002-12-31", {"navnel", "12", "navn", 12, 16, "birthday"}));
+}
+
+TEST_CASE("sørge for: sphl § 2-1 e, tannhl § 1-4a and krisesenterlova §§ 4 and 6 a put the duty on the body the statute names") {
+    for (const auto& n : bundled().model.norms) {
+        if (n.sources.empty()) continue;
+        const auto& c = n.sources.front();
+        if (c.law == "sphl" && c.section == "2-1 e") CHECK_MESSAGE(n.actor == "regionalt-helseforetak", n.id);
+        if (c.law == "tannhl" && c.section == "1-4a") CHECK_MESSAGE(n.actor == "fylkeskommune", n.id);
+        if (c.law == "krisesl" && (c.section == "6 a" || (c.section == "4" && n.topic == "samarbeid")))
+            CHECK_MESSAGE(n.actor == "kommune", n.id);
+    }
+}

@@ -144,7 +144,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "some_ages"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -190,6 +190,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
+        // What a duty is, in finding.gap.reciprocity (gaps.cpp, duty_kind).
+        for (const char* kind : {"cooperate", "coordinate", "share", "confidential", "notify"}) m["kind"].push_back(kind);
         // Phrases worded first: an age range, a clash, a divergence's ladder.
         m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
         m["what"] = {phrase("finding.conflict.sole_powers", {{"actor", "kommune"}, {"other_actor", "foreldre"}, {"topic", "x"}})};
