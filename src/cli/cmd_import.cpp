@@ -71,8 +71,8 @@ std::vector<std::filesystem::path> xml_files_under(const std::filesystem::path& 
 /// amendments.json at the end.
 class Importer {
 public:
-    Importer(Io io, std::filesystem::path out_dir, bool lovtidend)
-        : io_(io), out_dir_(std::move(out_dir)), lovtidend_(lovtidend) {}
+    Importer(Io io, std::filesystem::path out_dir, bool lovtidend, Args args)
+        : io_(io), out_dir_(std::move(out_dir)), lovtidend_(lovtidend), args_(std::move(args)) {}
 
     void file(const std::filesystem::path& path) {
         text::SourceManager sources;
@@ -106,8 +106,11 @@ public:
             failed_ = true;
             return;
         }
-        io_.out << "indexed " << amendments_.acts().size() << " amending acts (" << changes << " changes) -> "
-                << path.generic_string() << '\n';
+        io_.out << catalogue_in(args_).format("cli.import.indexed",
+                                              {{"acts", static_cast<std::int64_t>(amendments_.acts().size())},
+                                               {"changes", static_cast<std::int64_t>(changes)},
+                                               {"file", path.generic_string()}})
+                << '\n';
     }
 
     /// Decompression (one thread) and import (this thread) overlap: each
@@ -192,6 +195,7 @@ private:
     Io io_;
     std::filesystem::path out_dir_;
     bool lovtidend_ = false;
+    Args args_;  // for the language of the messages
     corpus::AmendmentIndex amendments_;
     std::map<std::string, std::string> written_;  // index key -> where it came from
     bool failed_ = false;
@@ -254,7 +258,7 @@ int cmd_import(const Args& args, Io io) {
         limits.max_entries = n;
     }
 
-    Importer importer(io, out_dir, args[0] == "lovtidend");
+    Importer importer(io, out_dir, args[0] == "lovtidend", args);
     for (const std::string& input : options.positional) {
         const std::filesystem::path path(input);
         std::error_code ec;

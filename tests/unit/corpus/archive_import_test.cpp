@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "corpus/index_io.hpp"
 #include "corpus/lovdata_archive.hpp"
+#include "corpus/lovtidend.hpp"
 #include "corpus/statute_text.hpp"
 
 #include "import_support.hpp"
@@ -295,5 +296,32 @@ TEST_CASE("corpus: Lovdata's archive of current laws gives one index per documen
         },
         diags);
     CHECK(checked == 755);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("corpus: import lovtidend writes the amending acts touching the given laws") {
+    const auto dir = temp_dir("lovtidend");
+    const std::string act =
+        "<html><body><header><dl class=\"data-document-key-info\"><dd class=\"legacyID\">LOV-2025-06-20-9</dd>"
+        "<dd class=\"dateInForce\">Kongen bestemmer</dd><dd class=\"dateOfPublication\">2025-06-20 12:00</dd></dl>"
+        "</header><main class=\"documentBody\"><article class=\"document-change\" data-document=\"lov/2000-01-01-1\">"
+        "<article class=\"change\" data-change-part=\"lov/2000-01-01-1/§3\"><article class=\"defaultP\">§ 3 skal lyde:"
+        "</article><article class=\"legalP\">Barn over 15 år.</article></article></article></main></body></html>";
+    write_tar(dir / "lti.tar.bz2",
+              {{"lti/2025/nl-20250620-009.xml", act},
+               {"lti/2025/nl-20250620-010.xml", law_xml("LOV-2025-06-20-10", "Ny lov – nl")}},
+              Compression::bzip2);
+    auto r = import({"lovtidend", (dir / "lti.tar.bz2").string(), "-o", (dir / "out").string(), "--lang", "en"});
+    CHECK(r.code == 0);
+    CHECK(r.err == "");
+    CHECK(r.out.find("indexed 1 amending act (1 change) -> ") != std::string::npos);
+    Diagnostics diags;
+    const auto index = corpus::load_amendments(dir / "out", diags);
+    REQUIRE(index.acts().size() == 1);
+    CHECK(index.changes_to("LOV-2000-01-01-1", "3").size() == 1);
+    auto only = import({"lovtidend", (dir / "lti.tar.bz2").string(), "-o", (dir / "other").string(), "--law",
+                        "LOV-1999-01-01-1"});
+    CHECK(only.code == 0);
+    CHECK(corpus::load_amendments(dir / "other", diags).empty());
     fs::remove_all(dir);
 }

@@ -165,7 +165,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
         // The statute index: corpus info and the age atlas.
         for (const char* n : {"phrases", "laws", "encoded", "regulations", "hand_written", "sections", "nynorsk",
-                              "documents", "sentence"})
+                              "documents", "sentence", "acts", "changes"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         m["has_sentence"] = yes_no;
         m["point_kind"] = {"letter", "number", "none"};
