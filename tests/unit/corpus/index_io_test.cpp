@@ -352,3 +352,38 @@ TEST_CASE("corpus: bundled index files are in canonical form") {
     }
     CHECK(files > 40);
 }
+
+TEST_CASE("corpus: a folder is read lazily by key, and a file named otherwise at once") {
+    const auto dir = std::filesystem::temp_directory_path() / "lovsjekk-index-lazy-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    Law law = sample();
+    Diagnostics written;
+    REQUIRE(write_law_index(law, dir, written));
+    Law other = sample();
+    other.id = "LOV-2000-01-01-2";
+    other.refid = "lov/2000-01-01-2";
+    std::ofstream(dir / "my-law.json") << serialise_law(other);
+    std::ofstream(dir / "LOV-2000-01-01-3.json") << "{ broken";
+
+    text::SourceManager sources;
+    Diagnostics diags;
+    Corpus c = load_corpus(dir, sources, diags);
+    CHECK(c.size() == 3);
+    CHECK(c.unread_count() == 2);           // the two named by their key
+    REQUIRE(diags.size() == 1);             // my-law.json, read at once: its name is wrong
+    CHECK(diags.all()[0].severity == Severity::warning);
+    CHECK(c.find("LOV-2000-01-01-2"));
+    // A lookup reads a file; a broken one is then absent, its problem dropped.
+    CHECK(c.find("lov/2000-01-01-1"));
+    CHECK(c.unread_count() == 1);
+    CHECK_FALSE(c.find("LOV-2000-01-01-3"));
+    CHECK(diags.size() == 1);
+    // read_laws reports what it reads.
+    Corpus again = load_corpus(dir, sources, diags);
+    read_laws(again, {"LOV-2000-01-01-3", "LOV-2000-01-01-1"}, sources, diags);
+    CHECK(diags.has_errors());
+    CHECK(again.find("LOV-2000-01-01-1"));
+    CHECK(again.unread_count() == 0);
+    std::filesystem::remove_all(dir);
+}
