@@ -1,5 +1,6 @@
 // `lovsjekk import lovdata ARCHIVE|FILE|DIR... [-o OUT]`: builds corpus index
 // entries from Lovdata's archives, XML files and folders of them.
+#include "base/kinds.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "corpus/index_io.hpp"
@@ -179,7 +180,7 @@ private:
         if (law) {
             const std::string key = corpus::index_key(*law);
             if (auto [it, fresh] = written_.try_emplace(key, name); !fresh) {
-                diags.add("lovdata", Severity::warning, Span{},
+                diags.add(kinds::lovdata, Severity::warning, Span{},
                           name + ": " + key + " was imported from " + it->second + " too; this one replaces it");
                 it->second = name;
             }

@@ -1,5 +1,6 @@
 #include "corpus/index_io.hpp"
 
+#include "base/kinds.hpp"
 #include "base/atomic_write.hpp"
 #include "corpus/lovtidend.hpp"
 #include "corpus/statute_text.hpp"
@@ -217,7 +218,7 @@ std::optional<json::value> parse_json(std::uint32_t file, const text::SourceMana
     }
     if (ec) {
         const auto at = static_cast<std::uint32_t>(std::min(consumed, content.size()));
-        diags.error("corpus", Span::at(file, at, at + 1), "invalid JSON: " + ec.message());
+        diags.error(kinds::corpus, Span::at(file, at, at + 1), "invalid JSON: " + ec.message());
         return std::nullopt;
     }
     return parser.release();
@@ -231,7 +232,7 @@ public:
     bool ok() const { return ok_; }
 
     void fail(const std::string& path, const std::string& message) {
-        diags_.error("corpus", Span::whole(file_), path + ": " + message);
+        diags_.error(kinds::corpus, Span::whole(file_), path + ": " + message);
         ok_ = false;
     }
 
@@ -245,7 +246,7 @@ public:
     void known_keys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
         for (const auto& kv : o)
             if (std::find(keys.begin(), keys.end(), std::string_view(kv.key())) == keys.end())
-                diags_.add("corpus", Severity::warning, Span::whole(file_),
+                diags_.add(kinds::corpus, Severity::warning, Span::whole(file_),
                            path + ": unknown key '" + std::string(kv.key()) + "' ignored");
     }
 
@@ -560,19 +561,19 @@ std::optional<std::filesystem::path> write_law_index(const Law& law, const std::
                                                      Diagnostics& diags) {
     // The id comes from the document: only a plain key may name a file.
     if (!safe_index_key(index_key(law))) {
-        diags.error("io", Span{}, "the document id '" + printable(law.id) +
+        diags.error(kinds::io, Span{}, "the document id '" + printable(law.id) +
                                       "' is not a Lovdata id (letters, digits, '-'); no index file written");
         return std::nullopt;
     }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
-        diags.error("io", Span{}, "cannot create folder '" + dir.string() + "': " + ec.message());
+        diags.error(kinds::io, Span{}, "cannot create folder '" + dir.string() + "': " + ec.message());
         return std::nullopt;
     }
     const auto path = dir / index_file_name(law);
     if (auto problem = write_atomically(path, serialise_law(law))) {
-        diags.error("io", Span{}, *problem);
+        diags.error(kinds::io, Span{}, *problem);
         return std::nullopt;
     }
     return path;
@@ -586,7 +587,7 @@ std::optional<Law> read_law_file(const std::filesystem::path& path, text::Source
     if (!id) return std::nullopt;
     auto law = parse_law(*id, sources, diags);
     if (law && path.filename() != index_file_name(*law))
-        diags.add("corpus", Severity::warning, Span::whole(*id),
+        diags.add(kinds::corpus, Severity::warning, Span::whole(*id),
                   "file name should be '" + index_file_name(*law) + "' for id " + law->id);
     return law;
 }
@@ -604,7 +605,7 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
     Corpus corpus;
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
-        diags.error("io", Span{}, "corpus folder '" + dir.string() + "' not found");
+        diags.error(kinds::io, Span{}, "corpus folder '" + dir.string() + "' not found");
         return corpus;
     }
     std::vector<std::filesystem::path> files;
@@ -640,7 +641,7 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
         auto law = read_law_file(path, sources, diags);
         if (!law) continue;
         if (corpus.find(index_key(*law)))
-            diags.add("corpus", Severity::warning, Span{},
+            diags.add(kinds::corpus, Severity::warning, Span{},
                       law->id + " is indexed twice; " + path.filename().string() + " replaces the earlier one");
         corpus.add(std::move(*law));
     }
@@ -675,7 +676,7 @@ std::optional<CorpusInfo> read_corpus_info(const std::filesystem::path& dir, Dia
         return x && x->is_string() ? std::string(x->get_string()) : std::string();
     };
     if (!o || str(*o, "schema") != info_schema) {
-        diags.error("corpus", Span{}, path.string() + ": not a corpus description (" + std::string(info_schema) + ")");
+        diags.error(kinds::corpus, Span{}, path.string() + ": not a corpus description (" + std::string(info_schema) + ")");
         return std::nullopt;
     }
     CorpusInfo info;

@@ -1,5 +1,6 @@
 #include "corpus/lovdata_archive.hpp"
 
+#include "base/kinds.hpp"
 #include "corpus/statute_text.hpp"
 
 #include <archive.h>
@@ -67,7 +68,7 @@ bool read_lovdata_archive(const std::filesystem::path& path, const ArchiveLimits
     archive_read_support_format_tar(reader.get());
     auto fail = [&](const std::string& what) {
         const char* detail = archive_error_string(reader.get());
-        diags.error("archive", Span{},
+        diags.error(kinds::archive, Span{},
                     where + ": " + what + (detail ? std::string(": ") + printable(detail) : std::string()));
         return false;
     };
@@ -91,7 +92,7 @@ bool read_lovdata_archive(const std::filesystem::path& path, const ArchiveLimits
         }
         // ARCHIVE_WARN: the header was read; libarchive's note is not fatal.
         if (++entries > limits.max_entries) {
-            diags.error("archive", Span{},
+            diags.error(kinds::archive, Span{},
                         where + ": more than " + std::to_string(limits.max_entries) +
                             " entries; stopped (raise the limit with --max-entries)");
             return false;
@@ -102,18 +103,18 @@ bool read_lovdata_archive(const std::filesystem::path& path, const ArchiveLimits
         const auto type = archive_entry_filetype(entry);
         if (type == AE_IFDIR) continue;
         if (!raw_name || !safe_entry_name(raw_name)) {
-            diags.error("archive", Span{},
+            diags.error(kinds::archive, Span{},
                         at + ": unsafe entry name (absolute, or with a '..' part); entry refused");
             continue;
         }
         if (type != AE_IFREG) {
-            diags.add("archive", Severity::warning, Span{}, at + ": not a regular file; skipped");
+            diags.add(kinds::archive, Severity::warning, Span{}, at + ": not a regular file; skipped");
             continue;
         }
         if (!ends_with(raw_name, ".xml")) continue;
         if (archive_entry_size_is_set(entry) && archive_entry_size(entry) >= 0 &&
             static_cast<std::uint64_t>(archive_entry_size(entry)) > limits.max_entry_bytes) {
-            diags.error("archive", Span{},
+            diags.error(kinds::archive, Span{},
                         at + ": " + std::to_string(archive_entry_size(entry)) + " bytes, over the limit of " +
                             size_text(limits.max_entry_bytes) + " bytes; skipped (raise it with --max-entry-size)");
             continue;  // libarchive skips the data on the next header
@@ -138,7 +139,7 @@ bool read_lovdata_archive(const std::filesystem::path& path, const ArchiveLimits
             buffer.append(block, static_cast<std::size_t>(n));
         }
         if (over) {
-            diags.error("archive", Span{},
+            diags.error(kinds::archive, Span{},
                         at + ": over the limit of " + size_text(limits.max_entry_bytes) +
                             " bytes; skipped (raise it with --max-entry-size)");
             continue;

@@ -1,5 +1,6 @@
 #include "corpus/lovtidend.hpp"
 
+#include "base/kinds.hpp"
 #include "corpus/corpus.hpp"
 #include "corpus/index_io.hpp"
 #include "corpus/lovdata_xml.hpp"
@@ -130,7 +131,7 @@ std::optional<AmendingAct> read_amending_act(std::uint32_t file, const text::Sou
         doc.load_buffer(content.data(), content.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
     if (!result) {
         const auto at = static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(0, result.offset));
-        diags.error("lovdata", Span::at(file, at, at + 1), std::string("malformed XML: ") + result.description());
+        diags.error(kinds::lovdata, Span::at(file, at, at + 1), std::string("malformed XML: ") + result.description());
         return std::nullopt;
     }
     AmendingAct act;
@@ -160,7 +161,7 @@ std::optional<AmendingAct> read_amending_act(std::uint32_t file, const text::Sou
         return false;
     });
     if (!header || act.id.empty()) {
-        diags.error("lovdata", Span::whole(file), "no Lovdata document header with a legacyID: not a Lovtidend item");
+        diags.error(kinds::lovdata, Span::whole(file), "no Lovdata document header with a legacyID: not a Lovtidend item");
         return std::nullopt;
     }
     for (pugi::xml_node dc : document_changes) {
@@ -295,7 +296,7 @@ std::optional<AmendmentIndex> parse_amendments(std::uint32_t file, const text::S
     if (!value) return std::nullopt;
     bool ok = true;
     auto fail = [&](const std::string& path, const std::string& what) {
-        diags.error("corpus", Span::whole(file), path + ": " + what);
+        diags.error(kinds::corpus, Span::whole(file), path + ": " + what);
         ok = false;
     };
     auto str = [&](const json::object& o, std::string_view key, const std::string& path) {
@@ -312,7 +313,7 @@ std::optional<AmendmentIndex> parse_amendments(std::uint32_t file, const text::S
     };
     const json::object* top = value->if_object();
     if (!top || str(*top, "schema", "(top level)") != amendments_schema) {
-        diags.error("corpus", Span::whole(file), "not " + std::string(amendments_schema));
+        diags.error(kinds::corpus, Span::whole(file), "not " + std::string(amendments_schema));
         return std::nullopt;
     }
     AmendmentIndex index;

@@ -42,6 +42,11 @@ const char* wording_text(Wording w) {
     return "fra";
 }
 
+std::string bound_text(const Bound& b) {
+    std::string s = std::string(wording_text(b.wording)) + " " + std::to_string(b.age);
+    return b.basis() == Basis::birthday ? s + " år" : s;
+}
+
 const char* weight_text(WeightLevel w) {
     switch (w) {
         case WeightLevel::great: return "stor vekt";

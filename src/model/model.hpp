@@ -25,6 +25,9 @@ const char* basis_name(Basis b);  ///< "birthday", "calendar_year", "school_year
 /// "fylt 15 år" is itself a question for a legal adviser.
 enum class Wording : std::uint8_t { fra, fylt, over, til, under, fra_aaret, til_og_med_aaret, fra_skoleaaret, ut_skoleaaret };
 const char* wording_text(Wording w);  ///< "fylt", "over", "til og med året", …
+struct Bound;
+/// A bound as the statute words it, in every language: "over 16 år", "fra året 19".
+std::string bound_text(const Bound& b);
 
 struct Bound {
     int age = 0;
@@ -132,6 +135,10 @@ struct Actor {
     /// law short name → the law's word for this actor ("pasienten")
     std::vector<std::pair<std::string, std::string>> aliases;
     Span span;
+    /// law short name → the upper age bound the law's word implies for the
+    /// child ("den mindreårige": under 18 år), declared on the alias. Summaries
+    /// apply it to that law's norms about her whose own ages have no upper bound.
+    std::map<std::string, Bound> word_bounds;
 };
 
 struct Topic {
@@ -139,6 +146,9 @@ struct Topic {
     std::string description;
     std::string group;
     Span span;
+    /// The upper age bound the topic's subject implies (grunnskole ends with
+    /// year 10), declared on the topic; applied like Actor::word_bounds.
+    std::optional<Bound> subject_bound;
 };
 
 struct Norm {
@@ -168,6 +178,9 @@ struct Norm {
     std::vector<std::string> derived;
     std::vector<std::string> remarks;
     std::vector<std::string> worksheet_rows;
+    /// language ("nb", "nn", "en") → the rule author's plain-language sentence
+    /// for the summaries ("klarspråk nb …"), said before any topic phrase.
+    std::map<std::string, std::string> plain;
 
     bool discretionary() const;
     /// The law of the first citation (the norm's home law).

@@ -144,7 +144,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary", "some_ages"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -152,6 +152,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
         m["span"] = {"all", "under", "from", "range"};
         m["side"] = {"at", "vs", "dir"};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
         m["applies"] = yes_no;
         m["has_to"] = yes_no;
         m["has_position"] = yes_no;
@@ -170,6 +171,11 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["has_sentence"] = yes_no;
         m["point_kind"] = {"letter", "number", "none"};
         for (const char* s : {"point", "folder", "ids"}) m[s] = {std::string("x")};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
+        for (const char* s : {"token", "first", "second", "number"}) m[s] = {std::string("x")};
+        m["digits"] = {std::int64_t{4}};
+        m["part"] = {"decides", "services", "other"};
+        m["sep"] = {" ", ""};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
                               "changed", "unchanged", "limit"})
@@ -186,7 +192,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
+                              "rest", "action", "lang"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
