@@ -6,7 +6,6 @@
 #include "text/render.hpp"
 #include "text/suggest.hpp"
 
-#include <charconv>
 #include <ostream>
 
 namespace lovsjekk::cli {
@@ -43,11 +42,8 @@ int cmd_ages(const Args& args, Io io) {
     query.when = options.when;
     query.topic = parsed.get("topic");
     if (auto age = parsed.get("age")) {
-        int n = -1;
-        auto [ptr, ec] = std::from_chars(age->data(), age->data() + age->size(), n);
-        if (ec != std::errc{} || ptr != age->data() + age->size() || n < 0 || n > 130)
-            return fail(words.format("cli.error.age", {{"value", *age}}));
-        query.age = n;
+        query.age = whole_number(*age, 0, 130);
+        if (!query.age) return fail(words.format("cli.error.age", {{"value", *age}}));
     }
     if (auto born = parsed.get("born")) {
         query.born = Date::parse(*born);
@@ -59,13 +55,7 @@ int cmd_ages(const Args& args, Io io) {
         return fail(words.format("cli.error.format", {{"value", format}, {"formats", "text|json"}}));
 
     const PipelineResult result = run_pipeline(options);
-    if (result.unusable) {
-        std::vector<Diagnostic> errors;
-        for (const Diagnostic& d : result.all_sorted())
-            if (is_input_error(d)) errors.push_back(d);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
-        return exit_unusable;
-    }
+    if (show_input_errors(result, options.lang, io) > 0) return exit_unusable;
     if (query.topic && !result.model.topics.contains(*query.topic)) {
         std::vector<std::string_view> names;
         for (const auto& [id, topic] : result.model.topics) names.push_back(id);

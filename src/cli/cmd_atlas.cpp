@@ -6,7 +6,6 @@
 #include "report/atlas.hpp"
 #include "text/render.hpp"
 
-#include <charconv>
 #include <ostream>
 
 namespace lovsjekk::cli {
@@ -38,11 +37,9 @@ int cmd_atlas(const Args& args, Io io) {
     for (const char* name : {"min-age", "max-age"}) {
         auto value = parsed.get(name);
         if (!value) continue;
-        int n = -1;
-        auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
-        if (ec != std::errc{} || ptr != value->data() + value->size() || n < 0 || n > 130)
-            return fail(words.format("cli.error.age_option", {{"option", std::string("--") + name}, {"value", *value}}));
-        (std::string_view(name) == "min-age" ? query.min_age : query.max_age) = n;
+        const auto n = whole_number(*value, 0, 130);
+        if (!n) return fail(words.format("cli.error.age_option", {{"option", std::string("--") + name}, {"value", *value}}));
+        (std::string_view(name) == "min-age" ? query.min_age : query.max_age) = *n;
     }
     query.law = parsed.get("law");
     const std::string format = parsed.get("format").value_or("text");
@@ -50,14 +47,8 @@ int cmd_atlas(const Args& args, Io io) {
         return fail(words.format("cli.error.format", {{"value", format}, {"formats", "text|json|html"}}));
 
     const PipelineResult result = run_pipeline(options);
-    if (result.unusable) {
-        std::vector<Diagnostic> errors;
-        for (const Diagnostic& d : result.all_sorted())
-            if (is_input_error(d)) errors.push_back(d);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
-        return exit_unusable;
-    }
-    const auto entries = report::build_atlas(result.corpus, result.model, query);
+    if (show_input_errors(result, options.lang, io) > 0) return exit_unusable;
+    const auto entries = report::build_atlas(result.statute_index(), result.model, query);
     const text::Catalogue& messages = text::bundled_catalogue(options.lang);
     if (format == "json") report::write_atlas_json(io.out, entries);
     else if (format == "html") report::write_atlas_html(io.out, entries, messages);

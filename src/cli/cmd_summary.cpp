@@ -10,23 +10,11 @@
 #include "text/suggest.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <iomanip>
 #include <ostream>
 
 namespace lovsjekk::cli {
-
-namespace {
-
-std::optional<int> whole_number(const std::string& s, int low, int high) {
-    int n = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec != std::errc{} || ptr != s.data() + s.size() || n < low || n > high) return std::nullopt;
-    return n;
-}
-
-}  // namespace
 
 int cmd_summary(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();

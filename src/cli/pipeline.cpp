@@ -1,5 +1,10 @@
 #include "cli/pipeline.hpp"
 
+#include "text/render.hpp"
+
+#include <algorithm>
+#include <iterator>
+
 namespace lovsjekk::cli {
 
 std::vector<OptionSpec> pipeline_option_specs() {
@@ -32,6 +37,15 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
         }
     }
     return std::nullopt;
+}
+
+std::size_t show_input_errors(const PipelineResult& result, const std::string& lang, Io io) {
+    if (!result.unusable) return 0;
+    std::vector<Diagnostic> errors;
+    const std::vector<Diagnostic> all = result.all_sorted();
+    std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
+    text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, lang});
+    return errors.size();
 }
 
 }  // namespace lovsjekk::cli
