@@ -254,8 +254,11 @@ void law_dates(const Context& ctx, std::vector<Diagnostic>& out) {
 
 }  // namespace
 
+void check_duplicate_encodings(const Context& ctx, std::vector<Diagnostic>& out);
+
 void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm& n : ctx.model.norms) norm_outside_law(ctx.model, n, out);
+    check_duplicate_encodings(ctx, out);
     if (!ctx.corpus) return;
     law_dates(ctx, out);
     std::set<const model::Norm*> in_force(ctx.in_force.begin(), ctx.in_force.end());

@@ -70,8 +70,11 @@ public:
     Model run() {
         // Vocabulary and laws first, from every file, so that norms may use
         // names declared in any file (order of files never matters).
-        for (const ast::File& file : ws_.files)
-            for (const ast::Declaration& d : file.declarations) declare(file.source, d);
+        for (std::size_t i = 0; i < ws_.files.size(); ++i) {
+            declaring_bundled_ = i < ws_.preloaded;
+            for (const ast::Declaration& d : ws_.files[i].declarations) declare(ws_.files[i].source, d);
+        }
+        declaring_bundled_ = false;
         for (const ast::File& file : ws_.files) resolve_norms(file);
         sort_norms_by_id();
         check_duplicate_ids();
@@ -97,6 +100,10 @@ private:
     };
     std::vector<std::pair<std::string, PendingException>> exceptions_;
     std::vector<std::pair<std::string, Span>> part_of_spans_;
+    // The bundled vocabulary's law declarations are defaults: a user's own
+    // declaration of the same short name replaces them (with a note).
+    bool declaring_bundled_ = false;
+    std::set<std::string> bundled_laws_;
 
     std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
         auto d = Date::parse(lit.text);
@@ -139,16 +146,41 @@ private:
                    {{"id", id}, {"date", id.substr(4, 10)}});
         if (l.validity) law.validity = validity(file, *l.validity);
         auto [it, inserted] = model_.laws.emplace(law.short_name, law);
+        if (inserted && declaring_bundled_) bundled_laws_.insert(law.short_name);
         if (!inserted) {
             const Law& other = it->second;
-            if (other.lovdata_id != law.lovdata_id || other.name != law.name ||
-                other.validity.from != law.validity.from || other.validity.to != law.validity.to ||
-                other.validity.pending != law.validity.pending) {
+            const bool same = other.lovdata_id == law.lovdata_id && other.name == law.name &&
+                              other.validity.from == law.validity.from && other.validity.to == law.validity.to &&
+                              other.validity.pending == law.validity.pending;
+            // The folder's own line, the same or not, makes the name the folder's:
+            // a second line of its own that differs is an error as usual.
+            const bool was_bundled = !declaring_bundled_ && bundled_laws_.erase(law.short_name);
+            if (!same && was_bundled) {
+                replace_bundled_law(it->second, std::move(law));
+                return;
+            }
+            if (!same) {
                 auto& diag = report(diags_, "reference", law.span, "resolve.law_differs",
                                     {{"law", law.short_name}, {"lovdata_id", other.lovdata_id}, {"law_name", other.name}});
                 diag.notes.push_back(other_declaration(other.span));
             }
         }
+    }
+
+    // A folder's own `lov` line for a short name the bundled laws file also
+    // declares, differently: the folder's wins, and says what it replaced.
+    // Another name or other dates for the same Lovdata id are the folder's
+    // own reading and pass silently; another id is a different law.
+    void replace_bundled_law(Law& bundled, Law own) {
+        if (own.lovdata_id == bundled.lovdata_id) {
+            bundled = std::move(own);
+            return;
+        }
+        auto& diag = report(diags_, "reference", own.span, "resolve.law_replaces_bundled",
+                            {{"law", own.short_name}, {"lovdata_id", bundled.lovdata_id}, {"law_name", bundled.name}});
+        diag.severity = Severity::note;
+        diag.notes.push_back(other_declaration(bundled.span));
+        bundled = std::move(own);
     }
 
     void declare_one(std::uint32_t file, const ast::ActorDecl& a) {
