@@ -31,19 +31,27 @@ bool same_norm(const model::Norm& a, const model::Norm& b) {
 std::vector<std::pair<const model::Norm*, const model::Norm*>> drop_duplicate_encodings(
     std::vector<const model::Norm*>& norms) {
     std::vector<std::pair<const model::Norm*, const model::Norm*>> duplicates;
-    std::map<std::tuple<std::string, std::string, std::string>, std::vector<const model::Norm*>> kept;
+    // By topic, actor and the first citation's law, section and ledd.
+    std::map<std::tuple<std::string, std::string, std::string, std::string, int>, std::vector<const model::Norm*>> kept;
     std::vector<const model::Norm*> out;
     for (const model::Norm* n : norms) {
         const model::Citation* first = n->sources.empty() ? nullptr : &n->sources.front();
-        auto& candidates = kept[{n->topic, first ? first->law : "", first ? first->section : ""}];
+        auto& candidates = kept[{n->topic, n->actor, first ? first->law : "", first ? first->section : "",
+                                 first && first->ledd ? *first->ledd : 0}];
         const model::Norm* original = nullptr;
-        for (const model::Norm* k : candidates)
-            if (same_norm(*k, *n)) original = k;
+        bool file_has_same = false;  // keeps the candidates few when one file repeats a citation
+        for (const model::Norm* k : candidates) {
+            if (!original && same_norm(*k, *n)) original = k;
+            if (k->span.file == n->span.file && first && same_provision(k->sources.front(), *first) &&
+                k->sources.front().punktum == first->punktum && k->sources.front().letter == first->letter &&
+                k->sources.front().nummer == first->nummer && k->actor == n->actor && k->modality == n->modality)
+                file_has_same = true;
+        }
         if (original) {
             duplicates.emplace_back(n, original);
             continue;
         }
-        candidates.push_back(n);
+        if (!file_has_same) candidates.push_back(n);
         out.push_back(n);
     }
     norms = std::move(out);
