@@ -92,6 +92,11 @@ std::string identity(const Diagnostic& d) {
     return out;
 }
 
+void add_corpus(corpus::Corpus& to, const corpus::Corpus& from) {
+    for (const corpus::Law* law : from.laws()) to.add(*law);
+    for (const corpus::Replacement& r : from.replacements()) to.add_replacement(r);
+}
+
 // Lovdata files given with --lovdata replace the index entries of the same laws.
 void read_lovdata_dir(const fs::path& dir, PipelineResult& result) {
     std::error_code ec;
@@ -127,12 +132,15 @@ PipelineResult run_pipeline(const PipelineOptions& options) {
     load.preload = vocabulary;
 
     result.workspace = parse::load_workspace(paths, load, result.input);
-    if (!options.no_corpus)
+    if (!options.no_corpus) {
         // Relative to the working directory where possible, so that reports
         // never carry one machine's absolute paths.
-        result.corpus = corpus::load_corpus(
-            parse::display_path(options.corpus_dir.empty() ? bundled_corpus_dir() : options.corpus_dir),
-            result.workspace.sources, result.input);
+        result.corpus = corpus::load_corpus(parse::display_path(bundled_corpus_dir()), result.workspace.sources,
+                                            result.input);
+        // --corpus adds to the bundled index; a law given there wins.
+        if (!options.corpus_dir.empty()) add_corpus(result.corpus, corpus::load_corpus(parse::display_path(options.corpus_dir),
+                                                                                      result.workspace.sources, result.input));
+    }
     if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
     result.unusable = std::any_of(result.input.all().begin(), result.input.all().end(), is_input_error);
     result.model = model::resolve(result.workspace, result.input);
