@@ -8,6 +8,7 @@
 
 int main(int argc, char** argv) {
     lovsjekk::cli::Args args(argv + 1, argv + argc);
-    const bool colour = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    return lovsjekk::cli::run(args, {std::cout, std::cerr, colour});
+    const bool wanted = std::getenv("NO_COLOR") == nullptr;
+    return lovsjekk::cli::run(args, {std::cout, std::cerr, wanted && ::isatty(STDERR_FILENO) != 0,
+                                     wanted && ::isatty(STDOUT_FILENO) != 0});
 }
