@@ -144,7 +144,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary", "same_ages", "has_labels"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "same_ages", "has_labels", "bundled"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -180,7 +180,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field", "other", "ages",
-                              "other_ages", "label", "labels"})
+                              "other_ages", "label", "labels", "paths"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
