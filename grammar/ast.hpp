@@ -101,6 +101,13 @@ struct Condition : Located {
     StringLit text;
 };
 
+/// A plain-language sentence for the summaries, in one catalogue language
+/// ("nb", "nn", "en"): the rule author's own words for what the norm says.
+struct PlainWording : Located {
+    Identifier lang;
+    StringLit text;
+};
+
 struct RuleRef : Located {
     std::optional<Identifier> sector;
     Identifier id;
@@ -130,6 +137,7 @@ struct Rule : Located {
     std::vector<StringLit> derived;
     std::vector<StringLit> remarks;
     std::vector<StringLit> worksheet_rows;
+    std::vector<PlainWording> plain;  ///< "klarspråk nb \"…\""
 };
 
 // ---- Declarations ------------------------------------------------------------
@@ -154,12 +162,16 @@ struct Include : Located {
 struct ActorAlias : Located {
     Identifier law;
     StringLit word;
+    /// The ages the law's word itself bounds ("den mindreårige": under 18 år),
+    /// for norms whose own age interval has no upper bound.
+    std::optional<AgeBound> upper;
 };
 
 struct ActorDecl : Located {
     Identifier id;
     StringLit description;
     std::optional<Identifier> part_of;  ///< "del av kommune": a service of a larger actor
+    std::optional<Identifier> role;     ///< "rolle familie": who the actor is to the child
     std::vector<ActorAlias> aliases;
 };
 
@@ -167,6 +179,9 @@ struct TopicDecl : Located {
     Identifier id;
     StringLit description;
     std::optional<Identifier> group;
+    /// The ages the topic's subject bounds (grunnskole: ut skoleåret som tar
+    /// til det året 15), for norms whose own age interval has no upper bound.
+    std::optional<AgeBound> upper;
 };
 
 struct ReplacementDecl : Located {

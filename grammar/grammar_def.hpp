@@ -9,6 +9,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/config.hpp"
 #include "grammar/grammar.hpp"
+#include "grammar/keywords.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -203,6 +204,8 @@ struct maturity_clause_class {};
 struct weight_class {};
 struct weight_level_class {};
 struct condition_class {};
+struct plain_wording_class {};
+struct plain_lang_class {};
 struct rule_ref_class {};
 struct sector_prefix_class {};
 struct validity_class {};
@@ -249,6 +252,8 @@ x3::rule<weight_level_class, ast::Weight> const weight_level =
     "a weight (stor vekt, avgjørende vekt, etter alder og modenhet)";
 x3::rule<weight_class, ast::Weight> const weight = "a weight";
 x3::rule<condition_class, ast::Condition> const condition = "a condition in double quotes";
+x3::rule<plain_wording_class, ast::PlainWording> const plain_wording = "a language (nb, nn or en) and a sentence in double quotes";
+x3::rule<plain_lang_class, ast::Identifier> const plain_lang = "a language: nb, nn or en";
 // A rule of its own, so that a failed "sektor/" never leaves a half-assigned sector.
 x3::rule<sector_prefix_class, ast::Identifier> const sector_prefix = "a sector and '/'";
 x3::rule<rule_ref_class, ast::RuleRef> const rule_ref = "a rule id (id or sektor/id)";
@@ -342,7 +347,16 @@ struct set_ordinal_t {
 };
 struct set_count_t {
     template <typename Context>
-    void operator()(Context& ctx) const { x3::_val(ctx).number = std::atoi(x3::_attr(ctx).digits.c_str()); }
+    void operator()(Context& ctx) const {
+        // Range-checked where it is read: "(99999999999)" must not wrap
+        // around into some other ledd. The parse fails here, at the number.
+        const std::string& digits = x3::_attr(ctx).digits;
+        if (digits.size() > max_count_digits) {
+            x3::_pass(ctx) = false;
+            return;
+        }
+        x3::_val(ctx).number = std::stoi(digits);
+    }
 };
 
 auto const subdivision_def =
@@ -380,13 +394,10 @@ auto const citation_rule_def = located(
 ////////////////////////////////////////////////////////////////////////////
 // Norm fields
 
+// The modalities and field keywords come from the one table in keywords.hpp.
 struct modality_table : x3::symbols<ast::Modality> {
     modality_table() {
-        using M = ast::Modality;
-        add("har rett til", M::right)("har plikt til", M::duty)("skal", M::duty)("plikter", M::duty)
-           ("kan", M::may)("skal ikke", M::must_not)("kan ikke", M::must_not)("har ikke lov til", M::must_not)
-           ("bestemmer", M::power)("avgjør", M::power)("har myndighet til", M::power)
-           ("bestemmer alene", M::power_sole);
+        for (const ModalityPhrase& p : modality_phrases) add(std::string(p.words), p.modality);
     }
 };
 inline modality_table const modalities;
@@ -431,9 +442,13 @@ struct modality_words_parser : x3::parser<modality_words_parser> {
 
 auto const modality_def = lexeme[modality_words_parser{}];
 
-auto const field_keyword = kw("kilde") | kw("tema") | kw("overfor") | kw("alder") | kw("vekt") | kw("vilkår")
-                         | kw("unntak") | kw("gjelder") | kw("usikker") | kw("avledet") | kw("merknad")
-                         | kw("faktaark");
+struct field_keyword_table : x3::symbols<x3::unused_type> {
+    field_keyword_table() {
+        for (std::string_view k : field_keywords) add(std::string(k));
+    }
+};
+inline field_keyword_table const field_keywords_symbols;
+auto const field_keyword = lexeme[field_keywords_symbols >> !id_more];
 
 auto const statement_def = located(
     (!field_keyword >> identifier[assign<&ast::Statement::actor>])
@@ -512,6 +527,11 @@ auto const condition_def = located(
     -kw("skjønn")[set<&ast::Condition::discretionary, true>]
                            > string_lit[assign<&ast::Condition::text>]);
 
+// The catalogue languages only: a sentence in any other language could never be shown.
+auto const plain_lang_def = raw[kw("nb") | kw("nn") | kw("en")][matched<&ast::Identifier::name>];
+auto const plain_wording_def = located(
+    plain_lang[assign<&ast::PlainWording::lang>] > string_lit[assign<&ast::PlainWording::text>]);
+
 auto const sector_prefix_def = identifier >> lit('/');
 auto const rule_ref_def = located(
     -sector_prefix[assign<&ast::RuleRef::sector>] >> identifier[assign<&ast::RuleRef::id>]);
@@ -539,6 +559,7 @@ auto const field =
     | (kw("merknad") > string_lit[append<&R::remarks>])
     | (kw("faktaark") > string_lit[append<&R::worksheet_rows>]
                       >> *(lit(',') > string_lit[append<&R::worksheet_rows>]))
+    | (kw("klarspråk") > plain_wording[append<&R::plain>])
     | statement[append<&R::statements>];
 
 auto const body_end_def = lit('}');
@@ -568,19 +589,22 @@ auto const include_decl_def = located(
     kw("inkluder") > string_lit[assign<&ast::Include::path>]);
 
 auto const alias_def = located(
-    identifier[assign<&ast::ActorAlias::law>] > string_lit[assign<&ast::ActorAlias::word>]);
+    identifier[assign<&ast::ActorAlias::law>] > string_lit[assign<&ast::ActorAlias::word>]
+    >> -upper_bound[assign<&ast::ActorAlias::upper>]);
 
 auto const actor_decl_def = located(
     kw("aktør") > identifier[assign<&ast::ActorDecl::id>]
                             > string_lit[assign<&ast::ActorDecl::description>]
                             >> -(kw("del") > LOVSJEKK_KW("av") > identifier[assign<&ast::ActorDecl::part_of>])
+                            >> -(kw("rolle") > identifier[assign<&ast::ActorDecl::role>])
                             >> -(kw("alias") > alias[append<&ast::ActorDecl::aliases>]
                                  >> *(lit(',') > alias[append<&ast::ActorDecl::aliases>])));
 
 auto const topic_decl_def = located(
     kw("tema") > identifier[assign<&ast::TopicDecl::id>]
                             > string_lit[assign<&ast::TopicDecl::description>]
-                            >> -(kw("gruppe") > identifier[assign<&ast::TopicDecl::group>]));
+                            >> -(kw("gruppe") > identifier[assign<&ast::TopicDecl::group>])
+                            >> -upper_bound[assign<&ast::TopicDecl::upper>]);
 
 auto const replacement_decl_def = located(
     kw("erstattet") > citation_rule[assign<&ast::ReplacementDecl::from>]
@@ -599,7 +623,7 @@ auto const declaration_rule_def = located(
 
 BOOST_SPIRIT_DEFINE(identifier, string_lit, string_body, string_end, number, date, text_to_eol, section, letter,
                     subdivision, section_ref, citation_rule, modality, statement, lower_bound, upper_bound, maturity_clause, age,
-                    weight_level, weight, condition, sector_prefix, rule_ref, validity, body_end, rule_decl, sector_decl,
+                    weight_level, weight, condition, plain_lang, plain_wording, sector_prefix, rule_ref, validity, body_end, rule_decl, sector_decl,
                     lovdata_id, law_decl, include_decl, alias, actor_decl, topic_decl, replacement_decl,
                     excluded_decl, declaration_rule)
 

@@ -18,4 +18,6 @@ cmake --build "$build_dir" -j"$(nproc)"
 # detect_leaks: LeakSanitizer too; abort_on_error gives a core-style stop.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-ctest --test-dir "$build_dir" --output-on-failure
+# The .vsix packaging test builds the editor extension with npm and runs no
+# C++ code: it tells nothing more under the sanitizers, and costs minutes.
+ctest --test-dir "$build_dir" --output-on-failure -E '^vsix$'

@@ -18,7 +18,11 @@ build_type=${BUILD_TYPE:-Release}
 packages=(g++ cmake make libboost1.81-dev libpugixml-dev libicu-dev doctest-dev)
 for extra in "$@"; do
   case "$extra" in
-    test) packages+=(chromium) ;;                   # the HTML report is tested in a real browser
+    # the HTML report is tested in a real browser; the oracle (tests/oracle) is
+    # Python; the install test traces the installed binary's file accesses; the
+    # pre-commit hooks are run by pre-commit; the Neovim set-up of tools/editor
+    # is tried in Debian's Neovim (0.7)
+    test) packages+=(chromium python3 strace pre-commit neovim) ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;   # libFuzzer and the sanitizer runtimes (tools/fuzz)
     *) echo "setup: unknown extra '$extra' (test, fuzz)" >&2; exit 2 ;;
   esac

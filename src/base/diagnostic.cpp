@@ -13,9 +13,15 @@ const char* severity_name(Severity s) {
     return "error";
 }
 
-Diagnostic& Diagnostics::add(std::string kind, Severity severity, Span span, std::string message) {
+std::optional<Severity> parse_severity(std::string_view name) {
+    for (Severity s : {Severity::note, Severity::warning, Severity::error})
+        if (name == severity_name(s)) return s;
+    return std::nullopt;
+}
+
+Diagnostic& Diagnostics::add(std::string_view kind, Severity severity, Span span, std::string message) {
     Diagnostic d;
-    d.kind = std::move(kind);
+    d.kind = std::string(kind);
     d.severity = severity;
     d.span = span;
     d.message = std::move(message);

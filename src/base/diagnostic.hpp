@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@ namespace lovsjekk {
 enum class Severity : std::uint8_t { note, warning, error };
 
 const char* severity_name(Severity s);
+/// The severity named `error`, `warning` or `note`; none for another word.
+std::optional<Severity> parse_severity(std::string_view name);
 
 /// A byte range in one source file. `file` indexes the SourceManager; byte
 /// offsets are converted to lines and columns only when rendering.
@@ -84,9 +88,10 @@ std::string stable_id(const std::string& kind, const std::vector<std::string>& p
 
 class Diagnostics {
 public:
-    Diagnostic& add(std::string kind, Severity severity, Span span, std::string message);
-    Diagnostic& error(std::string kind, Span span, std::string message) {
-        return add(std::move(kind), Severity::error, span, std::move(message));
+    /// `kind`: a name from the table of kinds (base/kinds.hpp: kinds::syntax, …).
+    Diagnostic& add(std::string_view kind, Severity severity, Span span, std::string message);
+    Diagnostic& error(std::string_view kind, Span span, std::string message) {
+        return add(kind, Severity::error, span, std::move(message));
     }
 
     const std::vector<Diagnostic>& all() const { return items_; }

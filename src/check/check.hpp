@@ -13,9 +13,6 @@
 namespace lovsjekk::corpus {
 class Corpus;
 }
-namespace lovsjekk::text {
-class Catalogue;
-}
 
 namespace lovsjekk::check {
 
@@ -43,26 +40,21 @@ Context make_context(const model::Model& model, const model::Evaluation& when, c
 
 using CheckFunction = void (*)(const Context&, std::vector<Diagnostic>&);
 
-/// One family of findings: its kind is the JSON `kind`, the SARIF ruleId and
-/// the key for --severity.
+/// One family of findings: its kind names its row in the table of kinds
+/// (base/kinds.hpp: default severity, catalogue keys, SARIF name).
 struct Family {
-    const char* kind;
-    const char* title;        ///< short description
-    const char* description;  ///< what it means in law, one paragraph
-    Severity default_severity;
+    std::string_view kind;
     CheckFunction run;
 };
 
 const std::vector<Family>& families();
-const Family* find_family(const std::string& kind);
 
 /// Sorts findings by kind and id (stable) and drops repeated ids, as run_all returns them.
 void sort_findings(std::vector<Diagnostic>& findings);
 
 /// Runs every family and returns their findings, sorted and de-duplicated,
-/// worded in the language of `messages` (throws text::MessageError for a
-/// key the catalogue lacks).
+/// as values: catalogue keys and arguments, not yet worded (text/word.hpp).
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
-                                const corpus::Corpus* corpus, const text::Catalogue& messages);
+                                const corpus::Corpus* corpus);
 
 }  // namespace lovsjekk::check

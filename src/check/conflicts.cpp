@@ -3,6 +3,8 @@
 // or two actors each hold the sole power to decide the same matter.
 #include "check/finding.hpp"
 
+#include "base/kinds.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -40,7 +42,7 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
     Diagnostic d;
     if (const model::Norm* exception = settling_exception(first, second)) {
         const model::Norm& general = exception == &first ? second : first;
-        d = make_finding("conflict", *exception, {&general}, "finding.conflict.settled",
+        d = make_finding(kinds::conflict, *exception, {&general}, "finding.conflict.settled",
                          {{"what", what},
                           {"ages", describe_ages(overlap)},
                           {"exception", exception->id},
@@ -48,7 +50,7 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
                          "settled");
         d.severity = Severity::note;
     } else {
-        d = make_finding("conflict", first, {&second}, "finding.conflict.unsettled",
+        d = make_finding(kinds::conflict, first, {&second}, "finding.conflict.unsettled",
                          {{"what", what},
                           {"ages", describe_ages(overlap)},
                           {"provision", provision(first)},

@@ -3,6 +3,8 @@
 // rules (the age-limit working group's core question).
 #include "check/finding.hpp"
 
+#include "base/kinds.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -71,7 +73,7 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
         const model::Norm& low = *involved.front();
         const model::Norm& high = *involved.back();
         std::vector<const model::Norm*> others(involved.begin() + 1, involved.end());
-        Diagnostic d = make_finding("divergence", low, others, "finding.divergence",
+        Diagnostic d = make_finding(kinds::divergence, low, others, "finding.divergence",
                                     {{"modality", model::modality_name(modality)},
                                      {"topic", topic},
                                      {"n", static_cast<std::int64_t>(ladder_by_sector.size())},

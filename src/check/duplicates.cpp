@@ -2,6 +2,7 @@
 // with the bundled rules often repeats a norm the bundle already has. The
 // repeat is one norm to every other check (never a divergence with itself)
 // and a note naming both rules.
+#include "base/kinds.hpp"
 #include "check/check.hpp"
 #include "check/finding.hpp"
 
@@ -61,7 +62,7 @@ std::vector<std::pair<const model::Norm*, const model::Norm*>> drop_duplicate_en
 void check_duplicate_encodings(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const auto& [repeat, original] : ctx.duplicates) {
         const std::string ages = describe_age_rule(*repeat), original_ages = describe_age_rule(*original);
-        Diagnostic d = make_finding("reference", *repeat, {original}, "finding.reference.duplicate_encoding",
+        Diagnostic d = make_finding(kinds::reference, *repeat, {original}, "finding.reference.duplicate_encoding",
                                     {{"rule", repeat->id},
                                      {"other", original->id},
                                      {"provision", original->sources.front().text()},

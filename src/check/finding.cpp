@@ -1,5 +1,7 @@
 #include "check/finding.hpp"
 
+#include "base/kinds.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -36,27 +38,21 @@ std::string describe_age_rule(const model::Norm& n) {
     const auto& a = n.age;
     if (!a.specified || a.regardless) return "uansett alder";
     std::string s;
-    auto bound = [](const model::Bound& b) {
-        switch (b.basis()) {
-            case model::Basis::birthday: return std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age) + " år";
-            default: return std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age);
-        }
-    };
-    if (a.from) s = bound(*a.from);
-    if (a.to) s += (s.empty() ? "" : " ") + bound(*a.to);
+    if (a.from) s = model::bound_text(*a.from);
+    if (a.to) s += (s.empty() ? "" : " ") + model::bound_text(*a.to);
     if (a.maturity) s += (s.empty() ? "når " : (a.maturity_lowers_floor ? ", og yngre når " : ", når ")) + a.maturity_text;
     return s;
 }
 
 std::string provision(const model::Norm& n) { return n.sources.empty() ? std::string() : n.sources.front().text(); }
 
-Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
+Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
                         const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
                         const std::string& id_part) {
     Diagnostic d;
-    d.kind = kind;
-    const Family* family = find_family(kind);
-    d.severity = family ? family->default_severity : Severity::warning;
+    d.kind = std::string(kind);
+    const KindInfo* info = find_kind(kind);
+    d.severity = info ? info->default_severity : Severity::warning;
     d.span = primary.statement_span.valid ? primary.statement_span : primary.span;
     if (primary.age_span.valid) d.span = primary.age_span;
     d.message_key = std::move(message_key);
@@ -85,7 +81,7 @@ Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
     std::vector<std::string> parts{primary.topic};
     parts.insert(parts.end(), d.details.rules.begin(), d.details.rules.end());
     parts.push_back(id_part);
-    d.id = stable_id(kind, parts);
+    d.id = stable_id(d.kind, parts);
     return d;
 }
 

@@ -39,7 +39,7 @@ std::string provision(const model::Norm& n);
 /// as the catalogue key `message_key` with `args` (see text/word.hpp). The id
 /// hashes kind, topic, the sorted rule ids and `id_part`: never positions,
 /// never the words.
-Diagnostic make_finding(const std::string& kind, const model::Norm& primary,
+Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
                         const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
                         const std::string& id_part = {});
 

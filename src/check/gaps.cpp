@@ -3,16 +3,16 @@
 // that nobody must act on, a duty that names no responsible actor.
 #include "check/finding.hpp"
 
+#include "base/kinds.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace lovsjekk::check {
 
 namespace {
-
-/// The actor id the vocabulary uses for "the statute names nobody".
-constexpr const char* nobody = "ingen";
 
 bool serves(const model::Norm& n) {
     return n.modality == model::Modality::duty || n.modality == model::Modality::right;
@@ -109,7 +109,7 @@ void service_ladders(const Context& ctx, const std::map<std::string, std::vector
         auto hole = widest_hole(services, dates);
         if (!hole) continue;
         const int from_age = age_on(hole->born, hole->from);
-        Diagnostic d = make_finding("gap", *hole->after, {hole->before}, "finding.gap.ladder",
+        Diagnostic d = make_finding(kinds::gap, *hole->after, {hole->before}, "finding.gap.ladder",
                                     {{"topic", topic},
                                      {"provision", provision(*hole->before)},
                                      {"rule_age", describe_age_rule(*hole->before)},
@@ -127,6 +127,55 @@ void service_ladders(const Context& ctx, const std::map<std::string, std::vector
     }
 }
 
+/// What a duty in a topic group is, as the catalogue words it ("samarbeide
+/// med", "bevare taushet overfor"); a select keyword of finding.gap.*.
+std::string duty_kind(const std::string& group) {
+    static const std::map<std::string, std::string, std::less<>> kinds{{"samarbeid", "cooperate"},
+                                                                       {"samordning", "coordinate"},
+                                                                       {"opplysning", "share"},
+                                                                       {"taushetsplikt", "confidential"},
+                                                                       {"melding", "notify"}};
+    const auto it = kinds.find(group);
+    return it == kinds.end() ? "other" : it->second;
+}
+
+/// The topic groups whose duties bind one body to another and are expected
+/// back: a duty of such a group is returned by a duty of the same group.
+bool expects_return(const std::string& group) {
+    return group == "samarbeid" || group == "taushetsplikt";
+}
+
+/// The bodies that count as one with an actor: the actor, every larger actor
+/// it is part of, and every actor that is part of it ("del av"). A
+/// municipality's duty counts for its services and a service's duty for its
+/// municipality, one rule both ways; two services of one municipality are
+/// still two bodies.
+class Bodies {
+public:
+    explicit Bodies(const model::Model& model) : model_(model) {
+        for (const auto& [id, actor] : model.actors) {
+            const auto wholes = model.actor_and_wholes(id);
+            for (std::size_t i = 1; i < wholes.size(); ++i) parts_[wholes[i]].push_back(id);
+        }
+    }
+
+    const std::set<std::string>& one_with(const std::string& actor) {
+        auto [it, added] = one_with_.try_emplace(actor);
+        if (added) {
+            const auto wholes = model_.actor_and_wholes(actor);
+            it->second.insert(wholes.begin(), wholes.end());
+            if (const auto parts = parts_.find(actor); parts != parts_.end())
+                it->second.insert(parts->second.begin(), parts->second.end());
+        }
+        return it->second;
+    }
+
+private:
+    const model::Model& model_;
+    std::map<std::string, std::vector<std::string>> parts_;  // whole → every actor part of it, at any depth
+    std::map<std::string, std::set<std::string>> one_with_;  // worked out once per actor
+};
+
 /// The duties in force, by topic group and bearer, with whom each bearer owes
 /// them to: built once, so that asking costs a lookup, not a pass over every norm.
 class DutyIndex {
@@ -134,58 +183,134 @@ public:
     explicit DutyIndex(const Context& ctx) : ctx_(ctx) {
         for (const model::Norm* n : ctx.in_force) {
             if (n->modality != model::Modality::duty) continue;
-            auto& toward = owed_[group_of(ctx, n->topic)][n->actor];
-            toward.insert(n->counterparts.begin(), n->counterparts.end());
+            const std::string group = group_of(ctx, n->topic);
+            owed_[group][n->actor].push_back(n);
+            for (const std::string& toward : n->counterparts)
+                ages_owed_[{group, n->actor, toward}].push_back(nominal_ages(*n));
         }
     }
 
-    /// Whether `actor`, or a larger actor it is part of, bears a duty in a topic
-    /// group toward `toward` (or toward a larger actor `toward` is part of).
-    bool has_duty(const std::string& actor, const std::string& group, const std::string& toward) const {
+    /// Whether `actor`, or a larger actor it is part of, bears a duty in a topic group.
+    bool has_duty(const std::string& actor, const std::string& group) const {
         const auto in_group = owed_.find(group);
         if (in_group == owed_.end()) return false;
         const auto bearers = ctx_.model.actor_and_wholes(actor);
-        const auto recipients = toward.empty() ? std::vector<std::string>{} : ctx_.model.actor_and_wholes(toward);
-        return std::any_of(bearers.begin(), bearers.end(), [&](const std::string& bearer) {
-            const auto owes = in_group->second.find(bearer);
-            if (owes == in_group->second.end()) return false;
-            return toward.empty() || std::any_of(recipients.begin(), recipients.end(), [&](const std::string& r) {
-                       return owes->second.contains(r);
-                   });
-        });
+        return std::any_of(bearers.begin(), bearers.end(),
+                           [&](const std::string& bearer) { return in_group->second.contains(bearer); });
+    }
+
+    /// The ages of the duties of a group borne by one of `bearers` toward one of `toward`.
+    std::vector<AgeRange> ages_owed(const std::string& group, const std::set<std::string>& bearers,
+                                    const std::set<std::string>& toward) const {
+        std::vector<AgeRange> out;
+        for (const std::string& bearer : bearers)
+            for (const std::string& recipient : toward)
+                if (const auto it = ages_owed_.find({group, bearer, recipient}); it != ages_owed_.end())
+                    out.insert(out.end(), it->second.begin(), it->second.end());
+        return out;
     }
 
 private:
     const Context& ctx_;
-    // group → bearer → every actor some duty of that group is owed to
-    std::map<std::string, std::map<std::string, std::set<std::string>>> owed_;
+    // group → bearer → the duties of that group it bears
+    std::map<std::string, std::map<std::string, std::vector<const model::Norm*>>> owed_;
+    // (group, bearer, recipient) → the ages of each duty of that group the bearer owes the recipient
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<AgeRange>> ages_owed_;
 };
 
-// (b) a duty to cooperate from A toward B with no duty from B toward A; one
-// finding per pair of actors, with every provision that lays the duty on A
-void unreturned_cooperation(const Context& ctx, const DutyIndex& duties, std::vector<Diagnostic>& out) {
-    std::map<std::pair<std::string, std::string>, std::vector<const model::Norm*>> unreturned;
+/// `need` less every range in `covered`: the ages left, lowest first.
+std::vector<AgeRange> uncovered(AgeRange need, std::vector<AgeRange> covered) {
+    std::sort(covered.begin(), covered.end(), [](AgeRange a, AgeRange b) { return a.from < b.from; });
+    std::vector<AgeRange> left;
+    int at = need.from;
+    for (const AgeRange& c : covered) {
+        if (c.empty() || c.to <= at) continue;
+        if (c.from >= need.to) break;
+        if (c.from > at) left.push_back({at, c.from});
+        at = std::max(at, c.to);
+        if (at >= need.to) break;
+    }
+    if (at < need.to) left.push_back({at, need.to});
+    return left;
+}
+
+/// The union of age ranges, as sorted disjoint ranges.
+std::vector<AgeRange> merged(std::vector<AgeRange> ranges) {
+    std::sort(ranges.begin(), ranges.end(), [](AgeRange a, AgeRange b) { return a.from < b.from; });
+    std::vector<AgeRange> out;
+    for (const AgeRange& r : ranges) {
+        if (r.empty()) continue;
+        if (!out.empty() && r.from <= out.back().to) out.back().to = std::max(out.back().to, r.to);
+        else out.push_back(r);
+    }
+    return out;
+}
+
+// (b) a duty between two bodies, in a group that expects a duty back (see
+// expects_return), with no duty of the same group back in force on the same
+// date for every age it covers. Only bodies are partners: a duty owed to
+// the child, her family or the people around her expects nothing back, and
+// the actor in role "ingen" (nobody named) is nobody's partner. One finding
+// per kind of duty and pair of bodies, with every provision that lays the
+// duty for an age left uncovered, and the ages left.
+void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<Diagnostic>& out) {
+    Bodies bodies(ctx.model);
+    auto is_body = [&](const std::string& actor) { return ctx.model.role_of(actor) == model::ActorRole::body; };
+    struct Pair {
+        std::vector<const model::Norm*> norms;
+        std::vector<AgeRange> left;
+        bool returned_for_some_age = false;
+    };
+    std::map<std::tuple<std::string, std::string, std::string>, Pair> unreturned;  // group, bearer, partner
     for (const model::Norm* n : ctx.in_force) {
-        if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "samarbeid") continue;
+        if (n->modality != model::Modality::duty || !is_body(n->actor)) continue;
+        const std::string group = group_of(ctx, n->topic);
+        if (!expects_return(group)) continue;
+        const auto& one_with_actor = bodies.one_with(n->actor);
         for (const std::string& other : n->counterparts) {
-            if (other == n->actor || other == "barnet" || other == "foreldre") continue;
-            // A service and the municipality it belongs to are one body, not two.
-            const auto wholes = ctx.model.actor_and_wholes(n->actor);
-            const auto others = ctx.model.actor_and_wholes(other);
-            if (std::find(wholes.begin(), wholes.end(), other) != wholes.end() ||
-                std::find(others.begin(), others.end(), n->actor) != others.end())
-                continue;
-            if (!duties.has_duty(other, "samarbeid", n->actor)) unreturned[{n->actor, other}].push_back(n);
+            if (!is_body(other) || one_with_actor.contains(other)) continue;
+            const AgeRange need = nominal_ages(*n);
+            std::vector<AgeRange> returned;
+            for (const AgeRange& r : duties.ages_owed(group, bodies.one_with(other), one_with_actor))
+                returned.push_back(intersect(r, need));
+            const auto left = uncovered(need, returned);
+            if (left.empty()) continue;
+            Pair& pair = unreturned[{group, n->actor, other}];
+            pair.returned_for_some_age |= std::any_of(returned.begin(), returned.end(), [](AgeRange r) { return !r.empty(); });
+            pair.norms.push_back(n);
+            pair.left.insert(pair.left.end(), left.begin(), left.end());
         }
     }
-    for (const auto& [pair, norms] : unreturned) {
-        const auto& [actor, other] = pair;
+    for (const auto& [key, pair] : unreturned) {
+        const auto& [group, actor, other] = key;
         std::vector<std::string> provisions;
-        for (const model::Norm* n : norms) provisions.push_back(provision(*n));
-        std::vector<const model::Norm*> others(norms.begin() + 1, norms.end());
-        out.push_back(make_finding("gap", *norms.front(), others, "finding.gap.reciprocity",
-                                   {{"actor", actor}, {"other_actor", other}, {"provisions", comma_list(provisions)}},
-                                   "reciprocity-" + actor + "-" + other));
+        for (const model::Norm* n : pair.norms) provisions.push_back(provision(*n));
+        const auto left = merged(pair.left);
+        const bool all_ages = left.size() == 1 && left.front().from == 0 && left.front().to >= AgeRange::open_age;
+        std::vector<Phrase> ages;
+        for (const AgeRange& r : left) ages.push_back(std::get<std::vector<Phrase>>(describe_ages(r)).front());
+        // Ages are said unless every age is left; a child is shown when the duty is returned for some ages.
+        const bool partly = pair.returned_for_some_age && !all_ages;
+        std::vector<const model::Norm*> others(pair.norms.begin() + 1, pair.norms.end());
+        Diagnostic d = make_finding(kinds::gap, *pair.norms.front(), others, "finding.gap.reciprocity",
+                                    {{"kind", duty_kind(group)},
+                                     {"actor", actor},
+                                     {"other_actor", other},
+                                     {"provisions", comma_list(provisions)},
+                                     {"some_ages", all_ages ? "no" : "yes"},
+                                     {"ages", ages}},
+                                    "reciprocity-" + (group == "samarbeid" ? std::string() : group + "-") + actor + "-" + other);
+        d.details.age_from = left.front().from;
+        d.details.age_to = left.front().to >= AgeRange::open_age ? -1 : left.front().to;
+        if (partly) {
+            d.details.witness_key = "finding.gap.reciprocity_witness";
+            d.details.witness_args = {{"born", birth_date_for(ctx.when.at, left.front().from).iso()},
+                                      {"at", ctx.when.at.iso()},
+                                      {"age", std::int64_t{left.front().from}},
+                                      {"actor", actor},
+                                      {"other_actor", other}};
+        }
+        out.push_back(std::move(d));
     }
 }
 
@@ -194,8 +319,8 @@ void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "melding") continue;
         for (const std::string& recipient : n->counterparts) {
-            if (duties.has_duty(recipient, "oppfølging", "")) continue;
-            Diagnostic d = make_finding("gap", *n, {}, "finding.gap.follow_up",
+            if (duties.has_duty(recipient, "oppfølging")) continue;
+            Diagnostic d = make_finding(kinds::gap, *n, {}, "finding.gap.follow_up",
                                         {{"actor", n->actor}, {"other_actor", recipient}, {"provision", provision(*n)}},
                                         "follow-up-" + recipient);
             out.push_back(std::move(d));
@@ -206,8 +331,8 @@ void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::
 // (d) a duty that names nobody responsible
 void duty_without_bearer(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm* n : ctx.in_force) {
-        if (n->modality != model::Modality::duty || n->actor != nobody) continue;
-        out.push_back(make_finding("gap", *n, {}, "finding.gap.no_bearer",
+        if (n->modality != model::Modality::duty || ctx.model.role_of(n->actor) != model::ActorRole::nobody) continue;
+        out.push_back(make_finding(kinds::gap, *n, {}, "finding.gap.no_bearer",
                                    {{"provision", provision(*n)}, {"topic", n->topic}}, "no-bearer"));
     }
 }
@@ -218,7 +343,7 @@ void check_gaps(const Context& ctx, std::vector<Diagnostic>& out) {
     const auto& topics = by_topic(ctx);
     service_ladders(ctx, topics, out);
     const DutyIndex duties(ctx);
-    unreturned_cooperation(ctx, duties, out);
+    unreturned_duties(ctx, duties, out);
     notice_without_follow_up(ctx, duties, out);
     duty_without_bearer(ctx, out);
 }

@@ -4,6 +4,8 @@
 // the laws a duty crosses, and shared responsibility with nobody leading.
 #include "check/finding.hpp"
 
+#include "base/kinds.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -34,7 +36,7 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     std::set<int> seen;
     for (const model::Norm* f : fixed)
         if (seen.insert(f->age.from->age).second) ages.push_back(std::to_string(f->age.from->age));
-    Diagnostic d = make_finding("grey-zone", *discretion.front(), others, "finding.grey_zone.maturity",
+    Diagnostic d = make_finding(kinds::grey_zone, *discretion.front(), others, "finding.grey_zone.maturity",
                                 {{"topic", topic}, {"provision", provision(*discretion.front())}, {"ages", comma_list(ages)}},
                                 "maturity");
     d.details.age_from = *seen.begin();
@@ -91,7 +93,7 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
             for (const auto& [basis, use] : by_basis) {
                 if (basis == model::Basis::birthday) continue;
                 const int days = windows.widest_window_days(birthday->second->bound, use->bound);
-                Diagnostic d = make_finding("grey-zone", *use->norm, {birthday->second->norm},
+                Diagnostic d = make_finding(kinds::grey_zone, *use->norm, {birthday->second->norm},
                                             "finding.grey_zone.basis",
                                             {{"topic", topic},
                                              {"age", std::int64_t{age}},
@@ -114,7 +116,7 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
             if ((u.bound.wording == model::Wording::fylt || u.bound.wording == model::Wording::fra) && !fylt) fylt = &u;
         }
         if (over && fylt && over->norm != fylt->norm) {
-            Diagnostic d = make_finding("grey-zone", *over->norm, {fylt->norm}, "finding.grey_zone.over",
+            Diagnostic d = make_finding(kinds::grey_zone, *over->norm, {fylt->norm}, "finding.grey_zone.over",
                                         {{"topic", topic},
                                          {"provision", provision(*over->norm)},
                                          {"other_provision", provision(*fylt->norm)},
@@ -130,7 +132,9 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
 // (d) one child, different words, where a duty crosses laws: one finding per
 // pair of words, with the duties that link the two laws
 void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
-    const auto child = ctx.model.actors.find("barnet");
+    // The child is whichever actor the vocabulary gives the role "barnet".
+    const auto child = std::find_if(ctx.model.actors.begin(), ctx.model.actors.end(),
+                                    [](const auto& entry) { return entry.second.role == model::ActorRole::child; });
     if (child == ctx.model.actors.end()) return;
     std::map<std::string, std::string> word_in_law;
     for (const auto& [law, word] : child->second.aliases) word_in_law.emplace(law, word);
@@ -158,7 +162,7 @@ void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const auto& [words, norms] : crossings) {
         const auto& [a, b] = words;
         std::vector<const model::Norm*> others(norms.begin() + 1, norms.end());
-        Diagnostic d = make_finding("grey-zone", *norms.front(), others, "finding.grey_zone.names",
+        Diagnostic d = make_finding(kinds::grey_zone, *norms.front(), others, "finding.grey_zone.names",
                                     {{"word", a.first},
                                      {"law", a.second},
                                      {"other_word", b.first},
@@ -200,7 +204,7 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
                 return !intersect(AgeRange{c.first, c.second}, overlap).empty();
             });
             if (led) return;
-            Diagnostic d = make_finding("grey-zone", a, {&b}, "finding.grey_zone.lead",
+            Diagnostic d = make_finding(kinds::grey_zone, a, {&b}, "finding.grey_zone.lead",
                                         {{"actor", a.actor},
                                          {"provision", provision(a)},
                                          {"other_actor", b.actor},

@@ -1,5 +1,8 @@
 #include "check/policy.hpp"
 
+#include "base/kinds.hpp"
+#include "text/suggest.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -15,13 +18,6 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-std::optional<Severity> parse_severity(std::string_view level) {
-    if (level == "error") return Severity::error;
-    if (level == "warning") return Severity::warning;
-    if (level == "note") return Severity::note;
-    return std::nullopt;
-}
-
 std::optional<Phrase> add_severity_setting(Policy& policy, std::string_view setting) {
     const auto eq = setting.find('=');
     if (eq == std::string_view::npos) return Phrase{"policy.severity_form", {}};
@@ -29,6 +25,17 @@ std::optional<Phrase> add_severity_setting(Policy& policy, std::string_view sett
     const auto level = parse_severity(trim(setting.substr(eq + 1)));
     if (!level) return Phrase{"policy.severity_level", {{"value", std::string(trim(setting.substr(eq + 1)))}}};
     const auto slash = target.find('/');
+    const std::string_view kind = target.substr(0, slash);
+    if (!find_kind(kind)) {
+        // A typo must not turn into a policy nobody asked for.
+        std::vector<std::string_view> names;
+        for (const KindInfo& k : all_kinds()) names.push_back(k.name);
+        const auto close = text::closest(kind, names);
+        return Phrase{"policy.unknown_kind",
+                      {{"kind", std::string(kind)},
+                       {"has_suggestion", close ? "yes" : "no"},
+                       {"suggestion", close ? *close : std::string()}}};
+    }
     if (slash == std::string_view::npos) policy.by_kind[std::string(target)] = *level;
     else policy.by_kind_and_topic[{std::string(target.substr(0, slash)), std::string(target.substr(slash + 1))}] = *level;
     return std::nullopt;
@@ -49,7 +56,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
         };
         if (text.rfind("severity ", 0) == 0) {
             if (auto error = add_severity_setting(policy, text.substr(9))) {
-                Diagnostic& d = diags.error("config", at(text), {});
+                Diagnostic& d = diags.error(kinds::config, at(text), {});
                 d.message_key = error->key;
                 d.message_args = error->args;
             }
@@ -59,7 +66,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             std::string_view rest = trim(text.substr(7));
             const auto colon = rest.find(':');
             if (colon == std::string_view::npos || trim(rest.substr(colon + 1)).empty()) {
-                diags.error("config", at(text), {}).message_key = "policy.accept_reason";
+                diags.error(kinds::config, at(text), {}).message_key = "policy.accept_reason";
                 continue;
             }
             Suppression s;
@@ -71,7 +78,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             if (space != std::string_view::npos) {
                 std::string_view until = trim(head.substr(space));
                 if (until.rfind("until ", 0) != 0 || !Date::parse(trim(until.substr(6)))) {
-                    diags.error("config", at(until), {}).message_key = "policy.accept_until";
+                    diags.error(kinds::config, at(until), {}).message_key = "policy.accept_until";
                     continue;
                 }
                 s.expires = Date::parse(trim(until.substr(6)));
@@ -79,7 +86,7 @@ void read_policy_file(const text::SourceManager& sources, std::uint32_t file, Po
             policy.suppressions.push_back(std::move(s));
             continue;
         }
-        diags.error("config", at(text), {}).message_key = "policy.line";
+        diags.error(kinds::config, at(text), {}).message_key = "policy.line";
     }
 }
 
@@ -95,7 +102,7 @@ void apply_policy(const Policy& policy, Date at, std::vector<Diagnostic>& findin
     std::vector<Diagnostic> reports;
     for (const Suppression& s : policy.suppressions) {
         Diagnostic d;
-        d.kind = "suppression";
+        d.kind = kinds::suppression;
         d.severity = Severity::warning;
         d.span = s.span;
         if (s.expires && *s.expires < at) {

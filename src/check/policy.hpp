@@ -27,8 +27,6 @@ struct Policy {
     std::vector<Suppression> suppressions;
 };
 
-std::optional<Severity> parse_severity(std::string_view level);
-
 /// `--severity KIND=LEVEL` or `KIND/TOPIC=LEVEL`; an error message on failure.
 /// Adds KIND=LEVEL or KIND/TOPIC=LEVEL; what is wrong with it otherwise, as a
 /// catalogue key and arguments (policy.* in messages/*/findings.txt).

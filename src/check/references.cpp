@@ -1,6 +1,7 @@
 // reference: a rule is only trustworthy if what it cites exists, is in force
 // on the date asked about, and says what the rule claims it says.
 #include "check/finding.hpp"
+#include "base/kinds.hpp"
 #include "corpus/corpus.hpp"
 
 #include <algorithm>
@@ -14,7 +15,7 @@ namespace {
 
 Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, std::string message_key,
                      MessageArgs args, const std::string& id_part) {
-    Diagnostic d = make_finding("reference", n, {}, std::move(message_key), std::move(args), id_part + "|" + c.text());
+    Diagnostic d = make_finding(kinds::reference, n, {}, std::move(message_key), std::move(args), id_part + "|" + c.text());
     d.severity = severity;
     d.span = c.span;
     return d;
@@ -33,7 +34,7 @@ void norm_outside_law(const model::Model& model, const model::Norm& n, std::vect
     const bool ends_late = n.validity.to && law->validity.to && *law->validity.to < *n.validity.to;
     const bool starts_after_repeal = n.validity.from && law->validity.to && *law->validity.to < *n.validity.from;
     if (!starts_early && !ends_late && !starts_after_repeal) return;
-    Diagnostic d = make_finding("reference", n, {}, "finding.reference.norm_outside_law",
+    Diagnostic d = make_finding(kinds::reference, n, {}, "finding.reference.norm_outside_law",
                                 {{"rule", n.id},
                                  {"from", period_end(n.validity.from)},
                                  {"to", period_end(n.validity.to)},
@@ -66,12 +67,15 @@ bool wording_fits(const model::Bound& b, const corpus::AgeMention& m) {
     if (!age_matches) return false;
     switch (b.wording) {
         case W::fra: return m.wording != CW::calendar_year && m.wording != CW::school_year;
-        case W::fylt: return m.wording == CW::fylt || m.wording == CW::mellom || m.wording == CW::other;
+        // "ikke har fylt 18 år" is the bound from above: it does not state a floor.
+        case W::fylt:
+            return (m.wording == CW::fylt && !m.negated) || m.wording == CW::mellom || m.wording == CW::other;
         case W::over: return m.wording == CW::over || m.wording == CW::mellom;
         case W::til:
         case W::under:
+            // "til barnet har fylt 18 år" and "ikke har fylt 18 år" both end at the birthday.
             return m.wording == CW::under || m.wording == CW::mellom || m.wording == CW::other ||
-                   (m.wording == CW::fylt && m.negated) || m.wording == CW::fylt;
+                   m.wording == CW::fylt;
         case W::fra_aaret:
         case W::til_og_med_aaret: return m.wording == CW::calendar_year;
         case W::fra_skoleaaret:
@@ -133,9 +137,7 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
             return m.age == b.age || (m.age2 && *m.age2 == b.age);
         });
         // The rule's own wording, as the statute would write it.
-        const std::string written =
-            std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age) +
-            (b.basis() == model::Basis::birthday ? " år" : "");
+        const std::string written = model::bound_text(b);
         out.push_back(reference(n, first, Severity::warning,
                                 same_age ? "finding.reference.text_age_worded" : "finding.reference.text_age_missing",
                                 {{"age", std::int64_t{b.age}},

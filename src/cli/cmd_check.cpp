@@ -8,17 +8,6 @@
 
 namespace lovsjekk::cli {
 
-namespace {
-
-std::optional<Severity> parse_level(const std::string& s) {
-    if (s == "error") return Severity::error;
-    if (s == "warning") return Severity::warning;
-    if (s == "note") return Severity::note;
-    return std::nullopt;
-}
-
-}  // namespace
-
 int cmd_check(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     specs.push_back({"fail-on", true, "LEVEL", "cli.check.option.fail_on"});
@@ -42,7 +31,7 @@ int cmd_check(const Args& args, Io io) {
     }
     Severity fail_on = Severity::error;
     if (auto level = parsed.get("fail-on")) {
-        auto l = parse_level(*level);
+        auto l = parse_severity(*level);
         if (!l) {
             io.err << "lovsjekk check: error: "
                    << text::bundled_catalogue(options.lang).format("cli.error.fail_on", {{"value", *level}}) << '\n';

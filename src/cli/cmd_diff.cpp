@@ -106,7 +106,7 @@ int cmd_diff(const Args& args, Io io) {
     }
     report::WriteOptions write_options;
     if (auto level = parsed.get("fail-on")) {
-        auto severity = report::parse_severity_name(*level);
+        auto severity = parse_severity(*level);
         if (!severity) {
             io.err << "lovsjekk diff: error: " << messages.format("cli.error.fail_on", {{"value", *level}}) << '\n';
             return exit_unusable;

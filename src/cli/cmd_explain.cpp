@@ -1,5 +1,6 @@
 // `lovsjekk explain ID|KIND`: one finding with the chain of provisions and
 // what each says, in plain words; or the page for a kind of finding.
+#include "base/kinds.hpp"
 #include "check/finding.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
@@ -12,18 +13,19 @@ namespace lovsjekk::cli {
 
 namespace {
 
-/// The family's title or description from the catalogue: family.<kind>.title, family.<kind>.description.
-std::string family_text(const text::Catalogue& messages, const check::Family& f, const char* part) {
-    return messages.format("family." + check::keyword(f.kind) + "." + part);
+/// The kind's title or description from the catalogue, as the table of kinds names them.
+std::string kind_text(const text::Catalogue& messages, const KindInfo& k, std::string_view key) {
+    return messages.format(std::string(key), {{"kind", std::string(k.name)}});
 }
 
-void explain_kind(const check::Family& f, const text::Catalogue& messages, std::ostream& out) {
+void explain_kind(const KindInfo& k, const text::Catalogue& messages, std::ostream& out) {
+    const std::string kind(k.name);
     // The policy lines are syntax, the same in every language.
-    out << f.kind << ": " << family_text(messages, f, "title") << "\n\n"
-        << family_text(messages, f, "description") << "\n\n"
-        << messages.format("explain.kind.severity", {{"kind", f.kind}, {"severity", severity_name(f.default_severity)}})
+    out << kind << ": " << kind_text(messages, k, k.title_key) << "\n\n"
+        << kind_text(messages, k, k.description_key) << "\n\n"
+        << messages.format("explain.kind.severity", {{"kind", kind}, {"severity", severity_name(k.default_severity)}})
         << "\n"
-        << "    severity " << f.kind << " = note\n"
+        << "    severity " << kind << " = note\n"
         << messages.format("explain.kind.accept") << "\n"
         << "    accept ID until 2027-12-31: " << messages.format("explain.kind.accept_reason") << "\n";
 }
@@ -91,8 +93,8 @@ int cmd_explain(const Args& args, Io io) {
     }
     const text::Catalogue& messages = text::bundled_catalogue(lang);
     const std::string wanted = parsed.positional.front();
-    if (const check::Family* f = check::find_family(wanted)) {
-        explain_kind(*f, messages, io.out);
+    if (const KindInfo* k = find_kind(wanted); k && k->family == KindFamily::finding) {
+        explain_kind(*k, messages, io.out);
         return exit_ok;
     }
     ParsedOptions rest = parsed;
@@ -134,10 +136,10 @@ int cmd_explain(const Args& args, Io io) {
         if (const model::Norm* n = result.model.find_norm(id)) explain_norm(*n, result.model, messages, io.out);
     io.out << "\n" << messages.format("explain.finding.where") << "\n";
     text::render_text(io.out, d, result.workspace.sources, {false, false, lang});
-    if (const check::Family* f = check::find_family(d.kind))
+    if (const KindInfo* k = find_kind(d.kind); k && k->family == KindFamily::finding)
         io.out << "\n"
                << messages.format("explain.finding.about",
-                                  {{"kind", f->kind}, {"description", family_text(messages, *f, "description")}})
+                                  {{"kind", d.kind}, {"description", kind_text(messages, *k, k->description_key)}})
                << "\n";
     return exit_ok;
 }

@@ -1,6 +1,7 @@
 // `lovsjekk fmt`: rewrite rule files in the one canonical layout, or with
 // --check (for CI) show what would change and fail.
 #include "base/atomic_write.hpp"
+#include "base/kinds.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -36,7 +37,7 @@ std::vector<fs::path> rule_files(const std::vector<std::string>& paths, Diagnost
         } else if (fs::exists(p, ec)) {
             files.emplace_back(p);
         } else {
-            Diagnostic& d = diags.error("io", Span{}, {});
+            Diagnostic& d = diags.error(kinds::io, Span{}, {});
             d.message_key = "parse.no_such_file";
             d.message_args = {{"path", parse::display_path(p)}};
         }
@@ -104,7 +105,7 @@ int cmd_fmt(const Args& args, Io io) {
         if (!formatted) continue;
         const auto raw = read_bytes(file);
         if (!raw) {
-            diags.error("io", Span::whole(*id), "cannot read the file again");
+            diags.error(kinds::io, Span::whole(*id), "cannot read the file again");
             continue;
         }
         if (*raw == *formatted) continue;
@@ -117,7 +118,7 @@ int cmd_fmt(const Args& args, Io io) {
         std::error_code ec;
         const fs::perms permissions = fs::status(file, ec).permissions();
         if (auto error = write_atomically(file, *formatted)) {
-            diags.error("io", Span::whole(*id), *error);
+            diags.error(kinds::io, Span::whole(*id), *error);
             continue;
         }
         if (!ec) fs::permissions(file, permissions, ec);

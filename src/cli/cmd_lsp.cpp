@@ -10,14 +10,9 @@
 namespace lovsjekk::cli {
 
 int cmd_lsp(const Args& args, Io io) {
-    std::vector<OptionSpec> specs = {
-        {"at", true, "DATE", "cli.option.at"},
-        {"corpus", true, "DIR", "cli.lsp.option.corpus"},
-        {"no-corpus", false, "", "cli.option.no_corpus"},
-        {"stdio", false, "", "cli.lsp.option.stdio"},
-        lang_option_spec(),
-        {"help", false, "", "cli.option.help"},
-    };
+    std::vector<OptionSpec> specs = pipeline_option_specs();
+    specs.push_back({"stdio", false, "", "cli.lsp.option.stdio"});
+    specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     if (parsed.error) {
         io.err << "lovsjekk lsp: error: " << *parsed.error << '\n';
@@ -28,16 +23,12 @@ int cmd_lsp(const Args& args, Io io) {
                    ? exit_ok
                    : exit_unusable;
     }
+    // The same options as `check`: the client's initialization options and
+    // the project file of each rules root add to them.
     lsp::ServerOptions options;
-    options.rules_dir = bundled_rules_dir();
-    if (!parsed.has("no-corpus")) options.corpus_dir = parsed.get("corpus").value_or(bundled_corpus_dir().string());
-    if (auto at = parsed.get("at")) {
-        auto d = Date::parse(*at);
-        if (!d) {
-            io.err << "lovsjekk lsp: error: --at needs a real date as YYYY-MM-DD, not '" << *at << "'\n";
-            return exit_unusable;
-        }
-        options.at = *d;
+    if (auto error = read_pipeline_options(parsed, options.run)) {
+        io.err << "lovsjekk lsp: error: " << *error << '\n';
+        return exit_unusable;
     }
     if (!parsed.positional.empty()) {
         io.err << "lovsjekk lsp: error: the server takes no paths; the editor opens the files\n";

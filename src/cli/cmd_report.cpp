@@ -59,7 +59,7 @@ int cmd_report(const Args& args, Io io) {
 
     report::WriteOptions write_options;
     if (auto level = parsed.get("fail-on")) {
-        auto severity = report::parse_severity_name(*level);
+        auto severity = parse_severity(*level);
         if (!severity) {
             io.err << "lovsjekk report: error: "
                    << text::bundled_catalogue(options.lang).format("cli.error.fail_on", {{"value", *level}}) << '\n';

@@ -3,6 +3,7 @@
 // process. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 unusable input.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ inline constexpr int exit_unusable = 2;
 
 /// Dispatches `lovsjekk COMMAND ARGS...`.
 int run(const Args& args, Io io);
+
+/// Runs `body` so that no exception ends in an abort: one that escapes
+/// becomes "lovsjekk: error: …" on `err` and exit 2 (main's last line of defence).
+int guarded(const std::function<int()>& body, std::ostream& err);
 
 int cmd_check(const Args& args, Io io);
 int cmd_report(const Args& args, Io io);

@@ -9,6 +9,9 @@
 int main(int argc, char** argv) {
     lovsjekk::cli::Args args(argv + 1, argv + argc);
     const bool wanted = std::getenv("NO_COLOR") == nullptr;
-    return lovsjekk::cli::run(args, {std::cout, std::cerr, wanted && ::isatty(STDERR_FILENO) != 0,
-                                     wanted && ::isatty(STDOUT_FILENO) != 0});
+    const lovsjekk::cli::Io io{std::cout, std::cerr, wanted && ::isatty(STDERR_FILENO) != 0,
+                               wanted && ::isatty(STDOUT_FILENO) != 0};
+    // guarded(): a missing data folder (DataDirError) or any other exception
+    // ends in "lovsjekk: error: …" and exit 2, never an abort.
+    return lovsjekk::cli::guarded([&] { return lovsjekk::cli::run(args, io); }, std::cerr);
 }

@@ -49,6 +49,18 @@ const text::Catalogue* usage_catalogue(const Args& args, std::ostream& err) {
 
 }  // namespace
 
+int guarded(const std::function<int()>& body, std::ostream& err) {
+    // The catalogues themselves may be what failed: these words are fixed.
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        err << "lovsjekk: error: " << e.what() << '\n';
+    } catch (...) {
+        err << "lovsjekk: error: an unexpected failure stopped the run\n";
+    }
+    return exit_unusable;
+}
+
 int run(const Args& args, Io io) {
     if (args.empty()) {
         print_usage(io.err, text::bundled_catalogue(text::default_language));

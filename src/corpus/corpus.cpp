@@ -1,5 +1,7 @@
 #include "corpus/corpus.hpp"
 
+#include "text/suggest.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <tuple>
@@ -45,21 +47,6 @@ std::string section_key(std::string_view s) {
     }
     while (!out.empty() && out.back() == '.') out.pop_back();
     return out;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
 }
 
 // A key read as (chapter, chapter letter, section, section letter), so that
@@ -188,7 +175,7 @@ std::vector<std::string> Law::nearest_sections(std::string_view number, std::siz
     scored.reserve(sections.size());
     for (std::size_t i = 0; i < sections.size(); ++i) {
         const std::string other = section_key(sections[i].number);
-        scored.emplace_back(edit_distance(key, other), numeric_distance(nums, numeric(other)), i);
+        scored.emplace_back(text::edit_distance(key, other), numeric_distance(nums, numeric(other)), i);
     }
     const std::size_t n = std::min(k, scored.size());
     std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end());

@@ -1,5 +1,6 @@
 #include "corpus/index_io.hpp"
 
+#include "base/kinds.hpp"
 #include "base/atomic_write.hpp"
 #include "text/render.hpp"
 
@@ -212,7 +213,7 @@ std::optional<json::value> parse_json(std::uint32_t file, const text::SourceMana
     }
     if (ec) {
         const auto at = static_cast<std::uint32_t>(std::min(consumed, content.size()));
-        diags.error("corpus", Span::at(file, at, at + 1), "invalid JSON: " + ec.message());
+        diags.error(kinds::corpus, Span::at(file, at, at + 1), "invalid JSON: " + ec.message());
         return std::nullopt;
     }
     return parser.release();
@@ -226,7 +227,7 @@ public:
     bool ok() const { return ok_; }
 
     void fail(const std::string& path, const std::string& message) {
-        diags_.error("corpus", Span::whole(file_), path + ": " + message);
+        diags_.error(kinds::corpus, Span::whole(file_), path + ": " + message);
         ok_ = false;
     }
 
@@ -240,7 +241,7 @@ public:
     void known_keys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
         for (const auto& kv : o)
             if (std::find(keys.begin(), keys.end(), std::string_view(kv.key())) == keys.end())
-                diags_.add("corpus", Severity::warning, Span::whole(file_),
+                diags_.add(kinds::corpus, Severity::warning, Span::whole(file_),
                            path + ": unknown key '" + std::string(kv.key()) + "' ignored");
     }
 
@@ -548,12 +549,12 @@ std::optional<std::filesystem::path> write_law_index(const Law& law, const std::
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
-        diags.error("io", Span{}, "cannot create folder '" + dir.string() + "': " + ec.message());
+        diags.error(kinds::io, Span{}, "cannot create folder '" + dir.string() + "': " + ec.message());
         return std::nullopt;
     }
     const auto path = dir / index_file_name(law);
     if (auto problem = write_atomically(path, serialise_law(law))) {
-        diags.error("io", Span{}, *problem);
+        diags.error(kinds::io, Span{}, *problem);
         return std::nullopt;
     }
     return path;
@@ -563,7 +564,7 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
     Corpus corpus;
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
-        diags.error("io", Span{}, "corpus folder '" + dir.string() + "' not found");
+        diags.error(kinds::io, Span{}, "corpus folder '" + dir.string() + "' not found");
         return corpus;
     }
     std::vector<std::filesystem::path> files;
@@ -581,10 +582,10 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
         auto law = parse_law(*id, sources, diags);
         if (!law) continue;
         if (path.filename() != index_file_name(*law))
-            diags.add("corpus", Severity::warning, Span::whole(*id),
+            diags.add(kinds::corpus, Severity::warning, Span::whole(*id),
                       "file name should be '" + index_file_name(*law) + "' for id " + law->id);
         if (corpus.find(law->id))
-            diags.add("corpus", Severity::warning, Span::whole(*id),
+            diags.add(kinds::corpus, Severity::warning, Span::whole(*id),
                       law->id + " is indexed twice; this file replaces the earlier one");
         corpus.add(std::move(*law));
     }

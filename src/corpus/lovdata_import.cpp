@@ -1,5 +1,6 @@
 #include "corpus/lovdata_import.hpp"
 
+#include "base/kinds.hpp"
 #include "corpus/age_mentions.hpp"
 #include "corpus/statute_text.hpp"
 #include "text/render.hpp"
@@ -209,9 +210,9 @@ private:
     }
 
     Span whole_file() const { return Span::whole(file_); }
-    void error(Span span, std::string message) { diags_.error("lovdata", span, std::move(message)); }
+    void error(Span span, std::string message) { diags_.error(kinds::lovdata, span, std::move(message)); }
     void warning(Span span, std::string message) {
-        diags_.add("lovdata", Severity::warning, span, std::move(message));
+        diags_.add(kinds::lovdata, Severity::warning, span, std::move(message));
     }
     Span at(pugi::xml_node n) const {
         // offset_debug() is the element's byte offset in the parsed buffer,
@@ -258,7 +259,7 @@ private:
             // in force; the date of the act is the best date the file offers.
             if (const auto d = date_in_id(law.id)) {
                 law.in_force = {*d};
-                diags_.add("lovdata", Severity::note, at(dl),
+                diags_.add(kinds::lovdata, Severity::note, at(dl),
                            law.id + " has no dateInForce; assuming in force from the date of the act, " + d->iso());
             }
         }
@@ -536,7 +537,7 @@ private:
 std::optional<Law> import_lovdata(std::uint32_t file, const text::SourceManager& sources, Diagnostics& diags,
                                   const ImportOptions& options) {
     if (file >= sources.size()) {
-        diags.error("lovdata", Span{}, "no such source file");
+        diags.error(kinds::lovdata, Span{}, "no such source file");
         return std::nullopt;
     }
     return Importer(file, sources, diags, options).run();

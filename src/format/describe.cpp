@@ -28,6 +28,7 @@ void put(std::ostream& out, const ast::Condition& c);
 void put(std::ostream& out, const ast::RuleRef& r);
 void put(std::ostream& out, const ast::Validity& v);
 void put(std::ostream& out, const ast::ActorAlias& a);
+void put(std::ostream& out, const ast::PlainWording& p);
 
 template <typename T>
 void put(std::ostream& out, const std::optional<T>& value) {
@@ -109,6 +110,13 @@ void put(std::ostream& out, const ast::Validity& v) {
 void put(std::ostream& out, const ast::ActorAlias& a) {
     put(out, a.law);
     put(out, a.word);
+    put(out, a.upper);
+}
+
+void put(std::ostream& out, const ast::PlainWording& p) {
+    out << "plain ";
+    put(out, p.lang);
+    put(out, p.text);
 }
 
 struct DeclarationWriter {
@@ -136,6 +144,7 @@ struct DeclarationWriter {
         put(out, d.id);
         put(out, d.description);
         put(out, d.part_of);
+        put(out, d.role);
         put(out, d.aliases);
     }
     void operator()(const ast::TopicDecl& d) const {
@@ -143,6 +152,7 @@ struct DeclarationWriter {
         put(out, d.id);
         put(out, d.description);
         put(out, d.group);
+        put(out, d.upper);
     }
     void operator()(const ast::ReplacementDecl& d) const {
         out << "erstattet ";
@@ -171,6 +181,7 @@ struct DeclarationWriter {
         put(out, r.derived);
         put(out, r.remarks);
         put(out, r.worksheet_rows);
+        put(out, r.plain);
     }
 };
 

@@ -1,5 +1,6 @@
 #include "format/format.hpp"
 
+#include "base/kinds.hpp"
 #include "parse/parser.hpp"
 #include "text/render.hpp"
 
@@ -214,6 +215,7 @@ Shape shape_of(const ast::File& file, std::string_view text) {
             mark_field(index, rule->derived, shape, false);
             mark_field(index, rule->remarks, shape, false);
             mark_field(index, rule->worksheet_rows, shape, true);
+            mark_field(index, rule->plain, shape, false);
         } else if (const auto* include = std::get_if<ast::Include>(&d.value)) {
             info.is_include = true;
             info.include_path = include->path.value;
@@ -409,9 +411,10 @@ std::string lay_out(std::string_view text, const ast::File& file) {
     return out;
 }
 
+/// An error that leaves no file to lay out (the kinds that stop the checks).
 bool is_syntax_error(const Diagnostic& d) {
-    return d.severity == Severity::error && (d.kind == "syntax" || d.kind == "encoding" || d.kind == "io" ||
-                                             d.kind == "limit");
+    const KindInfo* kind = find_kind(d.kind);
+    return d.severity == Severity::error && kind && kind->stops_checks;
 }
 
 }  // namespace
@@ -432,7 +435,7 @@ std::optional<std::string> format_file(const text::SourceManager& sources, std::
     Diagnostics check_diags;
     const ast::File again = parse::parse_string(check_sources, sources.file(file_id).path(), formatted, check_diags);
     if (check_diags.has_errors() || describe(again) != describe(file)) {
-        diags.error("format", Span::whole(file_id),
+        diags.error(kinds::format, Span::whole(file_id),
                     "formatting would change what this file means; it was left as it is (please report this)");
         return std::nullopt;
     }

@@ -1,11 +1,13 @@
 #include "lsp/server.hpp"
 
+#include "base/uri.hpp"
 #include "check/finding.hpp"
 #include "format/format.hpp"
 #include "lsp/analysis.hpp"
 #include "lsp/positions.hpp"
 #include "lsp/transport.hpp"
 #include "report/ages.hpp"
+#include "text/messages.hpp"
 
 #include <boost/json.hpp>
 
@@ -81,19 +83,7 @@ fs::path uri_to_path(std::string_view uri) {
 
 std::string path_to_uri(const fs::path& path) {
     std::error_code ec;
-    const std::string absolute = fs::absolute(path, ec).lexically_normal().generic_string();
-    std::string uri = "file://";
-    static const char* hex = "0123456789ABCDEF";
-    for (unsigned char c : absolute) {
-        if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-            uri += static_cast<char>(c);
-        } else {
-            uri += '%';
-            uri += hex[c >> 4];
-            uri += hex[c & 15];
-        }
-    }
-    return uri;
+    return "file://" + percent_encode_path(fs::absolute(path, ec).lexically_normal().generic_string());
 }
 
 // ---- JSON helpers -----------------------------------------------------------
@@ -237,6 +227,12 @@ struct Server::Impl {
             }
             encoding = utf8 ? Encoding::utf8 : utf32 ? Encoding::utf32 : Encoding::utf16;
         }
+        if (const json::value* root = member(params, "rootUri"); root && root->is_string())
+            analyzer.options().client_root = uri_to_path(root->get_string());
+        else if (const json::value* path = member(params, "rootPath"); path && path->is_string())
+            analyzer.options().client_root = std::string(path->get_string());
+        if (const json::value* settings = member(params, "initializationOptions"); settings && settings->is_object())
+            read_settings(settings->get_object());
         initialized = true;
         return json::object{
             {"capabilities",
@@ -248,6 +244,32 @@ struct Server::Impl {
               {"documentFormattingProvider", true}}},
             {"serverInfo", {{"name", "lovsjekk"}, {"version", LOVSJEKK_VERSION}}}};
     }
+
+    /// The client's initialization options: the command line's long options
+    /// by name (`"severity": ["divergence=note"]`, `"no-corpus": true`), read
+    /// by the driver as it reads them from `check` and the project file.
+    void read_settings(const json::object& settings) {
+        const text::Catalogue& messages = text::bundled_catalogue(analyzer.options().run.lang);
+        for (const auto& [name, value] : settings) {
+            std::vector<std::string> values;
+            if (value.is_string()) values.emplace_back(value.get_string());
+            else if (value.is_bool()) values.emplace_back(value.get_bool() ? "true" : "false");
+            else if (value.is_array())
+                for (const json::value& v : value.get_array())
+                    if (v.is_string()) values.emplace_back(v.get_string());
+            for (const std::string& v : values)
+                if (auto error = driver::set_option(analyzer.options().run, name, v))
+                    later.push_back(show_message(1, "initializationOptions: " + messages.format(error->key, error->args)));
+        }
+    }
+
+    /// A window/showMessage notification (1 error, 2 warning, 3 info).
+    static json::object show_message(int type, const std::string& message) {
+        return {{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", type}, {"message", message}}}};
+    }
+
+    /// Notifications to send after the reply to the current request.
+    std::vector<json::object> later;
 
     // -- Text synchronisation
 
@@ -434,7 +456,7 @@ struct Server::Impl {
             return out.str();
         }
         out << "**" << law->name << "** (`" << law->short_name << "`, " << law->lovdata_id << ")\n\n";
-        const corpus::Law* indexed = analyzer.corpus().find(law->lovdata_id);
+        const corpus::Law* indexed = a.corpus().find(law->lovdata_id);
         if (!indexed) {
             out << "Not in the statute index.";
             return out.str();
@@ -478,7 +500,7 @@ struct Server::Impl {
         if (!it->second.group.empty()) out << " (group `" << it->second.group << "`)";
         out << "\n\n";
         report::AgesQuery query;
-        query.when.at = analyzer.options().at;
+        query.when.at = a.options.when.at;
         query.topic = topic;
         std::vector<std::string> rows;
         std::set<std::string> own_sectors;
@@ -597,7 +619,13 @@ struct Server::Impl {
         Diagnostics ignored;  // a file that does not parse is shown by its diagnostics
         const auto formatted = format::format_text(parse::display_path(doc.path), doc.text, ignored);
         json::array edits;
-        if (!formatted || *formatted == doc.text) return edits;
+        if (!formatted) {
+            // Say so: a format request that silently does nothing looks broken.
+            const text::Catalogue& messages = text::bundled_catalogue(analyzer.options().run.lang);
+            later.push_back(show_message(2, messages.format("lsp.cannot_format", {{"file", parse::display_path(doc.path)}})));
+            return edits;
+        }
+        if (*formatted == doc.text) return edits;
         const LineIndex index(doc.text);
         edits.push_back({{"range",
                           {{"start", position_json({})},
@@ -657,6 +685,8 @@ std::vector<std::string> Server::handle(std::string_view body) {
             if (!request) return {};
             if (s.initialized) throw RequestError{invalid_request, "the server is already initialized"};
             s.respond(*id, s.initialize(params));
+            for (const json::object& m : s.later) s.send(m);
+            s.later.clear();
         } else if (method == "shutdown") {
             shutdown_ = true;
             if (request) s.respond(*id, nullptr);
@@ -674,6 +704,8 @@ std::vector<std::string> Server::handle(std::string_view body) {
             if (request) s.respond(*id, s.document_symbols(params));
         } else if (method == "textDocument/formatting") {
             if (request) s.respond(*id, s.formatting(params));
+            for (const json::object& m : s.later) s.send(m);
+            s.later.clear();
         } else if (request) {
             s.respond_error(*id, method_not_found, "unknown method '" + method + "'");
         }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "base/date.hpp"
+#include "driver/driver.hpp"
 
 #include <filesystem>
 #include <iosfwd>
@@ -16,9 +17,11 @@
 namespace lovsjekk::lsp {
 
 struct ServerOptions {
-    std::filesystem::path rules_dir;   ///< the bundled rules/ (its vocabulary is always loaded)
-    std::filesystem::path corpus_dir;  ///< the statute index; empty: none
-    Date at = Date::today();           ///< the law in force on this day
+    /// The driver's options, as `lovsjekk check` takes them; the client's
+    /// initialization options and each rules root's project file add to them.
+    driver::Options run;
+    /// The client's root folder: the project file is looked for up to it.
+    std::filesystem::path client_root;
 };
 
 class Analyzer;

@@ -1,6 +1,7 @@
 #include "model/model.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace lovsjekk::model {
 
@@ -39,6 +40,11 @@ const char* wording_text(Wording w) {
         case Wording::ut_skoleaaret: return "ut skoleåret som tar til det året";
     }
     return "fra";
+}
+
+std::string bound_text(const Bound& b) {
+    std::string s = std::string(wording_text(b.wording)) + " " + std::to_string(b.age);
+    return b.basis() == Basis::birthday ? s + " år" : s;
 }
 
 const char* weight_text(WeightLevel w) {
@@ -159,6 +165,28 @@ std::vector<std::string> Model::actor_and_wholes(const std::string& actor) const
         chain.push_back(it->second.part_of);
     }
     return chain;
+}
+
+ActorRole Model::role_of(const std::string& actor) const {
+    const auto it = actors.find(actor);
+    return it == actors.end() ? ActorRole::body : it->second.role;
+}
+
+namespace {
+// The language's words for the roles, in enum order.
+constexpr std::array<std::pair<ActorRole, std::string_view>, 5> role_names{{{ActorRole::body, ""},
+                                                                            {ActorRole::child, "barnet"},
+                                                                            {ActorRole::family, "familie"},
+                                                                            {ActorRole::around_child, "rundt-barnet"},
+                                                                            {ActorRole::nobody, "ingen"}}};
+}  // namespace
+
+std::string_view role_name(ActorRole role) { return role_names[static_cast<std::size_t>(role)].second; }
+
+std::optional<ActorRole> role_from_name(std::string_view name) {
+    for (const auto& [role, word] : role_names)
+        if (!word.empty() && word == name) return role;
+    return std::nullopt;
 }
 
 bool Evaluation::assumes(const std::string& law) const {

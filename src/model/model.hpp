@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lovsjekk::model {
@@ -24,6 +25,9 @@ const char* basis_name(Basis b);  ///< "birthday", "calendar_year", "school_year
 /// "fylt 15 år" is itself a question for a legal adviser.
 enum class Wording : std::uint8_t { fra, fylt, over, til, under, fra_aaret, til_og_med_aaret, fra_skoleaaret, ut_skoleaaret };
 const char* wording_text(Wording w);  ///< "fylt", "over", "til og med året", …
+struct Bound;
+/// A bound as the statute words it, in every language: "over 16 år", "fra året 19".
+std::string bound_text(const Bound& b);
 
 struct Bound {
     int age = 0;
@@ -109,13 +113,32 @@ struct Sector {
     Span span;
 };
 
+/// Who an actor is to the child, from the vocabulary's "rolle": the checks
+/// read roles, never actor names. A body (a service, an authority) has none.
+enum class ActorRole : std::uint8_t {
+    body,          ///< no "rolle": a service or an authority
+    child,         ///< "rolle barnet": the child or young person
+    family,        ///< "rolle familie": the parents and others of the family
+    around_child,  ///< "rolle rundt-barnet": people around the child (a guardian, foster parents)
+    nobody,        ///< "rolle ingen": the statute names nobody
+};
+
+/// The role's word in the language ("familie"), and back (nullopt: not a role).
+std::string_view role_name(ActorRole role);
+std::optional<ActorRole> role_from_name(std::string_view name);
+
 struct Actor {
     std::string id;
     std::string description;
     std::string part_of;  ///< the larger actor this is a service of ("kommune"), or empty
+    ActorRole role = ActorRole::body;
     /// law short name → the law's word for this actor ("pasienten")
     std::vector<std::pair<std::string, std::string>> aliases;
     Span span;
+    /// law short name → the upper age bound the law's word implies for the
+    /// child ("den mindreårige": under 18 år), declared on the alias. Summaries
+    /// apply it to that law's norms about her whose own ages have no upper bound.
+    std::map<std::string, Bound> word_bounds;
 };
 
 struct Topic {
@@ -123,6 +146,9 @@ struct Topic {
     std::string description;
     std::string group;
     Span span;
+    /// The upper age bound the topic's subject implies (grunnskole ends with
+    /// year 10), declared on the topic; applied like Actor::word_bounds.
+    std::optional<Bound> subject_bound;
 };
 
 struct Norm {
@@ -152,6 +178,9 @@ struct Norm {
     std::vector<std::string> derived;
     std::vector<std::string> remarks;
     std::vector<std::string> worksheet_rows;
+    /// language ("nb", "nn", "en") → the rule author's plain-language sentence
+    /// for the summaries ("klarspråk nb …"), said before any topic phrase.
+    std::map<std::string, std::string> plain;
 
     bool discretionary() const;
     /// The law of the first citation (the norm's home law).
@@ -184,6 +213,8 @@ struct Model {
     const Sector* find_sector(const std::string& id) const;
     /// The actor and every larger actor it is part of: barnevern, kommune.
     std::vector<std::string> actor_and_wholes(const std::string& actor) const;
+    /// The actor's role; an undeclared actor is a body.
+    ActorRole role_of(const std::string& actor) const;
 };
 
 /// Which norms are in force on a day: the norm's own validity and that of

@@ -1,5 +1,6 @@
 #include "model/resolve.hpp"
 
+#include "base/kinds.hpp"
 #include "text/suggest.hpp"
 
 #include <algorithm>
@@ -27,8 +28,8 @@ MessageArgs unknown(const std::string& name, const std::vector<std::string_view>
 }
 
 /// An error stated as a catalogue key (messages/*/findings.txt), worded when the pipeline is done.
-Diagnostic& report(Diagnostics& diags, std::string kind, Span span, std::string key, MessageArgs args = {}) {
-    Diagnostic& d = diags.error(std::move(kind), span, {});
+Diagnostic& report(Diagnostics& diags, std::string_view kind, Span span, std::string key, MessageArgs args = {}) {
+    Diagnostic& d = diags.error(kind, span, {});
     d.message_key = std::move(key);
     d.message_args = std::move(args);
     return d;
@@ -80,7 +81,7 @@ public:
         check_duplicate_ids();
         for (const auto& [whole, span] : part_of_spans_)
             if (!model_.actors.contains(whole))
-                report(diags_, "reference", span, "resolve.unknown_actor_part_of", unknown(whole, keys_of(model_.actors)));
+                report(diags_, kinds::reference, span, "resolve.unknown_actor_part_of", unknown(whole, keys_of(model_.actors)));
         resolve_exceptions();
         std::sort(model_.sectors.begin(), model_.sectors.end(),
                   [](const Sector& a, const Sector& b) { return a.id < b.id; });
@@ -107,7 +108,7 @@ private:
 
     std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
         auto d = Date::parse(lit.text);
-        if (!d) report(diags_, "syntax", span_of(file, lit), "resolve.bad_date", {{"text", lit.text}});
+        if (!d) report(diags_, kinds::syntax, span_of(file, lit), "resolve.bad_date", {{"text", lit.text}});
         return d;
     }
 
@@ -117,7 +118,7 @@ private:
         if (v.to) out.to = date(file, *v.to);
         out.pending = v.pending;
         if (out.from && out.to && *out.to < *out.from)
-            report(diags_, "syntax", span_of(file, v), "resolve.period_backwards",
+            report(diags_, kinds::syntax, span_of(file, v), "resolve.period_backwards",
                    {{"from", out.from->iso()}, {"to", out.to->iso()}});
         return out;
     }
@@ -129,7 +130,7 @@ private:
     void declare_one(std::uint32_t file, const ast::SectorDecl& s) {
         if (const Sector* existing = model_.find_sector(s.id.name)) {
             if (existing->name != s.name.value) {
-                auto& diag = report(diags_, "reference", span_of(file, s.id), "resolve.sector_twice", {{"sector", s.id.name}});
+                auto& diag = report(diags_, kinds::reference, span_of(file, s.id), "resolve.sector_twice", {{"sector", s.id.name}});
                 diag.notes.push_back(other_declaration(existing->span));
             }
             return;
@@ -142,7 +143,7 @@ private:
         Law law{l.short_name.name, l.name.value, l.lovdata_id.text, {}, span_of(file, l.short_name)};
         // The id's date is a real day like every other date ("LOV-2023-02-30-1" is a typing error).
         if (const std::string& id = l.lovdata_id.text; id.size() >= 14 && !Date::parse(std::string_view(id).substr(4, 10)))
-            report(diags_, "syntax", span_of(file, l.lovdata_id), "resolve.bad_lovdata_id",
+            report(diags_, kinds::syntax, span_of(file, l.lovdata_id), "resolve.bad_lovdata_id",
                    {{"id", id}, {"date", id.substr(4, 10)}});
         if (l.validity) law.validity = validity(file, *l.validity);
         auto [it, inserted] = model_.laws.emplace(law.short_name, law);
@@ -160,7 +161,7 @@ private:
                 return;
             }
             if (!same) {
-                auto& diag = report(diags_, "reference", law.span, "resolve.law_differs",
+                auto& diag = report(diags_, kinds::reference, law.span, "resolve.law_differs",
                                     {{"law", law.short_name}, {"lovdata_id", other.lovdata_id}, {"law_name", other.name}});
                 diag.notes.push_back(other_declaration(other.span));
             }
@@ -176,7 +177,7 @@ private:
             bundled = std::move(own);
             return;
         }
-        auto& diag = report(diags_, "reference", own.span, "resolve.law_replaces_bundled",
+        auto& diag = report(diags_, kinds::reference, own.span, "resolve.law_replaces_bundled",
                             {{"law", own.short_name}, {"lovdata_id", bundled.lovdata_id}, {"law_name", bundled.name}});
         diag.severity = Severity::note;
         diag.notes.push_back(other_declaration(bundled.span));
@@ -184,27 +185,45 @@ private:
     }
 
     void declare_one(std::uint32_t file, const ast::ActorDecl& a) {
-        Actor actor{a.id.name, a.description.value, a.part_of ? a.part_of->name : std::string(), {},
+        Actor actor{a.id.name, a.description.value, a.part_of ? a.part_of->name : std::string(), ActorRole::body, {},
                     span_of(file, a.id)};
         if (a.part_of) part_of_spans_.push_back({a.part_of->name, span_of(file, *a.part_of)});
-        for (const auto& alias : a.aliases) actor.aliases.emplace_back(alias.law.name, alias.word.value);
+        if (a.role) {
+            if (const auto role = role_from_name(a.role->name)) {
+                actor.role = *role;
+            } else {
+                std::vector<std::string_view> roles;
+                for (auto r : {ActorRole::child, ActorRole::family, ActorRole::around_child, ActorRole::nobody})
+                    roles.push_back(role_name(r));
+                report(diags_, kinds::reference, span_of(file, *a.role), "resolve.unknown_actor_role", unknown(a.role->name, roles));
+            }
+        }
+        for (const auto& alias : a.aliases) {
+            actor.aliases.emplace_back(alias.law.name, alias.word.value);
+            if (alias.upper)
+                if (auto b = bound(file, *alias.upper)) actor.word_bounds[alias.law.name] = *b;
+        }
         auto [it, inserted] = model_.actors.emplace(actor.id, actor);
         if (!inserted) {
             // A later file may add aliases to an actor; a different description is a clash.
-            if (it->second.description != actor.description) {
-                auto& diag = report(diags_, "reference", actor.span, "resolve.actor_twice", {{"actor", actor.id}});
+            if (it->second.description != actor.description ||
+                (a.role && it->second.role != ActorRole::body && it->second.role != actor.role)) {
+                auto& diag = report(diags_, kinds::reference, actor.span, "resolve.actor_twice", {{"actor", actor.id}});
                 diag.notes.push_back(other_declaration(it->second.span));
             } else {
                 it->second.aliases.insert(it->second.aliases.end(), actor.aliases.begin(), actor.aliases.end());
+                it->second.word_bounds.insert(actor.word_bounds.begin(), actor.word_bounds.end());
+                if (a.role) it->second.role = actor.role;
             }
         }
     }
 
     void declare_one(std::uint32_t file, const ast::TopicDecl& t) {
         Topic topic{t.id.name, t.description.value, t.group ? t.group->name : std::string(), span_of(file, t.id)};
+        if (t.upper) topic.subject_bound = bound(file, *t.upper);
         auto [it, inserted] = model_.topics.emplace(topic.id, topic);
         if (!inserted && it->second.description != topic.description) {
-            auto& diag = report(diags_, "reference", topic.span, "resolve.topic_twice", {{"topic", topic.id}});
+            auto& diag = report(diags_, kinds::reference, topic.span, "resolve.topic_twice", {{"topic", topic.id}});
             diag.notes.push_back(other_declaration(it->second.span));
         }
     }
@@ -242,7 +261,7 @@ private:
 
     std::optional<int> age_number(std::uint32_t file, const ast::Number& n) {
         if (n.digits.size() > 3 || std::stoi(n.digits) > max_plausible_age) {
-            report(diags_, "syntax", span_of(file, n), "resolve.implausible_age",
+            report(diags_, kinds::syntax, span_of(file, n), "resolve.implausible_age",
                    {{"age", n.digits}, {"max", std::int64_t{max_plausible_age}}});
             return std::nullopt;
         }
@@ -267,7 +286,7 @@ private:
         if (out.from && out.to) {
             // Compare in exclusive upper ages, so "fra året 19 til og med året 19" is one year.
             if (out.to_age() <= out.from->age)
-                report(diags_, "syntax", span_of(file, a), "resolve.empty_interval",
+                report(diags_, kinds::syntax, span_of(file, a), "resolve.empty_interval",
                        {{"from", std::int64_t{out.from->age}}, {"to", std::int64_t{out.to->age}}});
         }
         return out;
@@ -276,14 +295,14 @@ private:
     // The statute's actor word may differ; the rules always name the vocabulary actor.
     bool known_actor(std::uint32_t file, const ast::Identifier& id) {
         if (model_.actors.contains(id.name)) return true;
-        report(diags_, "reference", span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
+        report(diags_, kinds::reference, span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
         return false;
     }
 
     template <typename T>
     void at_most_one(std::uint32_t file, const std::vector<T>& items, const char* field) {
         for (std::size_t i = 1; i < items.size(); ++i)
-            report(diags_, "syntax", span_of(file, items[i]), "resolve.field_twice", {{"field", std::string(field)}});
+            report(diags_, kinds::syntax, span_of(file, items[i]), "resolve.field_twice", {{"field", std::string(field)}});
     }
 
     void resolve_norms(const ast::File& file) {
@@ -297,7 +316,7 @@ private:
             const auto* rule = std::get_if<ast::Rule>(&d.value);
             if (!rule) continue;
             if (!sector) {
-                report(diags_, "reference", span_of(f, rule->id), "resolve.rule_before_sector", {{"rule", rule->id.name}});
+                report(diags_, kinds::reference, span_of(f, rule->id), "resolve.rule_before_sector", {{"rule", rule->id.name}});
                 continue;
             }
             resolve_norm(f, *sector, *rule);
@@ -319,26 +338,26 @@ private:
         at_most_one(f, r.validity, "gjelder");
 
         if (r.sources.empty())
-            report(diags_, "syntax", n.span, "resolve.no_source", {{"rule", r.id.name}});
+            report(diags_, kinds::syntax, n.span, "resolve.no_source", {{"rule", r.id.name}});
         for (const auto& c : r.sources) {
             Citation cit = citation(f, c);
             if (!model_.laws.contains(cit.law))
-                report(diags_, "reference", span_of(f, c.law), "resolve.unknown_law", unknown(cit.law, keys_of(model_.laws)));
+                report(diags_, kinds::reference, span_of(f, c.law), "resolve.unknown_law", unknown(cit.law, keys_of(model_.laws)));
             n.sources.push_back(std::move(cit));
         }
 
         if (r.topics.empty()) {
-            report(diags_, "syntax", n.span, "resolve.no_topic", {{"rule", r.id.name}});
+            report(diags_, kinds::syntax, n.span, "resolve.no_topic", {{"rule", r.id.name}});
         } else {
             const auto& topic = r.topics.front();
             n.topic = topic.name;
             n.topic_span = span_of(f, topic);
             if (!model_.topics.contains(topic.name))
-                report(diags_, "reference", n.topic_span, "resolve.unknown_topic", unknown(topic.name, keys_of(model_.topics)));
+                report(diags_, kinds::reference, n.topic_span, "resolve.unknown_topic", unknown(topic.name, keys_of(model_.topics)));
         }
 
         if (r.statements.empty()) {
-            report(diags_, "syntax", n.span, "resolve.no_statement", {{"rule", r.id.name}});
+            report(diags_, kinds::syntax, n.span, "resolve.no_statement", {{"rule", r.id.name}});
         } else {
             const auto& s = r.statements.front();
             n.actor = s.actor.name;
@@ -381,6 +400,11 @@ private:
         for (const auto& s : r.derived) n.derived.push_back(s.value);
         for (const auto& s : r.remarks) n.remarks.push_back(s.value);
         for (const auto& s : r.worksheet_rows) n.worksheet_rows.push_back(s.value);
+        for (const auto& p : r.plain) {
+            if (!n.plain.emplace(p.lang.name, p.text.value).second)
+                report(diags_, "reference", span_of(f, p), "resolve.plain_twice",
+                       {{"rule", r.id.name}, {"lang", p.lang.name}});
+        }
 
         for (const auto& e : r.exceptions) {
             const std::string target = (e.sector ? e.sector->name : sector.id) + "/" + e.id.name;
@@ -407,7 +431,7 @@ private:
             const Norm& a = model_.norms[i - 1];
             const Norm& b = model_.norms[i];
             if (a.id != b.id) continue;
-            auto& diag = report(diags_, "reference", b.span, "resolve.duplicate_id", {{"rule", b.id}});
+            auto& diag = report(diags_, kinds::reference, b.span, "resolve.duplicate_id", {{"rule", b.id}});
             diag.notes.push_back({a.span, {}, "resolve.note.first_rule", {}});
         }
     }
@@ -417,7 +441,7 @@ private:
         for (const Norm& n : model_.norms) ids.push_back(n.id);
         for (auto& [norm_id, pending] : exceptions_) {
             if (!model_.find_norm(pending.target)) {
-                report(diags_, "reference", pending.span, "resolve.unknown_exception", unknown(pending.target, ids));
+                report(diags_, kinds::reference, pending.span, "resolve.unknown_exception", unknown(pending.target, ids));
                 continue;
             }
             auto it = std::lower_bound(model_.norms.begin(), model_.norms.end(), norm_id,

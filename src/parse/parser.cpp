@@ -1,5 +1,6 @@
 #include "parse/parser.hpp"
 
+#include "base/kinds.hpp"
 #include "grammar/api.hpp"
 #include "grammar/keywords.hpp"
 #include "text/suggest.hpp"
@@ -28,20 +29,20 @@ struct Token {
     std::size_t begin = 0;
     std::size_t end = 0;
     std::string text;
-    std::string described;
+    std::string kind = "token";  ///< or end_of_file, end_of_line (a select keyword of parse.expected)
 };
 
 Token token_at(std::string_view text, std::size_t offset) {
     // X3 reports the position before skipping: describe the next token.
     while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t')) ++offset;
-    Token t{offset, offset, {}, {}};
+    Token t{offset, offset, {}, "token"};
     if (offset >= text.size()) {
-        t.described = "the end of the file";
+        t.kind = "end_of_file";
         return t;
     }
     const auto c = static_cast<unsigned char>(text[offset]);
     if (c == '\n') {
-        t.described = "the end of the line";
+        t.kind = "end_of_line";
         return t;
     }
     std::size_t end = offset;
@@ -63,11 +64,16 @@ Token token_at(std::string_view text, std::size_t offset) {
     t.end = end;
     t.text = std::string(text.substr(offset, end - offset));
     if (t.text.size() > 40) t.text = t.text.substr(0, 40) + "…";
-    t.described = "'" + t.text + "'";
     return t;
 }
 
 std::vector<std::string_view> as_views(auto const& array) { return {array.begin(), array.end()}; }
+
+std::vector<std::string_view> modality_words() {
+    std::vector<std::string_view> words;
+    for (const grammar::ModalityPhrase& p : grammar::modality_phrases) words.push_back(p.words);
+    return words;
+}
 
 bool expected_is(const grammar::SyntaxFailure& f, std::string_view prefix) {
     return f.expected.compare(0, prefix.size(), prefix) == 0;
@@ -84,6 +90,66 @@ std::optional<Token> word_before(std::string_view text, std::size_t offset) {
     return t;
 }
 
+/// The grammar's readable names for what it expected (X3 rule names, which
+/// stay English in the grammar) as catalogue keys, so that "expected …" is
+/// worded in the user's language. A name in quotes ('år', '{') is the word
+/// itself; tests hold every rule name of grammar_def.hpp to this table.
+const std::map<std::string_view, std::string_view>& expected_keys_table() {
+    static const std::map<std::string_view, std::string_view> keys = {
+        {"an identifier", "parse.what.identifier"},
+        {"a text in double quotes", "parse.what.string"},
+        {"a closing '\"' before the end of the line", "parse.what.closing_quote"},
+        {"a whole number", "parse.what.number"},
+        {"a date (YYYY-MM-DD)", "parse.what.date"},
+        {"text to the end of the line", "parse.what.text_to_eol"},
+        {"a section number (such as 4-3 or 2-1 c)", "parse.what.section"},
+        {"a letter (a, b, c …)", "parse.what.letter"},
+        {"a ledd, punktum, bokstav or nr.", "parse.what.subdivision"},
+        {"'§' and a section number", "parse.what.section_ref"},
+        {"a citation (such as pbrl § 4-3 første ledd)", "parse.what.citation"},
+        {"a modality (har rett til, har plikt til, skal, kan, skal ikke, kan ikke, bestemmer …)", "parse.what.modality"},
+        {"an actor and what it may or must do", "parse.what.statement"},
+        {"a lower age bound", "parse.what.lower_bound"},
+        {"an upper age bound", "parse.what.upper_bound"},
+        {"an age (fra N år, fylt N år, over N år, under N år, fra året N, når …, uansett)", "parse.what.age"},
+        {"a weight (stor vekt, avgjørende vekt, etter alder og modenhet)", "parse.what.weight_level"},
+        {"a weight", "parse.what.weight"},
+        {"a condition in double quotes", "parse.what.condition"},
+        {"a sector and '/'", "parse.what.sector_prefix"},
+        {"a rule id (id or sektor/id)", "parse.what.rule_ref"},
+        {"a validity (fra DATE, fra DATE til DATE, til DATE, når Kongen bestemmer)", "parse.what.validity"},
+        {"a field (kilde, tema, alder, vekt, vilkår, unntak, gjelder, overfor, …) or '}'", "parse.what.field"},
+        {"a rule", "parse.what.rule"},
+        {"a sector declaration", "parse.what.sector_decl"},
+        {"a Lovdata id (such as LOV-1999-07-02-63)", "parse.what.lovdata_id"},
+        {"a law declaration", "parse.what.law_decl"},
+        {"an include", "parse.what.include"},
+        {"a law's short name and its word for the actor", "parse.what.alias"},
+        {"an actor declaration", "parse.what.actor_decl"},
+        {"a topic declaration", "parse.what.topic_decl"},
+        {"a replacement", "parse.what.replacement"},
+        {"an excluded worksheet row", "parse.what.excluded_row"},
+        {"a language (nb, nn or en) and a sentence in double quotes", "parse.what.plain_wording"},
+        {"a language: nb, nn or en", "parse.what.plain_lang"},
+        {"a declaration (sektor, lov, aktør, tema, regel, …)", "parse.what.declaration"},
+    };
+    return keys;
+}
+
+/// What the grammar expected, as a phrase to word.
+MessageValue expected_phrase(const std::string& expected) {
+    if (auto key = expected_key(expected); !key.empty()) return phrase(std::string(key), {});
+    // "'ledd' or 'punktum'": two words of the language, either will do.
+    const std::string_view text = expected;
+    if (const auto middle = text.find("' or '"); text.size() > 2 && text.front() == '\'' && text.back() == '\'' &&
+                                                middle != std::string_view::npos)
+        return phrase("parse.what.either", {{"first", std::string(text.substr(1, middle - 1))},
+                                            {"second", std::string(text.substr(middle + 6, text.size() - middle - 7))}});
+    if (text.size() > 2 && text.front() == '\'' && text.back() == '\'')
+        return phrase("parse.what.literal", {{"text", std::string(text.substr(1, text.size() - 2))}});
+    return phrase("parse.what.literal", {{"text", expected}});
+}
+
 void report_failure(std::string_view text, std::uint32_t file_id, const grammar::SyntaxFailure& failure,
                     Diagnostics& diags) {
     const Token found = token_at(text, failure.offset);
@@ -97,7 +163,7 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
     if (expected_is(failure, "a modality")) {
         if (auto actor = word_before(text, failure.offset)) {
             if (auto keyword = text::closest(actor->text, as_views(grammar::field_keywords))) {
-                Diagnostic& d = diags.error("syntax", span_of(*actor), {});
+                Diagnostic& d = diags.error(kinds::syntax, span_of(*actor), {});
                 d.message_key = "parse.unknown_field";
                 d.message_args = {{"field", actor->text}, {"suggestion", std::string(*keyword)}};
                 return;
@@ -105,25 +171,37 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
         }
     }
 
-    std::string message = "expected " + failure.expected + ", found " + found.described;
-    if (expected_is(failure, "a closing '\"'")) message = "unterminated string: " + message;
+    // A ledd, punktum or nr. too long to be one (the grammar refuses it where it reads it).
+    if (expected_is(failure, "a whole number") && found.text.size() > grammar::max_count_digits &&
+        std::all_of(found.text.begin(), found.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        Diagnostic& d = diags.error(kinds::syntax, span_of(found), {});
+        d.message_key = "parse.number_too_large";
+        d.message_args = {{"number", found.text}, {"digits", static_cast<std::int64_t>(grammar::max_count_digits)}};
+        return;
+    }
+
+    std::optional<std::string> suggestion;
     if (!found.text.empty()) {
-        std::optional<std::string> suggestion;
         if (expected_is(failure, "a declaration")) {
             suggestion = text::closest(found.text, as_views(grammar::declaration_keywords));
         } else if (expected_is(failure, "a field")) {
             suggestion = text::closest(found.text, as_views(grammar::field_keywords));
         } else if (expected_is(failure, "a modality")) {
-            suggestion = text::closest(found.text, as_views(grammar::modality_phrases));
+            suggestion = text::closest(found.text, modality_words());
         } else if (failure.expected.size() > 2 && failure.expected.front() == '\'') {
             // A named keyword like 'år' or 'Kongen'.
             const std::string keyword = failure.expected.substr(1, failure.expected.size() - 2);
             if (text::edit_distance(found.text, keyword) <= std::max<std::size_t>(1, keyword.size() / 3))
                 suggestion = keyword;
         }
-        if (suggestion) message += "; did you mean '" + *suggestion + "'?";
     }
-    diags.error("syntax", span_of(found), message);
+    Diagnostic& d = diags.error(kinds::syntax, span_of(found), {});
+    d.message_key = expected_is(failure, "a closing '\"'") ? "parse.unterminated" : "parse.expected";
+    d.message_args = {{"what", expected_phrase(failure.expected)},
+                      {"found", found.kind},
+                      {"token", found.text},
+                      {"has_suggestion", suggestion ? "yes" : "no"},
+                      {"suggestion", suggestion.value_or("")}};
 }
 
 /// The start of the next line, after `offset`, that opens a declaration at
@@ -162,6 +240,12 @@ bool only_comments_and_space(std::string_view text, bool& has_comment) {
 
 }  // namespace
 
+std::string_view expected_key(std::string_view rule_name) {
+    const auto& table = expected_keys_table();
+    auto it = table.find(rule_name);
+    return it == table.end() ? std::string_view{} : it->second;
+}
+
 ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, Diagnostics& diags) {
     ast::File file;
     file.source = file_id;
@@ -170,9 +254,9 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
     bool has_comment = false;
     if (only_comments_and_space(text, has_comment)) {
         if (has_comment)
-            diags.add("syntax", Severity::warning, Span::whole(file_id), {}).message_key = "parse.only_comments";
+            diags.add(kinds::syntax, Severity::warning, Span::whole(file_id), {}).message_key = "parse.only_comments";
         else
-            diags.error("syntax", Span::whole(file_id), {}).message_key = "parse.empty";
+            diags.error(kinds::syntax, Span::whole(file_id), {}).message_key = "parse.empty";
         return file;
     }
 
@@ -210,6 +294,38 @@ std::string display_path(const fs::path& path) {
     return path.lexically_normal().generic_string();
 }
 
+fs::path canonical_path(const fs::path& path) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    return ec ? path : canonical;
+}
+
+namespace {
+
+/// The folder a path given stands for: itself, or the file's folder.
+fs::path folder_of(const fs::path& p) {
+    std::error_code ec;
+    fs::path folder = fs::is_directory(p, ec) ? p : p.parent_path();
+    return folder.empty() ? fs::path(".") : folder;
+}
+
+}  // namespace
+
+fs::path common_root(const std::vector<fs::path>& paths) {
+    if (paths.empty()) return ".";
+    fs::path common = fs::absolute(folder_of(paths.front())).lexically_normal();
+    for (std::size_t i = 1; i < paths.size(); ++i) {
+        const fs::path folder = fs::absolute(folder_of(paths[i])).lexically_normal();
+        fs::path shared;
+        auto a = common.begin();
+        auto b = folder.begin();
+        for (; a != common.end() && b != folder.end() && *a == *b; ++a, ++b) shared /= *a;
+        common = shared;
+    }
+    if (!common.empty() && common.filename().empty()) common = common.parent_path();
+    return fs::path(display_path(common));
+}
+
 namespace {
 
 struct Loader {
@@ -218,22 +334,63 @@ struct Loader {
     Workspace& ws;
     std::set<fs::path> loaded;                 // canonical paths
     std::map<fs::path, std::size_t> file_index;  // canonical path -> ws.files index
+    std::map<std::size_t, fs::path> root_of;     // ws.files index -> canonical folder its includes stay below
+
+    bool is_open(const fs::path& canonical) const { return options.open && options.open->contains(canonical); }
 
     /// `bundled`: a preloaded vocabulary file of the project's own, read with
     /// the default limits; --max-file-size is for the files a user gives.
-    std::optional<std::size_t> load(const fs::path& path, bool bundled = false) {
-        std::error_code ec;
-        fs::path canonical = fs::weakly_canonical(path, ec);
-        if (ec) canonical = path;
+    std::optional<std::size_t> load(const fs::path& path, const fs::path& root, bool bundled = false) {
+        const fs::path canonical = canonical_path(path);
         if (auto it = file_index.find(canonical); it != file_index.end()) return it->second;
         if (!loaded.insert(canonical).second) return std::nullopt;
-        auto id = ws.sources.load(path, diags, bundled ? text::SourceLimits{} : options.limits);
+        std::optional<std::uint32_t> id;
+        if (options.open) {
+            if (auto open = options.open->find(canonical); open != options.open->end()) {
+                id = ws.sources.add(display_path(canonical), std::string(open->second), diags);
+                if (!id) return std::nullopt;
+                ws.files.push_back(parse_file(ws.sources, *id, diags));
+                return remember(canonical, root);
+            }
+        }
+        std::error_code ec;
+        const auto modified = fs::last_write_time(canonical, ec);
+        if (options.cache && !ec) {
+            auto cached = options.cache->entries.find(canonical);
+            if (cached != options.cache->entries.end() && cached->second.modified == modified) {
+                Diagnostics ignored;  // the content was validated when it was cached
+                id = ws.sources.add(path.generic_string(), cached->second.content, ignored);
+                if (!id) return std::nullopt;
+                ast::File copy = cached->second.file;
+                copy.source = *id;
+                ws.files.push_back(std::move(copy));
+                for (Diagnostic d : cached->second.diagnostics) {
+                    d.span.file = *id;
+                    for (Note& n : d.notes)
+                        if (n.span.file != Span::no_file) n.span.file = *id;
+                    diags.all().push_back(std::move(d));
+                }
+                return remember(canonical, root);
+            }
+        }
+        id = ws.sources.load(path, diags, bundled ? text::SourceLimits{} : options.limits);
         if (!id) {
             // Unusable files are kept out of the model but still counted as seen.
             return std::nullopt;
         }
+        const std::size_t before = diags.size();
         ws.files.push_back(parse_file(ws.sources, *id, diags));
+        if (options.cache && !ec) {
+            ParseCache::Entry entry{modified, std::string(ws.sources.file(*id).content()), ws.files.back(), {}};
+            entry.diagnostics.assign(diags.all().begin() + static_cast<std::ptrdiff_t>(before), diags.all().end());
+            options.cache->entries[canonical] = std::move(entry);
+        }
+        return remember(canonical, root);
+    }
+
+    std::size_t remember(const fs::path& canonical, const fs::path& root) {
         file_index[canonical] = ws.files.size() - 1;
+        root_of[ws.files.size() - 1] = root;
         return ws.files.size() - 1;
     }
 
@@ -247,44 +404,44 @@ struct Loader {
         visits[index] = Visit::in_progress;
         const std::uint32_t source = ws.files[index].source;
         std::error_code ec;
-        const fs::path self = fs::weakly_canonical(ws.sources.file(source).path(), ec);
+        const fs::path self = canonical_path(ws.sources.file(source).path());
         stack.push_back(self);
         // Copy: loading may grow ws.files and move the vector.
         std::vector<ast::Include> includes;
         for (const auto& d : ws.files[index].declarations)
             if (auto inc = std::get_if<ast::Include>(&d.value)) includes.push_back(*inc);
-        const fs::path root = fs::weakly_canonical(ws.root, ec);
+        const fs::path root = root_of[index];
         for (const ast::Include& inc : includes) {
             const Span span = Span::at(source, inc.path.begin, inc.path.end);
-            const fs::path canonical = fs::weakly_canonical(self.parent_path() / inc.path.value, ec);
+            const fs::path canonical = canonical_path(self.parent_path() / inc.path.value);
             const fs::path relative = canonical.lexically_relative(root);
             if (relative.empty() || *relative.begin() == "..") {
-                Diagnostic& d = diags.error("reference", span, {});
+                Diagnostic& d = diags.error(kinds::reference, span, {});
                 d.message_key = "parse.include_outside";
                 d.message_args = {{"include", inc.path.value},
                                   {"target", display_path(canonical)},
-                                  {"root", display_path(ws.root)}};
+                                  {"root", display_path(root)}};
                 continue;
             }
-            if (!fs::exists(canonical, ec)) {
-                Diagnostic& d = diags.error("reference", span, {});
+            if (!is_open(canonical) && !fs::exists(canonical, ec)) {
+                Diagnostic& d = diags.error(kinds::reference, span, {});
                 d.message_key = "parse.include_missing";
                 d.message_args = {{"include", inc.path.value}};
                 continue;
             }
             if (stack.size() >= options.max_include_depth) {
-                Diagnostic& d = diags.error("limit", span, {});
+                Diagnostic& d = diags.error(kinds::limit, span, {});
                 d.message_key = "parse.include_depth";
                 d.message_args = {{"limit", static_cast<std::int64_t>(options.max_include_depth)}};
                 continue;
             }
-            auto child = load(fs::path(display_path(canonical)));
+            auto child = load(fs::path(display_path(canonical)), root);
             if (!child) continue;
             if (auto it = visits.find(*child); it != visits.end() && it->second == Visit::in_progress) {
                 std::string chain;
                 const auto from = std::find(stack.begin(), stack.end(), canonical);
                 for (auto p = from; p != stack.end(); ++p) chain += display_path(*p) + " → ";
-                Diagnostic& d = diags.error("reference", span, {});
+                Diagnostic& d = diags.error(kinds::reference, span, {});
                 d.message_key = "parse.include_cycle";
                 d.message_args = {{"chain", chain + display_path(canonical)}};
                 continue;
@@ -301,27 +458,26 @@ struct Loader {
 Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& options, Diagnostics& diags) {
     Workspace ws;
     std::error_code ec;
-    if (!paths.empty()) {
-        const fs::path first = paths.front();
-        ws.root = fs::is_directory(first, ec) ? first : first.parent_path();
-        if (ws.root.empty()) ws.root = ".";
-    }
-    Loader loader{options, diags, ws, {}, {}, {}};
+    ws.root = common_root(paths);
+    Loader loader{options, diags, ws, {}, {}, {}, {}};
 
-    std::vector<fs::path> files;
-    for (const fs::path& p : options.preload) files.push_back(p);
+    // Each file with the folder its includes must stay below: the folder
+    // given, or the folder of the file given (not the first path's for all).
+    std::vector<std::pair<fs::path, fs::path>> files;
+    for (const fs::path& p : options.preload) files.emplace_back(p, canonical_path(p.parent_path()));
     for (const fs::path& p : paths) {
+        const fs::path root = canonical_path(folder_of(p));
         // A folder named like a rule file is a mistake (or a trap), not a
         // folder of rules: walking it would report success over nothing.
         if (p.extension() == ".regel" && fs::is_directory(p, ec)) {
-            Diagnostic& d = diags.error("io", Span{}, {});
+            Diagnostic& d = diags.error(kinds::io, Span{}, {});
             d.message_key = "parse.directory";
             d.message_args = {{"path", display_path(p)}};
             continue;
         }
         if (fs::is_directory(p, ec)) {
             std::vector<fs::path> found;
-            const fs::path walked = fs::weakly_canonical(p, ec);
+            const fs::path walked = canonical_path(p);
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 // A committed symbolic link must not read (and show lines of) a
@@ -331,7 +487,7 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
                     const fs::path target = fs::weakly_canonical(it->path(), link_ec);
                     const fs::path relative = target.lexically_relative(walked);
                     if (link_ec || relative.empty() || *relative.begin() == "..") {
-                        Diagnostic& d = diags.error("io", Span{}, {});
+                        Diagnostic& d = diags.error(kinds::io, Span{}, {});
                         d.message_key = "parse.symlink_outside";
                         d.message_args = {{"path", display_path(it->path())},
                                           {"target", display_path(target)},
@@ -341,17 +497,17 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
                 }
                 if (it->path().extension() == ".regel" && !it->is_directory(ec)) found.push_back(it->path());
                 else if (it->path().extension() == ".regel" && it->is_directory(ec)) {
-                    Diagnostic& d = diags.error("io", Span{}, {});
+                    Diagnostic& d = diags.error(kinds::io, Span{}, {});
                     d.message_key = "parse.directory";
                     d.message_args = {{"path", display_path(it->path())}};
                 }
             }
             std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::exists(p, ec)) {
-            files.push_back(p);
+            for (const fs::path& f : found) files.emplace_back(f, root);
+        } else if (fs::exists(p, ec) || loader.is_open(canonical_path(p))) {
+            files.emplace_back(p, root);
         } else {
-            Diagnostic& d = diags.error("io", Span{}, {});
+            Diagnostic& d = diags.error(kinds::io, Span{}, {});
             d.message_key = "parse.no_such_file";
             d.message_args = {{"path", display_path(p)}};
         }
@@ -359,7 +515,8 @@ Workspace load_workspace(const std::vector<fs::path>& paths, const LoadOptions& 
     std::vector<std::size_t> roots;
     for (std::size_t i = 0; i < files.size(); ++i) {
         const bool bundled = i < options.preload.size();
-        if (auto index = loader.load(fs::path(display_path(files[i])), bundled)) roots.push_back(*index);
+        if (auto index = loader.load(fs::path(display_path(files[i].first)), files[i].second, bundled))
+            roots.push_back(*index);
         if (i + 1 == options.preload.size()) ws.preloaded = ws.files.size();
     }
     for (std::size_t index : roots) {

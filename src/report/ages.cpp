@@ -29,9 +29,7 @@ model::Validity period(const model::Model& model, const model::Norm& n) {
 }
 
 std::string bound_text(const std::optional<model::Bound>& b) {
-    if (!b) return "";
-    std::string s = std::string(model::wording_text(b->wording)) + " " + std::to_string(b->age);
-    return b->basis() == model::Basis::birthday ? s + " år" : s;
+    return b ? model::bound_text(*b) : std::string();
 }
 
 /// Pads to a width counted in characters, not bytes (æ, ø, å, §).

@@ -178,12 +178,6 @@ int x_of(int age) { return label_width + std::clamp(age, 0, max_age) * px_per_ye
 
 std::string provision_of(const model::Norm& n) { return n.sources.empty() ? n.id : n.sources.front().text(); }
 
-/// A bound as the statute words it: "over 16 år", "fra året 19".
-std::string bound_text(const model::Bound& b) {
-    std::string s = std::string(model::wording_text(b.wording)) + " " + std::to_string(b.age);
-    return b.basis() == model::Basis::birthday ? s + " år" : s;
-}
-
 std::string age_rule_text(const model::AgeInterval& a) {
     std::string s;
     if (a.from) s = bound_text(*a.from);

@@ -8,13 +8,6 @@ const std::vector<std::string>& format_names() {
     return names;
 }
 
-std::optional<Severity> parse_severity_name(std::string_view name) {
-    if (name == "error") return Severity::error;
-    if (name == "warning") return Severity::warning;
-    if (name == "note") return Severity::note;
-    return std::nullopt;
-}
-
 std::string side_label(const ReportInput& side, const std::string& label) {
     return label.empty() ? side.at.iso() : label;
 }

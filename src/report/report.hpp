@@ -51,8 +51,6 @@ struct WriteOptions {
 /// The formats `lovsjekk report --format` and `lovsjekk diff --format` know, in help order.
 const std::vector<std::string>& format_names();
 
-/// "error", "warning", "note" → the severity; nullopt for anything else.
-std::optional<Severity> parse_severity_name(std::string_view name);
 
 void write_text(std::ostream& out, const ReportInput& input, bool colour);
 void write_json(std::ostream& out, const ReportInput& input);

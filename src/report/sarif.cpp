@@ -2,6 +2,7 @@
 // rule per finding kind, one result per finding with a region in UTF-16
 // columns, notes as related locations, and the finding id as the partial
 // fingerprint so that alerts survive edits that move lines.
+#include "base/uri.hpp"
 #include "report/pretty_json.hpp"
 #include "report/view.hpp"
 
@@ -35,33 +36,14 @@ const char* level_of(Severity s) {
     return "warning";
 }
 
-/// RFC 3986: everything but the unreserved characters and '/' percent-encoded,
-/// so that 'vidaregåande.regel' or a space in a folder name is a valid URI.
-std::string encode_path(const std::string& path) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : path) {
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '.' || c == '_' || c == '~' || c == '/';
-        if (plain) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 /// Paths print as the CLI shows them: relative to the working directory (the
 /// repository root in CI), absolute only for files outside it.
 json::object artifact_location(const std::string& path) {
     json::object a;
     if (!path.empty() && path.front() == '/') {
-        a["uri"] = "file://" + encode_path(path);
+        a["uri"] = "file://" + percent_encode_path(path);
     } else {
-        a["uri"] = encode_path(path);
+        a["uri"] = percent_encode_path(path);
         a["uriBaseId"] = source_root;
     }
     return a;
@@ -101,22 +83,7 @@ std::optional<json::object> physical_location(const text::SourceManager& sources
 
 json::object text_message(const std::string& text) { return json::object{{"text", text}}; }
 
-/// A kind's name in the PascalCase SARIF viewers show: "grey-zone" → "GreyZone".
-std::string pascal_case(const std::string& kind) {
-    std::string out;
-    bool upper = true;
-    for (char c : kind) {
-        if (c == '-' || c == '_' || c == '.') {
-            upper = true;
-            continue;
-        }
-        out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-        upper = false;
-    }
-    return out;
-}
-
-json::object rule(const KindInfo& k) {
+json::object rule(const KindDescription& k) {
     const std::string help_text = k.description + "\n\n`lovsjekk explain " + k.kind +
                                   "` explains this kind; `lovsjekk explain ID` one finding. To accept a finding, "
                                   "list its id with a reason in the policy file: accept ID: reason.";
@@ -125,7 +92,7 @@ json::object rule(const KindInfo& k) {
                                       "accept a finding, list it in the policy file: `accept ID: reason`.";
     return json::object{
         {"id", k.kind},
-        {"name", pascal_case(k.kind)},
+        {"name", k.sarif_name},
         {"shortDescription", text_message(k.title)},
         {"fullDescription", text_message(k.description)},
         {"help", json::object{{"text", help_text}, {"markdown", help_markdown}}},
@@ -207,10 +174,10 @@ json::object result(const Entry& e, const model::Model& model, std::size_t rule_
 
 void write(std::ostream& out, const View& view) {
     const text::Catalogue& messages = text::bundled_catalogue(view.current->lang);
-    const std::vector<KindInfo> kinds = kind_catalogue(view.entries, messages);
+    const std::vector<KindDescription> kinds = kind_catalogue(view.entries, messages);
     std::map<std::string, std::size_t> index;
     json::array rules;
-    for (const KindInfo& k : kinds) {
+    for (const KindDescription& k : kinds) {
         index.emplace(k.kind, rules.size());
         rules.emplace_back(rule(k));
     }

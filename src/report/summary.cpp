@@ -33,6 +33,13 @@ constexpr const char* child_actor = "barnet";
 /// the rules, never written here.
 constexpr const char* majority_topic = "myndighet";
 
+/// The vocabulary's actors that make regulations: a power to give
+/// regulations ("departementet kan gi forskrift") tells a service nothing
+/// about the child in front of it, so summaries leave it out.
+constexpr std::array<std::string_view, 2> regulation_makers = {"departementet", "kongen"};
+/// The topic group of duties to cooperate: in a service's own summary only.
+constexpr const char* cooperation_group = "samarbeid";
+
 /// Lists of counterparts longer than this are taken apart and regrouped by
 /// the norms that name them (see Builder::regroup).
 constexpr std::size_t max_listed = 3;
@@ -68,8 +75,8 @@ std::string keyword(std::string word) {
 int group_rank(const std::string& group) {
     // The child's own say first, then the services she has a right to, then
     // what the services owe each other: the order a case worker asks in.
-    static constexpr std::array<std::string_view, 6> order = {"medvirkning", "tjeneste", "samordning",
-                                                              "samarbeid",   "melding",  "oppfølging"};
+    static constexpr std::array<std::string_view, 7> order = {"medvirkning", "tjeneste",   "samordning", "samarbeid",
+                                                              "taushetsplikt", "melding", "oppfølging"};
     const auto it = std::find(order.begin(), order.end(), group);
     return static_cast<int>(it - order.begin());
 }
@@ -98,6 +105,11 @@ struct Pending {
     bool conditional = true;
     std::vector<const model::Citation*> citations;
     std::set<std::string> rules;
+    std::vector<std::string> conditions;  ///< the statute's conditions, quoted under the sentence
+    bool own_words = false;               ///< the rule author's `klarspråk`, which states its conditions itself
+    std::vector<std::string> details;     ///< further lines (the days, for one child)
+    bool weight = false;                  ///< the weight of her view
+    SummaryPart part = SummaryPart::none;
 };
 
 class Builder {
@@ -136,6 +148,9 @@ private:
     struct Bodies {
         std::string plain;
         std::string conditional;
+        bool own_words = false;  ///< from the rule's `klarspråk`
+        bool take_apart = true;  ///< built from a topic phrase that lists counterparts
+        bool with_conditions = true;  ///< false for the weight of her view, which the rule's conditions do not qualify
     };
     /// A long list of counterparts, taken apart: for each, the norms naming it.
     struct Split {
@@ -149,8 +164,12 @@ private:
     /// `keyed`: the sentence with its list of counterparts left out, as a key.
     Bodies phrase(const Phrased& p, const std::vector<std::string>& counterparts, bool keyed = false);
     void add_weight(const Phrased& p);
-    void add(const std::string& topic, const std::string& body, const std::string& conditional_body,
-             const model::Norm& n);
+    void add(const std::string& topic, const Bodies& bodies, const Phrased& p);
+    bool shown(const model::Norm& n) const;
+    bool past_subject_bound(const model::Norm& n) const;
+    SummaryPart part_of(const model::Norm& n) const;
+    const std::string& group_of(const std::string& topic) const;
+    Bodies statement_bodies(const Phrased& p, const When& when);
 
     const model::Model& model_;
     const SummaryQuery& query_;
@@ -207,7 +226,58 @@ std::vector<Phrased> Builder::select() const {
             if (bearer || owed) out.push_back({&n, {}, {}});
         }
     }
+    std::erase_if(out, [&](const Phrased& p) { return !shown(*p.norm); });
     return out;
+}
+
+const std::string& Builder::group_of(const std::string& topic) const {
+    static const std::string none;
+    auto it = model_.topics.find(topic);
+    return it != model_.topics.end() ? it->second.group : none;
+}
+
+// What a person at work needs: no powers to make regulations; duties to
+// cooperate only in the service's own summary; no norm about a minor, a
+// kindergarten child or a pupil in grunnskole past the age its subject
+// implies (declared in the vocabulary).
+bool Builder::shown(const model::Norm& n) const {
+    if (std::find(regulation_makers.begin(), regulation_makers.end(), n.actor) != regulation_makers.end()) return false;
+    if (!query_.service && group_of(n.topic) == cooperation_group) return false;
+    return !past_subject_bound(n);
+}
+
+bool Builder::past_subject_bound(const model::Norm& n) const {
+    // Its own upper age says how far it goes; "uansett alder" in a law about
+    // minors is any age of a minor.
+    if (query_.service || n.age.to) return false;
+    const bool about_child = n.actor == child_actor || std::find(n.counterparts.begin(), n.counterparts.end(),
+                                                                 child_actor) != n.counterparts.end();
+    std::optional<model::Bound> bound;
+    if (auto topic = model_.topics.find(n.topic); topic != model_.topics.end()) bound = topic->second.subject_bound;
+    if (auto child = model_.actors.find(child_actor); !bound && about_child && child != model_.actors.end()) {
+        auto word = child->second.word_bounds.find(n.law());
+        if (word != child->second.word_bounds.end()) bound = word->second;
+    }
+    if (!bound) return false;
+    // The first age that is past the bound whatever her birthday: a school
+    // year that starts the year she turns 15 may end after she turns 16.
+    const int past = bound->age + (bound->basis() == model::Basis::calendar_year ? 1
+                                   : bound->basis() == model::Basis::school_year ? 2
+                                                                                  : 0);
+    // A norm that starts at or after the bound ("fra 18 år") says itself that it reaches past it.
+    if (n.age.from && n.age.from->age >= bound->age) return false;
+    if (query_.born) return !(query_.when.at < bound->date_for(*query_.born));
+    return query_.age && *query_.age >= past;
+}
+
+SummaryPart Builder::part_of(const model::Norm& n) const {
+    if (query_.service) return SummaryPart::none;
+    const std::string& group = group_of(n.topic);
+    if (n.actor == child_actor && group == "medvirkning") return SummaryPart::decides;
+    if (n.actor != child_actor &&
+        (n.modality == model::Modality::duty || group == "melding" || group == "samordning" || group == "oppfølging"))
+        return SummaryPart::services;
+    return SummaryPart::other;
 }
 
 bool Builder::adult_for(const model::Norm& n) const {
@@ -320,6 +390,8 @@ When Builder::when_text(const Phrased& p, bool self) const {
         bounds = msg_.format(a.from->basis() == model::Basis::birthday ? "summary.when.range" : "summary.when.years",
                              {{"from", std::int64_t{a.from->age}},
                               {"to", std::int64_t{a.to->age}},
+                              // [from, to) by birthday: the last year of age in it ("til og med 17 år")
+                              {"last", std::int64_t{a.to->age - 1}},
                               {"child", child},
                               {"self", yes_no(self)}});
     } else if (a.from && a.to) {
@@ -418,13 +490,32 @@ std::string Builder::provision_text(const std::vector<const model::Citation*>& c
     return out;
 }
 
-void Builder::add(const std::string& topic, const std::string& body, const std::string& conditional_body,
-                  const model::Norm& n) {
-    Pending& p = pending_[{topic, body}];
+void Builder::add(const std::string& topic, const Bodies& bodies, const Phrased& phrased) {
+    const model::Norm& n = *phrased.norm;
+    const SummaryPart part = part_of(n);
+    // The part is in the key: in one topic, what the child decides and what a
+    // service must do stand in different parts of the summary.
+    Pending& p = pending_[{std::string(1, static_cast<char>('0' + static_cast<int>(part))) + topic, bodies.plain}];
+    const bool first = p.rules.empty();
     p.topic = topic;
-    p.body = body;
-    p.conditional_body = conditional_body;
-    p.conditional = p.conditional && body != conditional_body;
+    p.part = part;
+    p.body = bodies.plain;
+    p.conditional_body = bodies.conditional;
+    p.own_words = bodies.own_words;
+    p.weight = !bodies.with_conditions;
+    // Conditions are quoted under the sentence; a norm that holds without
+    // any means the sentence holds without any.
+    if (n.conditions.empty() || !bodies.with_conditions) p.conditional = false;
+    if (p.conditional)
+        for (const model::Condition& c : n.conditions)
+            if (std::find(p.conditions.begin(), p.conditions.end(), c.text) == p.conditions.end())
+                p.conditions.push_back(c.text);
+    if (!p.conditional) p.conditions.clear();
+    if (query_.born && bodies.own_words && first && (phrased.from_date || phrased.to_date)) {
+        // The author's sentence says the age; for one child the days are added.
+        const When w = when_text(phrased, true);
+        if (!w.text.empty()) p.details.push_back(capitalise(w.text));
+    }
     for (const model::Citation& c : n.sources) p.citations.push_back(&c);
     p.rules.insert(n.id);
 }
@@ -434,11 +525,11 @@ void Builder::add_norm(const Phrased& p) {
     // A power over a list is not a power over each ("hvem av barnevernet og
     // Nav som har hovedansvaret"): its list stays whole.
     const bool own = query_.service && n.actor == *query_.service;
-    const bool take_apart = n.modality != model::Modality::power &&
+    const Bodies whole = phrase(p, n.counterparts);
+    const bool take_apart = whole.take_apart && n.modality != model::Modality::power &&
                        (n.counterparts.size() > max_listed || (own && n.counterparts.size() > 1));
     if (!take_apart) {
-        const Bodies b = phrase(p, n.counterparts);
-        add(n.topic, b.plain, b.conditional, n);
+        add(n.topic, whole, p);
         return;
     }
     // A long list of counterparts is taken apart and put together again once
@@ -478,15 +569,29 @@ void Builder::regroup() {
         for (const auto& group : groups) {
             const std::vector<Phrased>& norms = split.norms.at(group.front());
             for (const Phrased& p : norms) {
-                const Bodies b = phrase(p, group);
-                add(split.topic, b.plain, b.conditional, *p.norm);
+                add(split.topic, phrase(p, group), p);
             }
         }
     }
 }
 
+/// A sentence the author wrote ends without its full stop: the citation follows.
+std::string without_full_stop(std::string s) {
+    while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
 Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>& counterparts, bool keyed) {
     const model::Norm& n = *p.norm;
+    // First the rule author's own sentence in this language: it keeps the
+    // provision's verb and object, which no topic phrase can.
+    if (auto own = n.plain.find(msg_.lang()); own != n.plain.end()) {
+        Bodies b;
+        b.plain = b.conditional = capitalise(without_full_stop(own->second));
+        b.own_words = true;
+        b.take_apart = false;
+        return b;
+    }
     std::vector<std::string> others;
     bool to_child = false;
     for (const std::string& c : counterparts) {
@@ -495,6 +600,11 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
     }
     const bool self = n.actor == child_actor;
     const When when = when_text(p, self);
+    // Then, in Norwegian, the rule's own statement: its modality and its
+    // words, which say what the provision says. A topic phrase lists the
+    // counterparts of a duty to cooperate with several services, and says it in English.
+    const std::string act_key = "act." + n.topic;
+    const bool listing = group_of(n.topic) == cooperation_group && n.counterparts.size() > 1;
     MessageArgs args = {{"subject", actor_name(n.actor, n, false)},
                         {"actor", keyword(n.actor)},
                         {"modality", model::modality_name(n.modality)},
@@ -511,28 +621,44 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
                         {"comma", yes_no(when.clause)},
                         {"you", yes_no(query_.service && n.actor == *query_.service)},
                         {"cond", "no"}};
-    const std::string act_key = "act." + n.topic;
-    std::string act = msg_.has(act_key) ? msg_.format(act_key, args) : std::string();
-    std::string key = "summary.sentence";
-    if (!act.empty()) {
-        args.emplace_back("act", act);
-    } else {
-        // No words for this kind of norm yet: say what kind of norm it is,
-        // which is true of every norm on the topic, and name the topic.
-        if (!msg_.has(act_key))
-            notes_.insert("topic '" + n.topic + "' has no phrase in the '" + msg_.lang() +
-                          "' catalogue; its sentences only name the topic");
-        args.emplace_back("topic", topic_title(n.topic));
-        key = "summary.generic";
-    }
+    const std::string act = msg_.has(act_key) ? msg_.format(act_key, args) : std::string();
+    if (!listing && (msg_.lang() != "en" || act.empty())) return statement_bodies(p, when);
+    args.emplace_back("act", act);
     Bodies b;
-    b.plain = capitalise(msg_.format(key, args));
+    b.plain = capitalise(msg_.format("summary.sentence", args));
     b.conditional = b.plain;
-    if (!n.conditions.empty()) {
-        for (auto& [name, value] : args)
-            if (name == "cond") value = std::string("yes");
-        b.conditional = capitalise(msg_.format(key, args));
+    return b;
+}
+
+// "Fra 16 år har pasienten rett til å samtykke til helsehjelp": the rule's
+// modality words as written, the subject after the first of them when the
+// age stands first (Norwegian word order), and the rule's own words.
+Builder::Bodies Builder::statement_bodies(const Phrased& p, const When& when) {
+    const model::Norm& n = *p.norm;
+    std::string words;
+    const std::string& st = n.statement;
+    if (st.size() >= n.actor.size() + n.action.size() && st.compare(0, n.actor.size(), n.actor) == 0) {
+        words = st.substr(n.actor.size(), st.size() - n.actor.size() - n.action.size());
+        while (!words.empty() && words.front() == ' ') words.erase(words.begin());
+        while (!words.empty() && words.back() == ' ') words.pop_back();
     }
+    const auto space = words.find(' ');
+    const std::string verb = words.substr(0, space);
+    const std::string rest = space == std::string::npos ? std::string() : words.substr(space + 1);
+    const MessageArgs args = {{"subject", actor_name(n.actor, n, false)},
+                              {"words", words},
+                              {"verb", verb},
+                              {"rest", rest},
+                              {"has_rest", yes_no(!rest.empty())},
+                              {"action", n.action},
+                              // "skal, ved enhver som …": no space before the action's own comma
+                              {"sep", n.action.starts_with(",") ? "" : " "},
+                              {"when", when.text},
+                              {"has_when", yes_no(!when.text.empty())},
+                              {"comma", yes_no(when.clause)}};
+    Bodies b;
+    b.plain = b.conditional = capitalise(msg_.format("summary.statement", args));
+    b.take_apart = false;
     return b;
 }
 
@@ -562,7 +688,11 @@ void Builder::add_weight(const Phrased& p) {
                                                             {"level", level},
                                                             {"when", when},
                                                             {"has_when", yes_no(!when.empty())}});
-    add(n.topic, capitalise(body), capitalise(body), n);
+    Bodies b;
+    b.plain = b.conditional = capitalise(body);
+    b.take_apart = false;
+    b.with_conditions = false;
+    add(n.topic, b, p);
 }
 
 Summary Builder::build() {
@@ -596,18 +726,73 @@ Summary Builder::build() {
 
     auto less = [this](const std::string& a, const std::string& b) { return this->less(a, b); };
 
-    std::map<std::string, SummarySection> sections;
-    for (auto& [key, p] : pending_) {
-        SummarySection& section = sections[p.topic];
-        if (section.topic.empty()) {
-            section.topic = p.topic;
-            section.title = capitalise(topic_title(p.topic));
+    // A norm declared an exception from another (`unntak fra`) is said under
+    // its main rule when both are in the summary.
+    std::map<std::string, const Pending*> sentence_of_rule;
+    for (const auto& [key, p] : pending_)
+        for (const std::string& r : p.rules) sentence_of_rule.emplace(r, &p);
+    auto main_rule_of = [&](const Pending& p) -> const Pending* {
+        for (const std::string& r : p.rules) {
+            const model::Norm* n = model_.find_norm(r);
+            if (!n) continue;
+            for (const std::string& target : n->exceptions) {
+                auto it = sentence_of_rule.find(target);
+                if (it != sentence_of_rule.end() && it->second != &p) return it->second;
+            }
         }
+        return nullptr;
+    };
+    auto sentence_of = [&](const Pending& p) {
         SummarySentence sentence;
         sentence.provision = provision_text(p.citations);
         sentence.text = msg_.format("summary.cited", {{"body", p.conditional ? p.conditional_body : p.body},
                                                       {"provision", sentence.provision}});
         sentence.rules.assign(p.rules.begin(), p.rules.end());
+        sentence.details = p.details;
+        sentence.weight = p.weight;
+        if (!p.own_words)
+            for (const std::string& c : p.conditions)
+                sentence.details.push_back(msg_.format("summary.condition", {{"text", without_full_stop(c)}}));
+        return sentence;
+    };
+    // For an age or a child, an exception whose main rules do not apply at
+    // this age has nothing to make an exception from ("kan likevel selv si opp"
+    // once the minor's general incapacity has ended): it is left out.
+    auto orphan = [&](const Pending& p) {
+        if (query_.service) return false;
+        for (const std::string& r : p.rules) {
+            const model::Norm* n = model_.find_norm(r);
+            if (!n || n->exceptions.empty()) return false;
+            for (const std::string& target : n->exceptions)
+                if (sentence_of_rule.contains(target) || !model_.find_norm(target)) return false;
+        }
+        return true;
+    };
+    std::map<const Pending*, std::vector<SummarySentence>> exceptions;
+    std::set<const Pending*> placed;
+    for (const auto& [key, p] : pending_)
+        if (orphan(p)) placed.insert(&p);
+    for (const auto& [key, p] : pending_)
+        if (const Pending* main = main_rule_of(p); main && !main_rule_of(*main) && !placed.contains(main)) {
+            exceptions[main].push_back(sentence_of(p));
+            placed.insert(&p);
+        }
+
+    std::map<std::pair<SummaryPart, std::string>, SummarySection> sections;
+    for (auto& [key, p] : pending_) {
+        if (placed.contains(&p)) continue;
+        SummarySection& section = sections[{p.part, p.topic}];
+        if (section.topic.empty()) {
+            section.topic = p.topic;
+            section.part = p.part;
+            section.title = capitalise(topic_title(p.topic));
+        }
+        SummarySentence sentence = sentence_of(p);
+        if (auto e = exceptions.find(&p); e != exceptions.end()) {
+            sentence.exceptions = e->second;
+            std::sort(sentence.exceptions.begin(), sentence.exceptions.end(),
+                      [&](const SummarySentence& a, const SummarySentence& b) { return less(a.text, b.text); });
+        }
         section.sentences.push_back(std::move(sentence));
     }
     for (auto& [id, section] : sections) {
@@ -615,11 +800,35 @@ Summary Builder::build() {
                   [&](const SummarySentence& a, const SummarySentence& b) { return less(a.text, b.text); });
         s.sections.push_back(std::move(section));
     }
+    // Within a part: what the child decides alone first, then what she may
+    // consent to or refuse; duties to report and to coordinate before other
+    // duties; then the order of the vocabulary's groups.
+    auto strength = [&](const SummarySection& x) {
+        int best = 9;
+        for (const SummarySentence& sentence : x.sentences)
+            for (const std::string& r : sentence.rules)
+                if (const model::Norm* n = model_.find_norm(r)) {
+                    const int m = n->modality == model::Modality::power      ? 0
+                                  : n->modality == model::Modality::right    ? 1
+                                  : n->modality == model::Modality::must_not ? 2
+                                                                             : 3;
+                    best = std::min(best, m);
+                }
+        return best;
+    };
     auto rank = [&](const SummarySection& x) {
-        auto it = model_.topics.find(x.topic);
-        return group_rank(it != model_.topics.end() ? it->second.group : "");
+        const std::string& group = group_of(x.topic);
+        if (x.part == SummaryPart::decides) return strength(x);
+        if (x.part == SummaryPart::services) {
+            static constexpr std::array<std::string_view, 3> contact = {"melding", "oppfølging", "samordning"};
+            const auto it = std::find(contact.begin(), contact.end(), group);
+            if (it != contact.end()) return static_cast<int>(it - contact.begin());
+            return 10 + group_rank(group);
+        }
+        return group_rank(group);
     };
     std::sort(s.sections.begin(), s.sections.end(), [&](const SummarySection& a, const SummarySection& b) {
+        if (a.part != b.part) return a.part < b.part;
         if (rank(a) != rank(b)) return rank(a) < rank(b);
         return less(a.title, b.title);
     });
@@ -628,7 +837,11 @@ Summary Builder::build() {
     // the closing reminder; headings and the LIX line itself are not prose.
     std::string prose = s.intro + "\n";
     for (const SummarySection& section : s.sections)
-        for (const SummarySentence& sentence : section.sentences) prose += sentence.text + "\n";
+        for (const SummarySentence& sentence : section.sentences) {
+            // The conditions under a sentence quote the statute; LIX measures our own words.
+            prose += sentence.text + "\n";
+            for (const SummarySentence& e : sentence.exceptions) prose += e.text + "\n";
+        }
     if (s.sections.empty()) prose += msg_.format("summary.empty") + "\n";
     prose += msg_.format("summary.footer") + "\n";
     s.lix = text::count_lix(prose, s.lang);
@@ -639,6 +852,16 @@ Summary Builder::build() {
 }  // namespace
 
 const char* child_actor_id() { return child_actor; }
+
+const char* part_name(SummaryPart part) {
+    switch (part) {
+        case SummaryPart::decides: return "decides";
+        case SummaryPart::services: return "services";
+        case SummaryPart::other: return "other";
+        case SummaryPart::none: break;
+    }
+    return "none";
+}
 
 const char* lix_band(double lix) {
     if (lix < 30) return "very_easy";

@@ -11,6 +11,7 @@
 #include "text/lix.hpp"
 #include "text/messages.hpp"
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -30,11 +31,26 @@ struct SummarySentence {
     std::string text;                ///< the whole sentence, ending with its provision
     std::string provision;           ///< the provision as printed in the parentheses
     std::vector<std::string> rules;  ///< the norms it was generated from (sorted ids)
+    /// Lines under the sentence: the statute's conditions, quoted ("Vilkår: «…»"),
+    /// and for one child the days it applies.
+    std::vector<std::string> details;
+    /// Sentences of the norms that are declared exceptions from this one
+    /// (`unntak fra`), said under it rather than beside it.
+    std::vector<SummarySentence> exceptions;
+    /// The weight of her view (a norm's `vekt`), said apart from the norm's statement.
+    bool weight = false;
 };
+
+/// The parts of a summary for an age or a child, in the order a person at
+/// work asks: what the child decides herself and may refuse, what the
+/// services must do and whom to contact, then the rest.
+enum class SummaryPart : std::uint8_t { decides, services, other, none };
+const char* part_name(SummaryPart part);  ///< "decides", "services", "other" (catalogue keys)
 
 struct SummarySection {
     std::string topic;  ///< topic id
     std::string title;  ///< heading: the topic's description
+    SummaryPart part = SummaryPart::none;  ///< none in a service's summary, which has no parts
     std::vector<SummarySentence> sentences;
 };
 

@@ -6,7 +6,9 @@
 #include <boost/json.hpp>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
 #include <cmath>
 #include <ostream>
 #include <sstream>
@@ -36,14 +38,33 @@ footer { margin-top: 2rem; padding-top: .75rem; border-top: 1px solid #d9d9d9; c
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } }
 )css";
 
+/// Characters a reader sees, for the underline of a part's heading.
+std::size_t heading_width(const std::string& s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 }  // namespace
 
 void write_summary_text(std::ostream& out, const Summary& s, const text::Catalogue& messages) {
     out << s.title << "\n\n" << s.intro << "\n";
     if (s.sections.empty()) out << "\n" << messages.format("summary.empty") << "\n";
+    std::optional<SummaryPart> part;
     for (const SummarySection& section : s.sections) {
+        if (section.part != SummaryPart::none && section.part != part) {
+            const std::string heading = messages.format("summary.part", {{"part", part_name(section.part)}});
+            out << "\n" << heading << "\n" << std::string(heading_width(heading), '=') << "\n";
+        }
+        part = section.part;
         out << "\n" << section.title << "\n";
-        for (const SummarySentence& sentence : section.sentences) out << "  - " << sentence.text << "\n";
+        for (const SummarySentence& sentence : section.sentences) {
+            out << "  - " << sentence.text << "\n";
+            for (const std::string& d : sentence.details) out << "      " << d << "\n";
+            for (const SummarySentence& e : sentence.exceptions) {
+                out << "      " << messages.format("summary.exception", {{"text", e.text}}) << "\n";
+                for (const std::string& d : e.details) out << "        " << d << "\n";
+            }
+        }
     }
     out << "\n" << messages.format("summary.footer") << "\n" << lix_line(s, messages) << "\n";
 }
@@ -72,17 +93,27 @@ void write_summary_html(std::ostream& out, const Summary& s, const text::Catalog
     intro.append_attribute("class") = "intro";
     intro.text() = s.intro.c_str();
     if (s.sections.empty()) main.append_child("p").text() = messages.format("summary.empty").c_str();
+    std::optional<SummaryPart> current;
     for (const SummarySection& section : s.sections) {
+        if (section.part != SummaryPart::none && section.part != current)
+            main.append_child("h2").text() =
+                messages.format("summary.part", {{"part", part_name(section.part)}}).c_str();
+        current = section.part;
         auto part = main.append_child("section");
         part.append_attribute("data-topic") = section.topic.c_str();
-        part.append_child("h2").text() = section.title.c_str();
+        part.append_child(section.part == SummaryPart::none ? "h2" : "h3").text() = section.title.c_str();
         auto list = part.append_child("ul");
         for (const SummarySentence& sentence : section.sentences) {
             auto item = list.append_child("li");
             std::string rules;
             for (const auto& r : sentence.rules) rules += (rules.empty() ? "" : " ") + r;
             item.append_attribute("data-rules") = rules.c_str();
-            item.text() = sentence.text.c_str();
+            item.append_child(pugi::node_pcdata).set_value(sentence.text.c_str());
+            if (sentence.details.empty() && sentence.exceptions.empty()) continue;
+            auto sub = item.append_child("ul");
+            for (const std::string& d : sentence.details) sub.append_child("li").text() = d.c_str();
+            for (const SummarySentence& e : sentence.exceptions)
+                sub.append_child("li").text() = messages.format("summary.exception", {{"text", e.text}}).c_str();
         }
     }
     auto footer = body.append_child("footer");
@@ -108,18 +139,32 @@ void write_summary_json(std::ostream& out, const Summary& s, const SummaryQuery&
         for (const SummarySentence& sentence : section.sentences) {
             json::array rules;
             for (const auto& r : sentence.rules) rules.emplace_back(r);
-            sentences.emplace_back(json::object{
-                {"text", sentence.text}, {"provision", sentence.provision}, {"rules", std::move(rules)}});
+            json::object o{{"text", sentence.text}, {"provision", sentence.provision}, {"rules", std::move(rules)}};
+            if (!sentence.details.empty()) o["details"] = json::value_from(sentence.details);
+            if (!sentence.exceptions.empty()) {
+                json::array exceptions;
+                for (const SummarySentence& e : sentence.exceptions) {
+                    json::array rules;
+                    for (const auto& r : e.rules) rules.emplace_back(r);
+                    json::object x{{"text", e.text}, {"provision", e.provision}, {"rules", std::move(rules)}};
+                    if (!e.details.empty()) x["details"] = json::value_from(e.details);
+                    exceptions.emplace_back(std::move(x));
+                }
+                o["exceptions"] = std::move(exceptions);
+            }
+            sentences.emplace_back(std::move(o));
         }
-        sections.emplace_back(
-            json::object{{"topic", section.topic}, {"title", section.title}, {"sentences", std::move(sentences)}});
+        json::object o{{"topic", section.topic}, {"title", section.title}, {"sentences", std::move(sentences)}};
+        if (section.part != SummaryPart::none) o["part"] = part_name(section.part);
+        sections.emplace_back(std::move(o));
     }
     // Written by hand around the values so that "lix" reads 31.6, as
     // printed, rather than Boost.JSON's 3.16E1; both are the same number.
     char lix[32];
     const auto end = std::to_chars(lix, lix + sizeof lix, rounded(s.lix.lix()), std::chars_format::fixed, 1).ptr;
     out << "{\"schema\":\"lovsjekk.summary/1\",\"lang\":" << json::serialize(json::value(s.lang))
-        << ",\"at\":" << json::serialize(json::value(query.when.at.iso())) << ",\"query\":" << json::serialize(q)
+        << ",\"at\":" << json::serialize(json::value(query.when.at.iso()))
+        << ",\"query\":" << json::serialize(q)
         << ",\"lix\":" << std::string_view(lix, static_cast<std::size_t>(end - lix))
         << ",\"sections\":" << json::serialize(sections) << "}\n";
 }

@@ -2,7 +2,7 @@
 // share: kind descriptions, counts, ages in words, the sector of a file.
 #include "report/view.hpp"
 
-#include "check/check.hpp"
+#include "base/kinds.hpp"
 
 #include <algorithm>
 #include <set>
@@ -42,27 +42,34 @@ View diff_view(const DiffInput& input) {
     return view;
 }
 
-std::vector<KindInfo> kind_catalogue(const std::vector<Entry>& entries, const text::Catalogue& messages) {
-    // Titles and descriptions are family.<kind>.title and .description in the catalogue.
-    auto described = [&](const std::string& kind, Severity severity) {
-        std::string key = kind;
-        std::replace(key.begin(), key.end(), '-', '_');
-        return KindInfo{kind, messages.format("family." + key + ".title"),
-                        messages.format("family." + key + ".description"), severity};
+std::vector<KindDescription> kind_catalogue(const std::vector<Entry>& entries, const text::Catalogue& messages) {
+    auto described = [&](const lovsjekk::KindInfo& k) {
+        const MessageArgs args = {{"kind", std::string(k.name)}};
+        return KindDescription{std::string(k.name), messages.format(std::string(k.title_key), args),
+                               messages.format(std::string(k.description_key), args), k.default_severity,
+                               std::string(k.sarif_name)};
     };
-    std::vector<KindInfo> kinds;
-    for (const check::Family& f : check::families()) kinds.push_back(described(f.kind, f.default_severity));
-    // The input errors: the rules cannot be read, so no report is written,
-    // but `check` and the language server name them with these kinds.
-    for (const char* kind : {"syntax", "encoding", "io", "limit"}) kinds.push_back(described(kind, Severity::error));
+    // The kinds with a page of their own, in the table's order: the findings,
+    // then the input errors (the rules cannot be read, so no report is
+    // written, but `check` and the language server name them).
+    std::vector<KindDescription> kinds;
     std::set<std::string> known;
-    for (const KindInfo& k : kinds) known.insert(k.kind);
+    for (const lovsjekk::KindInfo& k : all_kinds()) {
+        if (k.title_key == "family.other.title") continue;
+        kinds.push_back(described(k));
+        known.insert(std::string(k.name));
+    }
     std::set<std::string> others;
     for (const Entry& e : entries)
         if (!known.contains(e.finding->kind)) others.insert(e.finding->kind);
-    for (const std::string& kind : others)
+    for (const std::string& kind : others) {
+        if (const lovsjekk::KindInfo* k = find_kind(kind)) {
+            kinds.push_back(described(*k));
+            continue;
+        }
         kinds.push_back({kind, messages.format("family.other.title", {{"kind", kind}}),
-                         messages.format("family.other.description", {{"kind", kind}}), Severity::warning});
+                         messages.format("family.other.description", {{"kind", kind}}), Severity::warning, kind});
+    }
     return kinds;
 }
 

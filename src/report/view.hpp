@@ -50,16 +50,17 @@ View diff_view(const DiffInput& input);
 
 /// A finding kind as the formats describe it: the check families, the input
 /// errors, and any other kind that occurs (policy and corpus messages).
-struct KindInfo {
+struct KindDescription {
     std::string kind;
     std::string title;
     std::string description;
     Severity default_severity = Severity::warning;
+    std::string sarif_name;  ///< PascalCase: "grey-zone" → "GreyZone"
 };
 
 /// Every family and input-error kind in a fixed order, then the other kinds
 /// that occur in `entries`, sorted.
-std::vector<KindInfo> kind_catalogue(const std::vector<Entry>& entries, const text::Catalogue& messages);
+std::vector<KindDescription> kind_catalogue(const std::vector<Entry>& entries, const text::Catalogue& messages);
 
 /// Findings by severity: [note, warning, error].
 struct SeverityCounts {

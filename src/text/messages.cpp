@@ -2,6 +2,8 @@
 // files, compiling each pattern once, and formatting with named arguments.
 #include "text/messages.hpp"
 
+#include "base/data_dir.hpp"
+
 #include <unicode/gregocal.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
@@ -217,7 +219,7 @@ std::string Catalogue::format(std::string_view key, const MessageArgs& args) con
     return utf8(out);
 }
 
-fs::path bundled_messages_dir() { return fs::path(LOVSJEKK_SOURCE_DIR) / "messages"; }
+fs::path bundled_messages_dir() { return data_dir() / "messages"; }
 
 const Catalogue& bundled_catalogue(const std::string& lang) {
     static std::mutex guard;

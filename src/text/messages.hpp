@@ -78,7 +78,7 @@ private:
     std::map<std::string, std::unique_ptr<Entry>, std::less<>> entries_;
 };
 
-/// The bundled catalogues (`messages/` in the source tree).
+/// The bundled catalogues (`messages/` in the data folder, base/data_dir.hpp).
 std::filesystem::path bundled_messages_dir();
 
 /// The bundled catalogue of one language, loaded once per process. Throws

@@ -1,5 +1,7 @@
 #include "text/source.hpp"
 
+#include "base/kinds.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -170,7 +172,7 @@ std::optional<std::uint32_t> SourceManager::add(std::string display_path, std::s
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", byte);
         const auto at = static_cast<std::uint32_t>(prefix.size());
-        diags.error("encoding", Span::at(id, at, at + 1),
+        diags.error(kinds::encoding, Span::at(id, at, at + 1),
                     byte == 0 ? "NUL byte in text (the file may be binary or UTF-16)"
                               : std::string("invalid UTF-8: byte ") + hex + " does not start or continue a valid character");
         return std::nullopt;
@@ -185,23 +187,23 @@ std::optional<std::uint32_t> SourceManager::load(const std::filesystem::path& pa
     const auto display = path.generic_string();
     auto whole_file = [&] { return Span{}; };
     if (std::filesystem::is_directory(path, ec)) {
-        diags.error("io", whole_file(), "cannot read '" + display + "': it is a directory");
+        diags.error(kinds::io, whole_file(), "cannot read '" + display + "': it is a directory");
         return std::nullopt;
     }
     const auto bytes_on_disk = std::filesystem::file_size(path, ec);
     if (ec) {
-        diags.error("io", whole_file(), "cannot read '" + display + "': " + ec.message());
+        diags.error(kinds::io, whole_file(), "cannot read '" + display + "': " + ec.message());
         return std::nullopt;
     }
     if (bytes_on_disk > limits.max_file_bytes) {
-        diags.error("limit", whole_file(),
+        diags.error(kinds::limit, whole_file(),
                     "'" + display + "' is " + std::to_string(bytes_on_disk) + " bytes, over the limit of " +
                         std::to_string(limits.max_file_bytes) + " bytes (raise it with --max-file-size)");
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diags.error("io", whole_file(), "cannot read '" + display + "': permission denied or file vanished");
+        diags.error(kinds::io, whole_file(), "cannot read '" + display + "': permission denied or file vanished");
         return std::nullopt;
     }
     // Read whole, in one piece: the size is known.

@@ -178,7 +178,7 @@ Row measure(const Options& options, std::size_t norms) {
             t = Clock::now();
             f.run(context, findings);
             const double s = seconds_since(t);
-            samples[f.kind].push_back(s);
+            samples[std::string(f.kind)].push_back(s);
             checks += s;
         }
         // check::run_all, one family at a time.

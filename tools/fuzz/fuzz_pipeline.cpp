@@ -3,13 +3,15 @@
 // resolved and checked against the bundled statute index, as
 // `lovsjekk check FILE` does. Includes are not followed (no file system in a
 // fuzz loop); the parser harness covers their syntax.
+#include "base/data_dir.hpp"
 #include "check/check.hpp"
-#include "cli/pipeline.hpp"
+#include "driver/driver.hpp"
 #include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
 #include "parse/parser.hpp"
 #include "text/messages.hpp"
 #include "text/render.hpp"
+#include "text/word.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -33,7 +35,7 @@ struct Bundled {
 const Bundled& bundled() {
     static const Bundled b = [] {
         Bundled out;
-        const fs::path rules = fs::path(LOVSJEKK_SOURCE_DIR) / "rules";
+        const fs::path rules = lovsjekk::data_dir() / "rules";
         std::vector<fs::path> files;
         for (const auto& entry : fs::directory_iterator(rules))
             if (entry.path().filename().string().rfind("vokabular", 0) == 0 && entry.path().extension() == ".regel")
@@ -46,7 +48,7 @@ const Bundled& bundled() {
             out.vocabulary.emplace_back("rules/" + f.filename().string(), s.str());
         }
         lovsjekk::Diagnostics ignored;
-        out.corpus = lovsjekk::corpus::load_corpus(fs::path(LOVSJEKK_SOURCE_DIR) / "corpus", ignored);
+        out.corpus = lovsjekk::corpus::load_corpus(lovsjekk::data_dir() / "corpus", ignored);
         return out;
     }();
     return b;
@@ -68,12 +70,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model::Model model = model::resolve(ws, diags);
     // As the CLI: input errors (syntax, encoding, …) make the rules unusable
     // and the checks do not run; resolve errors (unknown names) do not.
-    if (std::any_of(diags.all().begin(), diags.all().end(), lovsjekk::cli::is_input_error)) return 0;
+    if (std::any_of(diags.all().begin(), diags.all().end(), lovsjekk::driver::is_input_error)) return 0;
     model::Evaluation when;
     when.at = *Date::parse("2026-01-01");
     when.assume_in_force = {"*"};
-    const auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr,
-                                         text::bundled_catalogue(text::default_language));
+    auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr);
+    text::word(findings, text::bundled_catalogue(text::default_language));
     // Render as `check` does: every finding's span and notes must map to a line.
     std::ostringstream rendered;
     text::render_all(rendered, findings, ws.sources, {});

@@ -21,9 +21,8 @@ namespace {
 
 lsp::ServerOptions test_options() {
     lsp::ServerOptions options;
-    options.rules_dir = "rules";
-    options.corpus_dir = "corpus";
-    options.at = *Date::parse("2026-11-22");
+    options.run.corpus_dir = "corpus";
+    options.run.when.at = *Date::parse("2026-11-22");
     return options;
 }
 

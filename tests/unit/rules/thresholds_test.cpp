@@ -93,7 +93,7 @@ TEST_CASE("familie, vergemål, straff, forvaltning, arbeid-velferd: ages that di
         CHECK(in_force(at, {"bl", "31", "bli-hørt", 7, std::nullopt, "birthday"}));
         CHECK(in_force(at, {"vgml", "2", "myndighet", 18, std::nullopt, "birthday"}));
         CHECK(in_force(at, {"strl", "20", "strafferettslig", std::nullopt, 15, "birthday"}));
-        CHECK(in_force(at, {"fvl", "16", "partsrettigheter", 15, std::nullopt, "birthday"}));
+        CHECK(in_force(at, {"fvl", "16", "partsrettigheter", 15, 18, "birthday"}));
         CHECK(in_force(at, {"aml", "11-1", "arbeid.barn", 13, std::nullopt, "birthday"}));
     }
 }

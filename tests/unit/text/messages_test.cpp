@@ -144,7 +144,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary", "same_ages", "has_labels", "bundled"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages",
+                                 "same_ages", "has_labels", "bundled"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -152,6 +153,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["basis"] = {"birthday", "calendar_year", "school_year", "maturity", "none"};
         m["span"] = {"all", "under", "from", "range"};
         m["side"] = {"at", "vs", "dir"};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
         m["applies"] = yes_no;
         m["has_to"] = yes_no;
         m["has_position"] = yes_no;
@@ -163,6 +165,11 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["problem"] = {"pending", "awaiting", "early"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        m["found"] = {"token", "end_of_file", "end_of_line"};
+        for (const char* s : {"token", "first", "second", "number"}) m[s] = {std::string("x")};
+        m["digits"] = {std::int64_t{4}};
+        m["part"] = {"decides", "services", "other"};
+        m["sep"] = {" ", ""};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
                               "changed", "unchanged", "limit"})
@@ -179,11 +186,13 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field", "other", "ages",
-                              "other_ages", "label", "labels", "paths"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
+                              "rest", "action", "lang", "other", "ages", "other_ages", "label", "labels", "paths"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
+        // What a duty is, in finding.gap.reciprocity (gaps.cpp, duty_kind).
+        for (const char* kind : {"cooperate", "coordinate", "share", "confidential", "notify"}) m["kind"].push_back(kind);
         // Phrases worded first: an age range, a clash, a divergence's ladder.
         m["ages"] = {std::string("12, 15"), phrase("ages", {{"span", "range"}, {"from", std::int64_t{12}}, {"to", std::int64_t{16}}})};
         m["what"] = {phrase("finding.conflict.sole_powers", {{"actor", "kommune"}, {"other_actor", "foreldre"}, {"topic", "x"}})};

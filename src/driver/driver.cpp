@@ -1,0 +1,333 @@
+#include "driver/driver.hpp"
+
+#include "base/kinds.hpp"
+#include "check/check.hpp"
+#include "check/policy.hpp"
+#include "corpus/index_io.hpp"
+#include "corpus/lovdata_import.hpp"
+#include "model/resolve.hpp"
+#include "text/render.hpp"
+#include "text/suggest.hpp"
+#include "text/word.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace lovsjekk::driver {
+
+namespace fs = std::filesystem;
+
+bool is_input_error(const Diagnostic& d) {
+    if (d.severity != Severity::error) return false;
+    const KindInfo* kind = find_kind(d.kind);
+    return kind && kind->stops_checks;
+}
+
+// ---- Options -------------------------------------------------------------------
+
+const std::vector<std::string_view>& setting_names() {
+    static const std::vector<std::string_view> names = {
+        "at",     "assume-in-force", "max-file-size", "max-include-depth", "severity",
+        "policy", "corpus",          "no-corpus",     "lovdata",
+    };
+    return names;
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+fs::path from_base(std::string_view value, const fs::path& base) {
+    const fs::path p{std::string(value)};
+    return base.empty() || p.is_absolute() ? p : fs::path(parse::display_path(base / p));
+}
+
+template <typename Number>
+std::optional<Number> positive(std::string_view text) {
+    Number n = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || n == 0) return std::nullopt;
+    return n;
+}
+
+}  // namespace
+
+std::optional<Phrase> set_option(Options& options, std::string_view name, std::string_view value, const fs::path& base) {
+    const std::string text(value);
+    if (name == "at") {
+        auto d = Date::parse(text);
+        if (!d) return Phrase{"cli.error.bad_date", {{"option", "--at"}, {"value", text}}};
+        options.when.at = *d;
+    } else if (name == "assume-in-force") {
+        options.when.assume_in_force.push_back(text);
+    } else if (name == "max-file-size") {
+        auto bytes = positive<std::uint64_t>(value);
+        if (!bytes) return Phrase{"cli.error.max_file_size", {{"value", text}}};
+        options.limits.max_file_bytes = *bytes;
+    } else if (name == "max-include-depth") {
+        auto depth = positive<std::size_t>(value);
+        if (!depth) return Phrase{"cli.error.max_include_depth", {{"value", text}}};
+        options.max_include_depth = *depth;
+    } else if (name == "severity") {
+        check::Policy probe;
+        if (auto error = check::add_severity_setting(probe, value)) return error;
+        options.severity_settings.push_back(text);
+    } else if (name == "policy") {
+        options.policy_files.push_back(from_base(value, base));
+    } else if (name == "corpus") {
+        options.corpus_dir = from_base(value, base);
+    } else if (name == "no-corpus") {
+        if (value != "" && value != "true" && value != "false")
+            return Phrase{"driver.flag_value", {{"name", std::string(name)}, {"value", text}}};
+        options.no_corpus = value != "false";
+    } else if (name == "lovdata") {
+        options.lovdata_dir = from_base(value, base);
+    } else {
+        const auto close = text::closest(name, setting_names());
+        return Phrase{"driver.unknown_setting",
+                      {{"name", std::string(name)},
+                       {"has_suggestion", close ? "yes" : "no"},
+                       {"suggestion", close ? *close : std::string()}}};
+    }
+    options.given.insert(std::string(name));
+    return std::nullopt;
+}
+
+std::optional<fs::path> project_file(const std::vector<fs::path>& paths) {
+    if (paths.empty()) return std::nullopt;
+    const fs::path file = parse::common_root(paths) / std::string(project_file_name);
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return std::nullopt;
+    return fs::path(parse::display_path(file));
+}
+
+namespace {
+
+/// Reads the project file's settings (`NAME VALUE` a line, `#` comments)
+/// into `options`, under the settings already given there: a list setting
+/// adds to them, a single one yields to them.
+void apply_project_file(const fs::path& path, Options& options, text::SourceManager& sources, Diagnostics& diags) {
+    const auto id = sources.load(path, diags, options.limits);
+    if (!id) return;
+    Options from_file;
+    const text::SourceFile& source = sources.file(*id);
+    for (std::uint32_t line = 1; line <= source.line_count(); ++line) {
+        const std::string_view raw = source.line_text(line);
+        std::string_view text = raw;
+        if (auto hash = text.find('#'); hash != std::string_view::npos) text = text.substr(0, hash);
+        text = trim(text);
+        if (text.empty()) continue;
+        const auto space = text.find_first_of(" \t");
+        const std::string_view name = text.substr(0, space);
+        const std::string_view value = space == std::string_view::npos ? "" : trim(text.substr(space));
+        if (auto error = set_option(from_file, name, value, path.parent_path())) {
+            const auto offset = source.line_start(line) + static_cast<std::uint32_t>(text.data() - raw.data());
+            Diagnostic& d = diags.error(kinds::config, Span::at(*id, offset, offset + static_cast<std::uint32_t>(text.size())), {});
+            d.message_key = error->key;
+            d.message_args = error->args;
+        }
+    }
+    auto take = [&](const char* name, auto member) {
+        if (from_file.given.contains(name) && !options.given.contains(name)) options.*member = from_file.*member;
+    };
+    take("max-include-depth", &Options::max_include_depth);
+    take("corpus", &Options::corpus_dir);
+    take("no-corpus", &Options::no_corpus);
+    take("lovdata", &Options::lovdata_dir);
+    take("max-file-size", &Options::limits);
+    if (from_file.given.contains("at") && !options.given.contains("at")) options.when.at = from_file.when.at;
+    auto prepend = [](auto& mine, const auto& theirs) { mine.insert(mine.begin(), theirs.begin(), theirs.end()); };
+    prepend(options.when.assume_in_force, from_file.when.assume_in_force);
+    prepend(options.severity_settings, from_file.severity_settings);
+    prepend(options.policy_files, from_file.policy_files);
+    options.given.insert(from_file.given.begin(), from_file.given.end());
+}
+
+/// What identifies an input diagnostic in every language: its catalogue key
+/// and arguments, or its text when it has none (parse, index and io errors).
+std::string identity(const Diagnostic& d) {
+    if (d.message_key.empty()) return d.message;
+    std::string out = d.message_key;
+    for (const auto& [name, value] : d.message_args) {
+        out += '\x1f' + name + '=';
+        if (const auto* s = std::get_if<std::string>(&value)) out += *s;
+        else if (const auto* n = std::get_if<std::int64_t>(&value)) out += std::to_string(*n);
+        else if (const auto* date = std::get_if<Date>(&value)) out += date->iso();
+        else if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value))
+            for (const Phrase& p : *phrases) out += p.key + ';';
+    }
+    return out;
+}
+
+// Lovdata files given with --lovdata replace the index entries of the same laws.
+void read_lovdata_dir(const fs::path& dir, Result& result) {
+    // The laws read here change the index: this run gets its own copy.
+    if (result.shared_corpus) {
+        result.corpus = *result.shared_corpus;
+        result.shared_corpus.reset();
+    }
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        result.input.error(kinds::io, Span{}, "--lovdata: '" + dir.generic_string() + "' is not a folder");
+        return;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".xml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files)
+        if (auto law = corpus::import_lovdata(f, result.workspace.sources, result.input)) result.corpus.add(std::move(*law));
+}
+
+std::vector<fs::path> vocabulary_in(const fs::path& dir) {
+    std::error_code ec;
+    std::vector<fs::path> vocabulary;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("vokabular", 0) == 0 && entry.path().extension() == ".regel") vocabulary.push_back(entry.path());
+    }
+    std::sort(vocabulary.begin(), vocabulary.end());
+    return vocabulary;
+}
+
+/// The vocabulary loaded first: the rules root's own (a copied or extended
+/// rules tree: its topics, actors and their definitions are the ones beside
+/// the files), else the bundled one, so that a single rule file can use it.
+std::vector<fs::path> vocabulary_for(const std::vector<fs::path>& paths) {
+    if (!paths.empty())
+        if (auto own = vocabulary_in(parse::common_root(paths)); !own.empty()) return own;
+    return vocabulary_in(bundled_rules_dir());
+}
+
+void add_corpus(corpus::Corpus& to, const corpus::Corpus& from) {
+    for (const corpus::Law* law : from.laws()) to.add(*law);
+    for (const corpus::Replacement& r : from.replacements()) to.add_replacement(r);
+}
+
+/// The statute index read from `dirs`, a later folder's law replacing an
+/// earlier one's (the bundled index, then --corpus); from the session when it
+/// holds the same one.
+void load_corpus(const std::vector<fs::path>& dirs, Result& result, Session* session) {
+    // Relative to the working directory where possible, so that reports
+    // never carry one machine's absolute paths.
+    std::vector<fs::path> shown;
+    for (const fs::path& dir : dirs)  // the bundled folder named again is read once
+        if (std::find(shown.begin(), shown.end(), parse::display_path(dir)) == shown.end())
+            shown.push_back(parse::display_path(dir));
+    if (session && session->corpus && session->corpus_dirs == shown) {
+        result.shared_corpus = session->corpus;
+        return;
+    }
+    const std::size_t before = result.input.size();
+    result.corpus = corpus::load_corpus(shown.front(), result.workspace.sources, result.input);
+    for (std::size_t i = 1; i < shown.size(); ++i)
+        add_corpus(result.corpus, corpus::load_corpus(shown[i], result.workspace.sources, result.input));
+    // Only a clean index is kept: a broken one is read (and reported) again.
+    if (session && result.input.size() == before) {
+        session->corpus_dirs = shown;
+        session->corpus = std::make_shared<const corpus::Corpus>(std::move(result.corpus));
+        result.corpus = {};
+        result.shared_corpus = session->corpus;
+    }
+}
+
+bool any_input_error(const Diagnostics& diags) {
+    return std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
+}
+
+}  // namespace
+
+// ---- The pipeline -------------------------------------------------------------
+
+Result run(const Options& given, const parse::OpenBuffers* open, Session* session) {
+    Result result;
+    result.options = given;
+    Options& options = result.options;
+    text::SourceManager project_sources;
+    Diagnostics project_diags;
+    if (options.read_project_file)
+        if (auto file = project_file(options.paths)) apply_project_file(*file, options, project_sources, project_diags);
+
+    parse::LoadOptions load;
+    load.limits = options.limits;
+    load.max_include_depth = options.max_include_depth;
+    load.preload = vocabulary_for(options.paths);
+    load.open = open;
+    load.cache = session ? &session->parsed : nullptr;
+    std::vector<fs::path> paths = options.paths;
+    if (paths.empty()) paths.push_back(bundled_rules_dir());
+    result.workspace = parse::load_workspace(paths, load, result.input);
+
+    // The project file's errors point into it: it joins the run's sources.
+    if (project_sources.size() > 0) {
+        const text::SourceFile& file = project_sources.file(0);
+        Diagnostics ignored;
+        const auto id = result.workspace.sources.add(file.path(), std::string(file.content()), ignored);
+        for (Diagnostic d : project_diags.all()) {
+            if (id && d.span.file == 0) d.span.file = *id;
+            result.input.all().push_back(std::move(d));
+        }
+    }
+
+    // --corpus adds to the bundled index; a law given there wins.
+    if (!options.no_corpus) {
+        std::vector<fs::path> corpus_dirs{bundled_corpus_dir()};
+        if (!options.corpus_dir.empty()) corpus_dirs.push_back(options.corpus_dir);
+        load_corpus(corpus_dirs, result, session);
+    }
+    if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
+    result.unusable = any_input_error(result.input);
+    result.model = model::resolve(result.workspace, result.input);
+    result.unusable = result.unusable || any_input_error(result.input);
+
+    check::Policy policy;
+    for (const auto& setting : options.severity_settings) check::add_severity_setting(policy, setting);
+    for (const auto& file : options.policy_files) {
+        if (auto id = result.workspace.sources.load(file, result.input, options.limits))
+            check::read_policy_file(result.workspace.sources, *id, policy, result.input);
+    }
+    result.unusable = result.unusable || any_input_error(result.input);
+    if (!result.unusable) {
+        const corpus::Corpus& index = result.statute_index();
+        result.findings = check::run_all(result.model, options.when, index.size() ? &index : nullptr);
+        check::apply_policy(policy, options.when.at, result.findings);
+    }
+    // Input diagnostics get ids too, so that suppressions and SARIF can name them.
+    for (Diagnostic& d : result.input.all()) {
+        if (!d.id.empty()) continue;
+        const std::string file =
+            d.span.file < result.workspace.sources.size() ? result.workspace.sources.file(d.span.file).path() : "";
+        d.id = stable_id(d.kind, {file, identity(d)});
+    }
+    // Words come last, once, in the language asked for.
+    const text::Catalogue& messages = text::bundled_catalogue(options.lang);
+    text::word(result.findings, messages);
+    text::word(result.input.all(), messages);
+    return result;
+}
+
+std::vector<Diagnostic> Result::all_sorted() const {
+    std::vector<Diagnostic> all = input.all();
+    all.insert(all.end(), findings.begin(), findings.end());
+    text::sort_diagnostics(all, workspace.sources);
+    return all;
+}
+
+std::vector<Diagnostic> Result::report_order() const {
+    std::vector<Diagnostic> all = all_sorted();
+    // The tie-breaker is the id (a hash of kind, topic, rules and keys), never
+    // the worded message: the order must not change with --lang.
+    std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        static const std::string none;
+        const std::string& ra = a.details.rules.empty() ? none : a.details.rules.front();
+        const std::string& rb = b.details.rules.empty() ? none : b.details.rules.front();
+        return std::tie(a.kind, a.details.topic, ra, a.id) < std::tie(b.kind, b.details.topic, rb, b.id);
+    });
+    return all;
+}
+
+}  // namespace lovsjekk::driver
