@@ -45,3 +45,13 @@ TEST_CASE("did you mean") {
     CHECK(!text::closest("xyz", {"alder", "tema"}).has_value());
     CHECK(!text::closest("alder", {"alder"}).has_value());
 }
+
+TEST_CASE("did you mean: two neighbouring letters swapped are one edit") {
+    CHECK(text::edit_distance("kidle", "kilde") == 1);
+    CHECK(text::edit_distance("ab", "ba") == 1);
+    CHECK(text::edit_distance("abc", "ca") == 3);  // no edit of letters already moved
+    CHECK(text::edit_distance("tmea", "tema") == 1);
+    CHECK(text::edit_distance("", "tema") == 4);
+    CHECK(text::closest("kidle", {"kilde", "tema", "alder"}).value() == "kilde");
+    CHECK(text::closest("aldre", {"kilde", "tema", "alder"}).value() == "alder");
+}
