@@ -187,7 +187,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
-                              "rest", "action", "lang", "other", "ages", "other_ages", "label", "labels", "paths"})
+                              "rest", "action", "lang", "other", "ages", "other_ages", "label", "labels", "paths", "next"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
