@@ -66,7 +66,9 @@ std::string collapse_spaces(std::string_view text) {
 
 class Resolver {
 public:
-    Resolver(const parse::Workspace& ws, Diagnostics& diags) : ws_(ws), diags_(diags) {}
+    Resolver(const parse::Workspace& ws, Diagnostics& diags) : ws_(ws), diags_(diags) {
+        for (const ast::File& file : ws.files) unparsed_.insert(file.unparsed_names.begin(), file.unparsed_names.end());
+    }
 
     Model run() {
         // Vocabulary and laws first, from every file, so that norms may use
@@ -80,7 +82,7 @@ public:
         sort_norms_by_id();
         check_duplicate_ids();
         for (const auto& [whole, span] : part_of_spans_)
-            if (!model_.actors.contains(whole))
+            if (!model_.actors.contains(whole) && !unparsed(whole))
                 report(diags_, kinds::reference, span, "resolve.unknown_actor_part_of", unknown(whole, keys_of(model_.actors)));
         resolve_exceptions();
         std::sort(model_.sectors.begin(), model_.sectors.end(),
@@ -91,6 +93,9 @@ public:
 private:
     const parse::Workspace& ws_;
     Diagnostics& diags_;
+    std::set<std::string, std::less<>> unparsed_;  ///< names of declarations that failed to parse
+
+    bool unparsed(std::string_view name) const { return unparsed_.contains(name); }
     Model model_;
     // Exceptions as written, resolved once all norms are known.
     struct PendingException {
@@ -295,7 +300,7 @@ private:
     // The statute's actor word may differ; the rules always name the vocabulary actor.
     bool known_actor(std::uint32_t file, const ast::Identifier& id) {
         if (model_.actors.contains(id.name)) return true;
-        report(diags_, kinds::reference, span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
+        if (!unparsed(id.name)) report(diags_, kinds::reference, span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
         return false;
     }
 
@@ -341,7 +346,7 @@ private:
             report(diags_, kinds::syntax, n.span, "resolve.no_source", {{"rule", r.id.name}});
         for (const auto& c : r.sources) {
             Citation cit = citation(f, c);
-            if (!model_.laws.contains(cit.law))
+            if (!model_.laws.contains(cit.law) && !unparsed(cit.law))
                 report(diags_, kinds::reference, span_of(f, c.law), "resolve.unknown_law", unknown(cit.law, keys_of(model_.laws)));
             n.sources.push_back(std::move(cit));
         }
@@ -352,7 +357,7 @@ private:
             const auto& topic = r.topics.front();
             n.topic = topic.name;
             n.topic_span = span_of(f, topic);
-            if (!model_.topics.contains(topic.name))
+            if (!model_.topics.contains(topic.name) && !unparsed(topic.name))
                 report(diags_, kinds::reference, n.topic_span, "resolve.unknown_topic", unknown(topic.name, keys_of(model_.topics)));
         }
 
@@ -441,7 +446,10 @@ private:
         for (const Norm& n : model_.norms) ids.push_back(n.id);
         for (auto& [norm_id, pending] : exceptions_) {
             if (!model_.find_norm(pending.target)) {
-                report(diags_, kinds::reference, pending.span, "resolve.unknown_exception", unknown(pending.target, ids));
+                // "sektor/id" names the rule "id" of its file
+                const std::string_view target = pending.target;
+                if (!unparsed(target.substr(target.find('/') == std::string_view::npos ? 0 : target.find('/') + 1)))
+                    report(diags_, kinds::reference, pending.span, "resolve.unknown_exception", unknown(pending.target, ids));
                 continue;
             }
             auto it = std::lower_bound(model_.norms.begin(), model_.norms.end(), norm_id,

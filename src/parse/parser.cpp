@@ -260,6 +260,29 @@ std::optional<Unclosed> unclosed_before_declaration(std::string_view text, std::
     return Unclosed{open.front(), start};
 }
 
+/// The name a declaration that failed to parse declares: the word after its
+/// keyword ("regel samtykke-16 {" → "samtykke-16"), or "" for a declaration
+/// that names nothing (inkluder, erstattet, utelatt) or none that can be read.
+std::string declared_name(std::string_view text, std::size_t from) {
+    std::size_t at = from;
+    for (;;) {  // past blanks and comments to the keyword
+        at = text.find_first_not_of(" \t\r\n", at);
+        if (at == std::string_view::npos) return "";
+        if (text[at] != '#') break;
+        at = text.find('\n', at);
+    }
+    const auto word_at = [&](std::size_t begin) {
+        const std::size_t end = std::min(text.find_first_of(" \t\r\n{\"#", begin), text.size());
+        return text.substr(begin, end - begin);
+    };
+    const std::string_view keyword = word_at(at);
+    if (keyword != "regel" && keyword != "aktør" && keyword != "tema" && keyword != "lov" && keyword != "sektor")
+        return "";
+    const std::size_t name = text.find_first_not_of(" \t", at + keyword.size());
+    if (name == std::string_view::npos || text[name] == '\n') return "";
+    return std::string(word_at(name));
+}
+
 bool only_comments_and_space(std::string_view text, bool& has_comment) {
     has_comment = false;
     bool in_comment = false;
@@ -342,6 +365,7 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
             continue;
         }
         report_failure(text, file_id, failure, diags);
+        if (auto name = declared_name(text, before); !name.empty()) file.unparsed_names.push_back(std::move(name));
         offset = resume_point(text, std::max(failure.offset, before));
     }
     return file;
