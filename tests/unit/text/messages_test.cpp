@@ -145,7 +145,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
                                  "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages",
-                                 "same_ages", "has_labels", "bundled"})
+                                 "same_ages", "has_labels", "bundled", "has_condition"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -163,6 +163,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["change"] = {"added", "removed", "changed", "unchanged"};
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
+        m["judgement"] = {"maturity", "discretion"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
         m["found"] = {"token", "end_of_file", "end_of_line"};
@@ -187,7 +188,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
-                              "rest", "action", "lang", "other", "ages", "other_ages", "label", "labels", "paths", "next"})
+                              "rest", "action", "lang", "other", "ages", "other_ages", "label", "labels", "paths", "next", "condition"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
