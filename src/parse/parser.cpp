@@ -356,10 +356,12 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
             std::size_t at = before;
             ast::Declaration recovered;
             grammar::SyntaxFailure inner;
-            if (grammar::parse_declaration(closed, at, recovered, inner) == grammar::StepResult::parsed)
+            if (grammar::parse_declaration(closed, at, recovered, inner) == grammar::StepResult::parsed) {
                 file.declarations.push_back(std::move(recovered));
-            else if (inner.offset < first)
-                report_failure(text, file_id, inner, diags);  // an error of its own inside the rule
+            } else {
+                if (inner.offset < first) report_failure(text, file_id, inner, diags);  // an error of its own inside it
+                if (auto name = declared_name(text, before); !name.empty()) file.unparsed_names.push_back(std::move(name));
+            }
             closed[first] = replaced;
             offset = unclosed->next_line;
             continue;
