@@ -228,18 +228,12 @@ struct Unclosed {
     std::size_t next_line;  ///< where the next declaration's line starts
 };
 
-/// When a parse that began at `from` failed on a line that opens a declaration,
-/// and a '{' after `from` is still open there, the '}' is missing: the failure
-/// is only its consequence.
-std::optional<Unclosed> unclosed_before_declaration(std::string_view text, std::size_t from, std::size_t failed_at) {
-    const std::size_t newline = failed_at == 0 ? std::string_view::npos : text.rfind('\n', failed_at - 1);
-    if (newline == std::string_view::npos || newline < from) return std::nullopt;
-    const std::size_t start = newline + 1;
-    // (At the end of the file the "expected a field or '}'" error says it.)
-    if (start >= text.size() || resume_point(text, newline) != start) return std::nullopt;
+/// The first '{' in text[from, to) that is still open at `to` (strings and
+/// comments skipped).
+std::optional<std::size_t> open_brace(std::string_view text, std::size_t from, std::size_t to) {
     std::vector<std::size_t> open;
     bool in_string = false, in_comment = false;
-    for (std::size_t i = from; i < start; ++i) {
+    for (std::size_t i = from; i < to; ++i) {
         const char c = text[i];
         if (in_comment) {
             in_comment = c != '\n';
@@ -257,7 +251,19 @@ std::optional<Unclosed> unclosed_before_declaration(std::string_view text, std::
         }
     }
     if (open.empty()) return std::nullopt;
-    return Unclosed{open.front(), start};
+    return open.front();
+}
+
+/// When a parse that began at `from` failed on a line that opens a declaration,
+/// and a '{' after `from` is still open there, the '}' is missing: the failure
+/// is only its consequence.
+std::optional<Unclosed> unclosed_before_declaration(std::string_view text, std::size_t from, std::size_t failed_at) {
+    const std::size_t newline = failed_at == 0 ? std::string_view::npos : text.rfind('\n', failed_at - 1);
+    if (newline == std::string_view::npos || newline < from) return std::nullopt;
+    const std::size_t start = newline + 1;
+    if (start >= text.size() || resume_point(text, newline) != start) return std::nullopt;
+    if (const auto brace = open_brace(text, from, start)) return Unclosed{*brace, start};
+    return std::nullopt;
 }
 
 /// The name a declaration that failed to parse declares: the word after its
@@ -365,6 +371,26 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
             closed[first] = replaced;
             offset = unclosed->next_line;
             continue;
+        }
+        // The file ends inside a rule that would be whole with a '}' at the
+        // end: the same, at its '{' (any other error is reported as it is).
+        bool comment_only = false;
+        if (const auto brace = failure.offset <= text.size() &&
+                                       only_comments_and_space(text.substr(failure.offset), comment_only)
+                                   ? open_brace(text, before, text.size())
+                                   : std::nullopt) {
+            std::string ended(text);
+            ended += "\n}\n";
+            std::size_t at = before;
+            ast::Declaration recovered;
+            grammar::SyntaxFailure inner;
+            if (grammar::parse_declaration(ended, at, recovered, inner) == grammar::StepResult::parsed) {
+                diags.error(kinds::syntax,
+                            Span::at(file_id, static_cast<std::uint32_t>(*brace), static_cast<std::uint32_t>(*brace + 1)), {})
+                    .message_key = "parse.unclosed_brace_at_end";
+                file.declarations.push_back(std::move(recovered));
+                break;
+            }
         }
         report_failure(text, file_id, failure, diags);
         if (auto name = declared_name(text, before); !name.empty()) file.unparsed_names.push_back(std::move(name));
