@@ -138,6 +138,9 @@ struct Rule : Located {
     std::vector<StringLit> remarks;
     std::vector<StringLit> worksheet_rows;
     std::vector<PlainWording> plain;  ///< "klarspråk nb \"…\""
+    /// `utfører Y`: "X skal sørge for at Y …" — the duty is the statement's
+    /// actor's, Y carries it out.
+    std::vector<Identifier> performers;
 };
 
 // ---- Declarations ------------------------------------------------------------
@@ -189,8 +192,11 @@ struct ReplacementDecl : Located {
     std::vector<Citation> to;
 };
 
+/// `utelatt "row" "reason"` (a fact-sheet row) or `utelatt bvl § 16-5 "reason"`
+/// (a provision deliberately not encoded): exactly one of `row` and `citations`.
 struct ExcludedRow : Located {
-    StringLit row;
+    StringLit row;                    ///< empty in the citation form
+    std::vector<Citation> citations;  ///< empty in the row form
     StringLit reason;
 };
 

@@ -270,7 +270,7 @@ x3::rule<alias_class, ast::ActorAlias> const alias = "a law's short name and its
 x3::rule<actor_class, ast::ActorDecl> const actor_decl = "an actor declaration";
 x3::rule<topic_class, ast::TopicDecl> const topic_decl = "a topic declaration";
 x3::rule<replacement_class, ast::ReplacementDecl> const replacement_decl = "a replacement";
-x3::rule<excluded_class, ast::ExcludedRow> const excluded_decl = "an excluded worksheet row";
+x3::rule<excluded_class, ast::ExcludedRow> const excluded_decl = "an exclusion (utelatt)";
 declaration_type const declaration_rule = "a declaration (sektor, lov, aktør, tema, regel, …)";
 
 ////////////////////////////////////////////////////////////////////////////
@@ -585,6 +585,7 @@ auto const field =
     | (kw("merknad") > string_lit[append<&R::remarks>])
     | (kw("faktaark") > string_lit[append<&R::worksheet_rows>]
                       >> *(lit(',') > string_lit[append<&R::worksheet_rows>]))
+    | (kw("utfører") > identifier[append<&R::performers>])
     | (kw("klarspråk") > plain_wording[append<&R::plain>])
     | statement[append<&R::statements>];
 
@@ -637,9 +638,12 @@ auto const replacement_decl_def = located(
                                   > LOVSJEKK_KW("av") > citation_rule[append<&ast::ReplacementDecl::to>]
                                   >> *(lit(',') > citation_rule[append<&ast::ReplacementDecl::to>]));
 
+// The row form came first and stays, so older rule files keep parsing.
 auto const excluded_decl_def = located(
-    kw("utelatt") > string_lit[assign<&ast::ExcludedRow::row>]
-                               > string_lit[assign<&ast::ExcludedRow::reason>]);
+    kw("utelatt") > ((string_lit[assign<&ast::ExcludedRow::row>] > string_lit[assign<&ast::ExcludedRow::reason>])
+                     | (citation_rule[append<&ast::ExcludedRow::citations>]
+                        >> *(lit(',') > citation_rule[append<&ast::ExcludedRow::citations>])
+                        > string_lit[assign<&ast::ExcludedRow::reason>])));
 
 auto const declaration_rule_def = located(
     sector_decl[set_declaration] | law_decl[set_declaration]

@@ -15,9 +15,9 @@ inline constexpr std::array<std::string_view, 8> declaration_keywords = {
     "sektor", "lov", "inkluder", "aktør", "tema", "erstattet", "utelatt", "regel"};
 
 /// Keywords that open a field inside `regel … { }`.
-inline constexpr std::array<std::string_view, 13> field_keywords = {
+inline constexpr std::array<std::string_view, 14> field_keywords = {
     "kilde", "tema", "overfor", "alder", "vekt", "vilkår",
-    "unntak", "gjelder", "usikker", "avledet", "merknad", "faktaark", "klarspråk"};
+    "unntak", "gjelder", "usikker", "avledet", "merknad", "faktaark", "klarspråk", "utfører"};
 
 /// The words that name a modality after the actor, and the modality each names.
 struct ModalityPhrase {

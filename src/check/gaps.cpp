@@ -187,6 +187,12 @@ public:
             owed_[group][n->actor].push_back(n);
             for (const std::string& toward : n->counterparts)
                 ages_owed_[{group, n->actor, toward}].push_back(nominal_ages(*n));
+            // "X skal sørge for at Y samarbeider med Z": Y is bound to act toward Z too.
+            if (!n->performer.empty()) {
+                owed_[group][n->performer].push_back(n);
+                for (const std::string& toward : n->counterparts)
+                    ages_owed_[{group, n->performer, toward}].push_back(nominal_ages(*n));
+            }
         }
     }
 
@@ -263,10 +269,12 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
     };
     std::map<std::tuple<std::string, std::string, std::string>, Pair> unreturned;  // group, bearer, partner
     for (const model::Norm* n : ctx.in_force) {
-        if (n->modality != model::Modality::duty || !is_body(n->actor)) continue;
+        // The one who acts: the performer when another body must see to it ("sørge for at").
+        const std::string& actor = n->acting_actor();
+        if (n->modality != model::Modality::duty || !is_body(actor)) continue;
         const std::string group = group_of(ctx, n->topic);
         if (!expects_return(group)) continue;
-        const auto& one_with_actor = bodies.one_with(n->actor);
+        const auto& one_with_actor = bodies.one_with(actor);
         for (const std::string& other : n->counterparts) {
             if (!is_body(other) || one_with_actor.contains(other)) continue;
             const AgeRange need = nominal_ages(*n);
@@ -275,7 +283,7 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
                 returned.push_back(intersect(r, need));
             const auto left = uncovered(need, returned);
             if (left.empty()) continue;
-            Pair& pair = unreturned[{group, n->actor, other}];
+            Pair& pair = unreturned[{group, actor, other}];
             pair.returned_for_some_age |= std::any_of(returned.begin(), returned.end(), [](AgeRange r) { return !r.empty(); });
             pair.norms.push_back(n);
             pair.left.insert(pair.left.end(), left.begin(), left.end());

@@ -340,7 +340,7 @@ void law_dates(const Context& ctx, std::vector<Diagnostic>& out) {
         else if (declared.validity.from && first && *declared.validity.from < *first) problem = "early";
         if (!problem) continue;
         Diagnostic d;
-        d.kind = "reference";
+        d.kind = kinds::reference;
         d.severity = Severity::warning;
         d.span = declared.span;
         d.message_key = "finding.reference.law_dates";
@@ -355,6 +355,127 @@ void law_dates(const Context& ctx, std::vector<Diagnostic>& out) {
     }
 }
 
+/// The cited section in the index, when its law is a Lovdata text (hand-written
+/// entries carry no history).
+struct CitedSection {
+    const model::Citation* citation;
+    const corpus::Law* law;
+    const corpus::Section* section;
+};
+
+std::vector<CitedSection> cited_sections(const Context& ctx, const model::Norm& n) {
+    std::vector<CitedSection> out;
+    for (const model::Citation& c : n.sources) {
+        if (c.see_also) continue;
+        const model::Law* declared = ctx.model.find_law(c.law);
+        const corpus::Law* law = declared ? ctx.corpus->find(declared->lovdata_id) : nullptr;
+        if (!law || law->source != "lovdata") continue;
+        std::vector<std::string> numbers{c.section};
+        if (c.section_last) numbers.push_back(*c.section_last);
+        for (const std::string& number : numbers)
+            if (const corpus::Section* section = law->find_section(number)) out.push_back({&c, law, section});
+    }
+    return out;
+}
+
+std::string joined_dates(const std::vector<Date>& dates) {
+    std::vector<std::string> iso;
+    for (Date d : dates) iso.push_back(d.iso());
+    return comma_list(iso);
+}
+
+// A rule's `gjelder fra` against the law's history: not before the provision
+// existed, and on a day the law or the section changed. A version of a norm
+// starts when the statute's wording does; any other day is worth a look.
+void dates_against_history(const Context& ctx, const model::Norm& n, std::vector<Diagnostic>& out) {
+    if (!n.validity.from) return;
+    const Date from = *n.validity.from;
+    const auto cited = cited_sections(ctx, n);
+    if (cited.empty()) return;
+    std::set<Date> candidates;
+    for (const CitedSection& c : cited) {
+        for (Date d : c.law->in_force) candidates.insert(d);
+        if (c.section->in_force_from) candidates.insert(*c.section->in_force_from);
+        for (const corpus::Amendment& a : c.section->amendments)
+            if (a.in_force) candidates.insert(*a.in_force);
+        // A start before the law itself is the law's own dates' finding
+        // (norm_outside_law, law_dates); here, a section added later.
+        const auto law_from = c.law->in_force_from();
+        if (law_from && from < *law_from) return;
+        const std::optional<Date> since = c.section->in_force_from;
+        if (since && from < *since) {
+            out.push_back(reference(n, *c.citation, Severity::warning, "finding.reference.before_provision",
+                                    {{"rule", n.id}, {"from", from.iso()}, {"provision", c.citation->text()},
+                                     {"since", since->iso()}},
+                                    "before-provision-" + c.section->number));
+        }
+    }
+    if (candidates.contains(from)) return;
+    std::vector<Date> nearest;
+    const auto after = candidates.lower_bound(from);
+    if (after != candidates.begin()) nearest.push_back(*std::prev(after));
+    if (after != candidates.end()) nearest.push_back(*after);
+    std::vector<std::string> provisions;
+    for (const CitedSection& c : cited) provisions.push_back(c.citation->short_text());
+    provisions.erase(std::unique(provisions.begin(), provisions.end()), provisions.end());
+    out.push_back(reference(n, *cited.front().citation, Severity::note, "finding.reference.date_unexplained",
+                            {{"rule", n.id}, {"from", from.iso()}, {"provisions", comma_list(provisions)},
+                             {"nearest", joined_dates(nearest)}, {"has_nearest", nearest.empty() ? "no" : "yes"}},
+                            "date-unexplained"));
+}
+
+// Changes since the statute text: the index was made from a consolidated
+// text that announces a change ("Endres ved lov … (i kraft …)") now in force.
+// A norm in force that starts before that change still reads the old wording,
+// unless it says it is uncertain.
+void changed_since_text(const Context& ctx, const model::Norm& n, std::vector<Diagnostic>& out) {
+    if (!n.uncertain.empty()) return;
+    std::set<std::pair<std::string, std::string>> reported;  // (section, act)
+    for (const CitedSection& c : cited_sections(ctx, n)) {
+        for (const corpus::Amendment& a : c.section->amendments) {
+            if (!a.pending || !a.in_force || ctx.when.at < *a.in_force) continue;
+            if (n.validity.from && !(*n.validity.from < *a.in_force)) continue;  // the version after the change
+            if (!reported.insert({c.section->number, a.act}).second) continue;
+            out.push_back(reference(n, *c.citation, Severity::warning, "finding.reference.changed_since_text",
+                                    {{"rule", n.id}, {"provision", c.citation->short_text()},
+                                     {"kind", corpus::amendment_kind_name(a.kind)}, {"act", a.act},
+                                     {"date", a.in_force->iso()}, {"at", ctx.when.at.iso()}},
+                                    "changed-since-text-" + c.section->number + "-" + a.act));
+        }
+    }
+}
+
+// An exclusion's citations exist in the index, as a rule's must: an
+// exclusion of a section the law lacks excludes nothing.
+void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
+    for (const model::ExcludedRow& e : ctx.model.excluded) {
+        for (const model::Citation& c : e.citations) {
+            const model::Law* declared = ctx.model.find_law(c.law);
+            const corpus::Law* law = declared ? ctx.corpus->find(declared->lovdata_id) : nullptr;
+            if (!law) continue;
+            std::vector<std::string> numbers{c.section};
+            if (c.section_last) numbers.push_back(*c.section_last);
+            for (const std::string& number : numbers) {
+                if (law->find_section(number)) continue;
+                std::vector<std::string> near;
+                for (const std::string& s : law->nearest_sections(number)) near.push_back("§ " + s);
+                Diagnostic d;
+                d.kind = kinds::reference;
+                d.severity = law->sections_complete ? Severity::error : Severity::warning;
+                d.span = c.span;
+                d.message_key = "finding.reference.no_section";
+                d.message_args = {{"law", declared->short_name},
+                                  {"section", number},
+                                  {"complete", law->sections_complete ? "yes" : "no"},
+                                  {"nearest", comma_list(near)},
+                                  {"has_nearest", near.empty() ? "no" : "yes"}};
+                d.id = stable_id(d.kind, {"excluded-no-section", c.text()});
+                out.push_back(std::move(d));
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void check_duplicate_encodings(const Context& ctx, std::vector<Diagnostic>& out);
@@ -365,11 +486,14 @@ void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
     if (!ctx.corpus) return;
     law_dates(ctx, out);
     laws_not_indexed(ctx, out);
+    excluded_citations(ctx, out);
     std::set<const model::Norm*> in_force(ctx.in_force.begin(), ctx.in_force.end());
     for (const model::Norm& n : ctx.model.norms) {
         std::vector<CitedText> cited;
         for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force.contains(&n), cited, out);
         cross_check_text(n, cited, out);
+        dates_against_history(ctx, n, out);
+        if (in_force.contains(&n)) changed_since_text(ctx, n, out);
     }
 }
 

@@ -38,6 +38,8 @@ int cmd_import(const Args& args, Io io);
 int cmd_explain(const Args& args, Io io);
 int cmd_ages(const Args& args, Io io);
 int cmd_summary(const Args& args, Io io);
+/// `lovsjekk coverage`: the statute's age phrases, encoded, excluded or missing (exit 1 when any is missing).
+int cmd_coverage(const Args& args, Io io);
 /// `lovsjekk fmt`: the canonical layout of rule files (--check: a diff and exit 1 instead).
 int cmd_fmt(const Args& args, Io io);
 /// `lovsjekk lsp`: the language server over stdin and stdout.

@@ -19,7 +19,7 @@ struct Command {
 // What each does is the catalogue key cli.command.<name>.
 const Command commands[] = {
     {"check", cmd_check},   {"report", cmd_report}, {"diff", cmd_diff}, {"ages", cmd_ages},     {"summary", cmd_summary},
-    {"explain", cmd_explain}, {"fmt", cmd_fmt},     {"lsp", cmd_lsp},   {"import", cmd_import},
+    {"coverage", cmd_coverage}, {"explain", cmd_explain}, {"fmt", cmd_fmt},     {"lsp", cmd_lsp},   {"import", cmd_import},
 };
 
 void print_usage(std::ostream& out, const text::Catalogue& messages) {

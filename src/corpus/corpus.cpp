@@ -121,6 +121,22 @@ std::optional<AgeWording> parse_wording(std::string_view name) {
     return std::nullopt;
 }
 
+const char* amendment_kind_name(Amendment::Kind k) {
+    switch (k) {
+        case Amendment::Kind::added: return "added";
+        case Amendment::Kind::changed: return "changed";
+        case Amendment::Kind::repealed: return "repealed";
+    }
+    return "changed";
+}
+
+std::optional<Amendment::Kind> parse_amendment_kind(std::string_view name) {
+    if (name == "added") return Amendment::Kind::added;
+    if (name == "changed") return Amendment::Kind::changed;
+    if (name == "repealed") return Amendment::Kind::repealed;
+    return std::nullopt;
+}
+
 const char* division_kind_name(Division::Kind k) {
     switch (k) {
         case Division::Kind::part: return "part";

@@ -37,9 +37,30 @@ struct AgeMention {
     AgeWording wording = AgeWording::other;
     bool negated = false;     ///< "ikke har fylt N år" (a ceiling worded as a birthday)
     std::string phrase;       ///< the matched words as written, at most 80 characters
+    /// The punktum (from 1) of the ledd's or point's own text the phrase stands
+    /// in; null in hand-written entries and in index files written before it.
+    std::optional<int> sentence;
 
     friend bool operator==(const AgeMention&, const AgeMention&) = default;
 };
+
+/// One act in a section's amendment notes: "Tilføyd ved lov 24 juni 2011
+/// nr. 30 (ikr. 1 jan 2012 …)", "Endret ved lover …", "Endres ved lov 20 juni
+/// 2025 nr. 67 (i kraft 1 juni 2026 …)".
+struct Amendment {
+    enum class Kind : std::uint8_t { added, changed, repealed };
+    Kind kind = Kind::changed;
+    std::string act;              ///< the amending act's id: "LOV-2025-06-20-67"
+    std::optional<Date> in_force; ///< the note's in-force date; null when it names none
+    /// Future tense ("Endres", "Tilføyes", "Oppheves"): adopted, and not yet in
+    /// the consolidated text the index was made from.
+    bool pending = false;
+
+    friend bool operator==(const Amendment&, const Amendment&) = default;
+};
+
+const char* amendment_kind_name(Amendment::Kind k);
+std::optional<Amendment::Kind> parse_amendment_kind(std::string_view name);
 
 /// A lettered ("a") or numbered ("1") point of a list in a ledd; points may nest.
 struct Point {
@@ -105,6 +126,9 @@ struct Section {
     bool future = false;
     /// An adopted amendment of the wording waits ("Endres ved lov …").
     bool pending_change = false;
+    /// The section's amendment notes in the order written: its history as the
+    /// consolidated text records it (empty in hand-written entries).
+    std::vector<Amendment> amendments;
     /// False when the ledd list is only what sources cited (hand-written entries):
     /// a ledd missing from the list is then unknown, not absent.
     bool ledd_complete = true;

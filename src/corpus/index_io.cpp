@@ -42,6 +42,7 @@ json::array ages_value(const std::vector<AgeMention>& ages) {
         o["wording"] = wording_name(m.wording);
         o["negated"] = m.negated;
         o["phrase"] = m.phrase;
+        if (m.sentence) o["sentence"] = *m.sentence;  // absent in older files and hand-written entries
         a.emplace_back(std::move(o));
     }
     return a;
@@ -108,6 +109,18 @@ json::value law_value(const Law& law) {
         so["pending_change"] = s.pending_change;
         so["ledd_complete"] = s.ledd_complete;
         so["hash"] = opt_value(s.hash);
+        if (!s.amendments.empty()) {  // absent when there are none, as in older files
+            json::array amendments;
+            for (const Amendment& a : s.amendments) {
+                json::object ao;
+                ao["kind"] = amendment_kind_name(a.kind);
+                ao["act"] = a.act;
+                ao["in_force"] = date_value(a.in_force);
+                ao["pending"] = a.pending;
+                amendments.emplace_back(std::move(ao));
+            }
+            so["amendments"] = std::move(amendments);
+        }
         json::array ledd;
         for (const Ledd& l : s.ledd) {
             json::object lo;
@@ -348,7 +361,7 @@ std::vector<AgeMention> read_ages(Reader& r, const json::object& o, const std::s
         const std::string p = Reader::index(path, "ages", i++);
         const json::object* a = r.object(v, p);
         if (!a) continue;
-        r.known_keys(*a, p, {"age", "age2", "wording", "negated", "phrase"});
+        r.known_keys(*a, p, {"age", "age2", "wording", "negated", "phrase", "sentence"});
         AgeMention m;
         m.age = r.integer(*a, "age", p);
         m.age2 = r.opt_int(*a, "age2", p);
@@ -357,6 +370,7 @@ std::vector<AgeMention> read_ages(Reader& r, const json::object& o, const std::s
         else if (!w.empty()) r.fail(Reader::join(p, "wording"), "unknown wording '" + w + "'");
         m.negated = r.boolean(*a, "negated", p, false);
         m.phrase = r.str(*a, "phrase", p);
+        m.sentence = r.opt_int(*a, "sentence", p);
         out.push_back(std::move(m));
     }
     return out;
@@ -440,7 +454,7 @@ std::optional<Law> read_law(Reader& r, const json::value& root) {
         if (!so) continue;
         r.known_keys(*so, p,
                      {"number", "url_name", "heading", "chapter", "division", "in_force_from", "repealed",
-                      "repealed_on", "future", "pending_change", "ledd_complete", "hash", "ledd"});
+                      "repealed_on", "future", "pending_change", "ledd_complete", "hash", "amendments", "ledd"});
         Section s;
         s.number = r.str(*so, "number", p, true);
         s.url_name = r.str(*so, "url_name", p);
@@ -456,6 +470,22 @@ std::optional<Law> read_law(Reader& r, const json::value& root) {
         s.pending_change = r.boolean(*so, "pending_change", p, false);
         s.ledd_complete = r.boolean(*so, "ledd_complete", p, true);
         s.hash = r.opt_str(*so, "hash", p);
+        std::size_t k = 0;
+        for (const auto& av : *r.array(*so, "amendments", p)) {
+            const std::string ap = Reader::index(p, "amendments", k++);
+            const json::object* ao = r.object(av, ap);
+            if (!ao) continue;
+            r.known_keys(*ao, ap, {"kind", "act", "in_force", "pending"});
+            Amendment a;
+            const std::string kind = r.str(*ao, "kind", ap, true);
+            if (auto parsed = parse_amendment_kind(kind)) a.kind = *parsed;
+            else if (!kind.empty())
+                r.fail(Reader::join(ap, "kind"), "unknown kind '" + kind + "' (added, changed, repealed)");
+            a.act = r.str(*ao, "act", ap, true);
+            a.in_force = r.date(*ao, "in_force", ap);
+            a.pending = r.boolean(*ao, "pending", ap, false);
+            s.amendments.push_back(std::move(a));
+        }
         std::size_t j = 0;
         for (const auto& lv : *r.array(*so, "ledd", p)) {
             const std::string lp = Reader::index(p, "ledd", j++);

@@ -132,7 +132,122 @@ InForceNote first_in_force(std::string_view note) {
     return out;
 }
 
+bool word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (static_cast<unsigned char>(c) >= 0x80);
+}
+
+// "24 juni 2011 nr. 30" at the start of `s`: the act's id ("LOV-2011-06-24-30")
+// and the bytes it takes; the number is absent in old acts ("13 juni 1969").
+std::optional<std::pair<std::string, std::size_t>> act_reference(std::string_view s, std::string_view prefix) {
+    const auto date = norwegian_date(s);
+    if (!date) return std::nullopt;
+    // norwegian_date reads three words; skip the same three.
+    std::size_t at = 0;
+    for (int word = 0; word < 3; ++word) {
+        while (at < s.size() && s[at] == ' ') ++at;
+        while (at < s.size() && s[at] != ' ' && s[at] != ',' && s[at] != ')') ++at;
+    }
+    std::string id = std::string(prefix) + "-" + date->iso();
+    if (s.substr(at, 5) == " nr. ") {
+        std::size_t end = at + 5;
+        while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
+        if (end > at + 5) {
+            id += "-" + std::string(s.substr(at + 5, end - at - 5));
+            at = end;
+        }
+    }
+    return std::pair{id, at};
+}
+
+}  // namespace
+
+std::vector<Amendment> read_amendments(std::string_view note) {
+    struct Verb {
+        std::string_view word;
+        Amendment::Kind kind;
+        bool pending;
+    };
+    using K = Amendment::Kind;
+    // Bokmål and nynorsk, past (in the text) and future (adopted, waiting).
+    static constexpr Verb verbs[] = {
+        {"Vert tilføyd", K::added, true},  {"vert tilføyd", K::added, true},  {"Vert endra", K::changed, true},
+        {"vert endra", K::changed, true},  {"Vert oppheva", K::repealed, true}, {"vert oppheva", K::repealed, true},
+        {"Tilføyes", K::added, true},      {"tilføyes", K::added, true},      {"Tilføyast", K::added, true},
+        {"Endres", K::changed, true},      {"endres", K::changed, true},      {"Endrast", K::changed, true},
+        {"Oppheves", K::repealed, true},   {"oppheves", K::repealed, true},   {"Opphevast", K::repealed, true},
+        {"Tilføyd", K::added, false},      {"tilføyd", K::added, false},      {"Tilføydd", K::added, false},
+        {"tilføydd", K::added, false},     {"Føyd", K::added, false},         {"føyd", K::added, false},
+        {"Endret", K::changed, false},     {"endret", K::changed, false},     {"Endra", K::changed, false},
+        {"endra", K::changed, false},      {"Opphevet", K::repealed, false},  {"opphevet", K::repealed, false},
+        {"Oppheva", K::repealed, false},   {"oppheva", K::repealed, false},   {"Opphevd", K::repealed, false},
+    };
+    std::vector<Amendment> out;
+    std::optional<Verb> verb;
+    bool amends_the_amendment = false;  // "… som endret ved lov …": a change of the amending act, not of the section
+    std::string_view prefix = "LOV";
+    std::string_view previous_word;
+    int depth = 0;
+    for (std::size_t i = 0; i < note.size();) {
+        const char c = note[i];
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if (depth > 0 || c == '(' || c == ')' || (i > 0 && word_byte(note[i - 1])) || !word_byte(c)) {
+            ++i;
+            continue;
+        }
+        const std::string_view rest = note.substr(i);
+        bool matched = false;
+        for (const Verb& v : verbs) {
+            if (!starts_with(rest, v.word) || (rest.size() > v.word.size() && word_byte(rest[v.word.size()]))) continue;
+            verb = v;
+            amends_the_amendment = previous_word == "som";
+            i += v.word.size();
+            matched = true;
+            break;
+        }
+        if (matched) continue;
+        std::size_t w = 0;
+        while (w < rest.size() && rest[w] != ' ' && rest[w] != ',') ++w;
+        const std::string_view word = rest.substr(0, w);
+        if (word == "lov" || word == "lover" || word == "lova" || word == "lovene") prefix = "LOV";
+        else if (word.substr(0, 9) == "forskrift" || word == "res.") prefix = "FOR";
+        if (verb) {
+            if (auto act = act_reference(rest, prefix)) {
+                Amendment a;
+                a.kind = verb->kind;
+                a.pending = verb->pending;
+                a.act = act->first;
+                std::size_t after = i + act->second;
+                while (after < note.size() && note[after] == ' ') ++after;
+                if (after < note.size() && note[after] == '(') {
+                    const std::size_t close = note.find(')', after);
+                    a.in_force = first_in_force(note.substr(after, close == std::string_view::npos ? std::string_view::npos
+                                                                                                   : close + 1 - after))
+                                     .date;
+                }
+                if (!amends_the_amendment) {
+                    out.push_back(std::move(a));
+                } else if (!out.empty() && !out.back().in_force) {
+                    // "Endret ved lov A som endret ved lov B (i kraft …)": the date is A's too.
+                    out.back().in_force = a.in_force;
+                }
+                i += act->second;
+                previous_word = {};
+                continue;
+            }
+        }
+        previous_word = word;
+        i += std::max<std::size_t>(w, 1);
+    }
+    return out;
+}
+
+namespace {
+
 void read_amendment_note(std::string_view note, Section& s) {
+    const auto history = read_amendments(note);
+    s.amendments.insert(s.amendments.end(), history.begin(), history.end());
     // Future tense: adopted, not yet in force.
     if (starts_with(note, "Tilføyes") || starts_with(note, "Vert tilføyd") || starts_with(note, "Tilføyast")) {
         s.future = true;
@@ -484,8 +599,8 @@ private:
         Ledd& l = s.ledd.back();
         full_texts.back() += ' ' + text;
         l.hash = text_hash(full_texts.back());
+        auto more = mentions_with_sentences(text, l.sentences.value_or(0));
         l.sentences = l.sentences.value_or(0) + count_sentences(text);
-        auto more = find_age_mentions(text);
         l.age_mentions.insert(l.age_mentions.end(), more.begin(), more.end());
         if (options_.keep_text) l.text += (l.text.empty() ? "" : " ") + text;
     }
@@ -493,8 +608,22 @@ private:
     template <class T>
     void fill_text(T& item, const std::string& own) {
         item.sentences = count_sentences(own);
-        item.age_mentions = find_age_mentions(own);
+        item.age_mentions = mentions_with_sentences(own, 0);
         if (options_.keep_text) item.text = own;
+    }
+
+    /// The age phrases of `text`, each with the punktum it stands in
+    /// (counted from `sentences_before` + 1).
+    static std::vector<AgeMention> mentions_with_sentences(const std::string& text, int sentences_before) {
+        std::vector<AgeMention> mentions = find_age_mentions(text);
+        std::size_t from = 0;
+        for (AgeMention& m : mentions) {
+            const std::size_t at = text.find(m.phrase, from);
+            if (at == std::string::npos) continue;  // a phrase cut at 80 characters
+            m.sentence = sentences_before + count_sentences(std::string_view(text).substr(0, at + m.phrase.size()));
+            from = at + 1;
+        }
+        return mentions;
     }
 
     void read_points(pugi::xml_node ol, std::vector<Point>& out) {

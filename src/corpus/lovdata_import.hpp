@@ -36,4 +36,11 @@ std::optional<Law> import_lovdata(const std::filesystem::path& path, text::Sourc
 /// ("… (line 1, column 5)") and the span is left invalid.
 std::optional<Law> import_lovdata(const std::filesystem::path& path, Diagnostics& diags);
 
+/// The acts of one amendment note, in the order written: "Tilføyd ved lov 24
+/// juni 2011 nr. 30 (ikr. 1 jan 2012 …), endret ved lover 21 juni 2013 nr. 79
+/// (ikr. 1 nov 2015 …)" gives an addition and a change. Acts inside the
+/// parentheses (royal resolutions) and changes of an amending act ("… som
+/// endret ved lov …") are not the section's history and are left out.
+std::vector<Amendment> read_amendments(std::string_view note);
+
 }  // namespace lovsjekk::corpus

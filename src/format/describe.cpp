@@ -162,6 +162,7 @@ struct DeclarationWriter {
     void operator()(const ast::ExcludedRow& d) const {
         out << "utelatt ";
         put(out, d.row);
+        put(out, d.citations);
         put(out, d.reason);
     }
     void operator()(const ast::Rule& r) const {
@@ -181,6 +182,7 @@ struct DeclarationWriter {
         put(out, r.derived);
         put(out, r.remarks);
         put(out, r.worksheet_rows);
+        put(out, r.performers);
         put(out, r.plain);
     }
 };

@@ -215,6 +215,7 @@ Shape shape_of(const ast::File& file, std::string_view text) {
             mark_field(index, rule->derived, shape, false);
             mark_field(index, rule->remarks, shape, false);
             mark_field(index, rule->worksheet_rows, shape, true);
+            mark_field(index, rule->performers, shape, false);
             mark_field(index, rule->plain, shape, false);
         } else if (const auto* include = std::get_if<ast::Include>(&d.value)) {
             info.is_include = true;
@@ -223,6 +224,8 @@ Shape shape_of(const ast::File& file, std::string_view text) {
             mark_list(index, actor->aliases, shape);
         } else if (const auto* replacement = std::get_if<ast::ReplacementDecl>(&d.value)) {
             mark_list(index, replacement->to, shape);
+        } else if (const auto* excluded = std::get_if<ast::ExcludedRow>(&d.value)) {
+            mark_list(index, excluded->citations, shape);
         }
         shape.decls.push_back(std::move(info));
     }

@@ -607,7 +607,10 @@ struct Server::Impl {
             else if (const auto* rp = std::get_if<ast::ReplacementDecl>(&d.value))
                 symbol(rp->from.law.name + " § " + rp->from.section.text, "erstattet", 20, d, rp->from);
             else if (const auto* e = std::get_if<ast::ExcludedRow>(&d.value))
-                symbol(e->row.value, e->reason.value, 21, d, e->row);
+                symbol(e->citations.empty() ? e->row.value
+                                            : e->citations.front().law.name + " § " + e->citations.front().section.text,
+                       e->reason.value, 21, d, e->citations.empty() ? static_cast<const ast::Located&>(e->row)
+                                                                     : e->citations.front());
         }
         return out;
     }

@@ -178,11 +178,17 @@ struct Norm {
     std::vector<std::string> derived;
     std::vector<std::string> remarks;
     std::vector<std::string> worksheet_rows;
+    /// "X skal sørge for at Y …" (`utfører Y`): the duty is `actor`'s, `performer`
+    /// carries it out; empty when the actor acts itself.
+    std::string performer;
+    Span performer_span;
     /// language ("nb", "nn", "en") → the rule author's plain-language sentence
     /// for the summaries ("klarspråk nb …"), said before any topic phrase.
     std::map<std::string, std::string> plain;
 
     bool discretionary() const;
+    /// Who does what the norm says: the performer, else the actor.
+    const std::string& acting_actor() const { return performer.empty() ? actor : performer; }
     /// The law of the first citation (the norm's home law).
     const std::string& law() const;
 };
@@ -193,8 +199,11 @@ struct Replacement {
     Span span;
 };
 
+/// Something deliberately not encoded, and why: a fact-sheet row (`row`) or
+/// provisions of a law (`citations`, `utelatt bvl § 16-5 "…"`).
 struct ExcludedRow {
-    std::string row;
+    std::string row;                 ///< empty when the exclusion cites provisions
+    std::vector<Citation> citations;
     std::string reason;
     Span span;
 };

@@ -1,6 +1,7 @@
 #include "model/resolve.hpp"
 
 #include "base/kinds.hpp"
+#include "grammar/api.hpp"
 #include "text/suggest.hpp"
 
 #include <algorithm>
@@ -78,6 +79,7 @@ public:
             for (const ast::Declaration& d : ws_.files[i].declarations) declare(ws_.files[i].source, d);
         }
         declaring_bundled_ = false;
+        check_excluded_laws();
         for (const ast::File& file : ws_.files) resolve_norms(file);
         sort_norms_by_id();
         check_duplicate_ids();
@@ -110,6 +112,8 @@ private:
     // declaration of the same short name replaces them (with a note).
     bool declaring_bundled_ = false;
     std::set<std::string> bundled_laws_;
+    std::vector<std::pair<std::string, Span>> excluded_laws_;  // law names the exclusions cite
+    std::vector<std::pair<std::size_t, Citation>> quoted_citations_;  // excluded rows that read as citations
 
     std::optional<Date> date(std::uint32_t file, const ast::DateLit& lit) {
         auto d = Date::parse(lit.text);
@@ -243,7 +247,32 @@ private:
     }
 
     void declare_one(std::uint32_t file, const ast::ExcludedRow& e) {
-        model_.excluded.push_back({e.row.value, e.reason.value, span_of(file, e.row)});
+        ExcludedRow out{e.row.value, {}, e.reason.value, span_of(file, e)};
+        for (const auto& c : e.citations) {
+            out.citations.push_back(citation(file, c));
+            excluded_laws_.emplace_back(c.law.name, span_of(file, c.law));
+        }
+        // The row form written as a citation (`utelatt "adopl § 8" "…"`, as rule
+        // files did before the citation form) cites that provision once its law
+        // is known to be declared.
+        ast::Citation written;
+        grammar::SyntaxFailure failure;
+        if (e.citations.empty() && grammar::parse_citation(e.row.value, written, failure)) {
+            Citation c = citation(file, written);
+            c.span = span_of(file, e.row);
+            quoted_citations_.emplace_back(model_.excluded.size(), std::move(c));
+        }
+        model_.excluded.push_back(std::move(out));
+    }
+
+    // Laws may be declared in any file, so an exclusion's citations are
+    // checked once all declarations are in.
+    void check_excluded_laws() {
+        for (auto& [index, c] : quoted_citations_)
+            if (model_.laws.contains(c.law)) model_.excluded[index].citations.push_back(std::move(c));
+        for (const auto& [law, span] : excluded_laws_)
+            if (!model_.laws.contains(law))
+                report(diags_, kinds::reference, span, "resolve.unknown_law", unknown(law, keys_of(model_.laws)));
     }
 
     Citation citation(std::uint32_t file, const ast::Citation& c) {
@@ -407,8 +436,13 @@ private:
         for (const auto& s : r.worksheet_rows) n.worksheet_rows.push_back(s.value);
         for (const auto& p : r.plain) {
             if (!n.plain.emplace(p.lang.name, p.text.value).second)
-                report(diags_, "reference", span_of(f, p), "resolve.plain_twice",
+                report(diags_, kinds::reference, span_of(f, p), "resolve.plain_twice",
                        {{"rule", r.id.name}, {"lang", p.lang.name}});
+        }
+        at_most_one(f, r.performers, "utfører");
+        if (!r.performers.empty() && known_actor(f, r.performers.front())) {
+            n.performer = r.performers.front().name;
+            n.performer_span = span_of(f, r.performers.front());
         }
 
         for (const auto& e : r.exceptions) {

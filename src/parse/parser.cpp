@@ -128,7 +128,7 @@ const std::map<std::string_view, std::string_view>& expected_keys_table() {
         {"an actor declaration", "parse.what.actor_decl"},
         {"a topic declaration", "parse.what.topic_decl"},
         {"a replacement", "parse.what.replacement"},
-        {"an excluded worksheet row", "parse.what.excluded_row"},
+        {"an exclusion (utelatt)", "parse.what.excluded_row"},
         {"a language (nb, nn or en) and a sentence in double quotes", "parse.what.plain_wording"},
         {"a language: nb, nn or en", "parse.what.plain_lang"},
         {"a declaration (sektor, lov, aktør, tema, regel, …)", "parse.what.declaration"},

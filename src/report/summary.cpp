@@ -220,7 +220,8 @@ std::vector<Phrased> Builder::select() const {
     } else if (query_.service) {
         for (const model::Norm& n : model_.norms) {
             if (!model::in_force(model_, n, query_.when)) continue;
-            const bool bearer = n.actor == *query_.service;
+            // A duty another body must see to ("sørge for at") is the service's work too.
+            const bool bearer = n.actor == *query_.service || n.performer == *query_.service;
             const bool owed = n.actor == child_actor && std::find(n.counterparts.begin(), n.counterparts.end(),
                                                                   *query_.service) != n.counterparts.end();
             if (bearer || owed) out.push_back({&n, {}, {}});
@@ -605,8 +606,11 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
     // counterparts of a duty to cooperate with several services, and says it in English.
     const std::string act_key = "act." + n.topic;
     const bool listing = group_of(n.topic) == cooperation_group && n.counterparts.size() > 1;
-    MessageArgs args = {{"subject", actor_name(n.actor, n, false)},
-                        {"actor", keyword(n.actor)},
+    // "X skal sørge for at Y …": a topic phrase is Y's sentence, and a clause
+    // names X (the rule's own statement already says both).
+    const std::string& doer = n.acting_actor();
+    MessageArgs args = {{"subject", actor_name(doer, n, false)},
+                        {"actor", keyword(doer)},
                         {"modality", model::modality_name(n.modality)},
                         {"sole", yes_no(n.sole)},
                         // A key leaves the list out but says that there is one.
@@ -619,13 +623,15 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
                         {"when", when.text},
                         {"has_when", yes_no(!when.text.empty())},
                         {"comma", yes_no(when.clause)},
-                        {"you", yes_no(query_.service && n.actor == *query_.service)},
+                        {"you", yes_no(query_.service && doer == *query_.service)},
                         {"cond", "no"}};
     const std::string act = msg_.has(act_key) ? msg_.format(act_key, args) : std::string();
     if (!listing && (msg_.lang() != "en" || act.empty())) return statement_bodies(p, when);
     args.emplace_back("act", act);
     Bodies b;
     b.plain = capitalise(msg_.format("summary.sentence", args));
+    if (!n.performer.empty())
+        b.plain += msg_.format("summary.ensured_by", {{"bearer", actor_name(n.actor, n, false)}});
     b.conditional = b.plain;
     return b;
 }

@@ -18,6 +18,8 @@ The rules it states (README, "Reciprocity" and the divergence row):
                A and B, listing every duty with ages left.
                "One with X": X, every actor X is part of (del av, at any
                depth), every actor part of X (at any depth).
+               "X skal sørge for at Y …" (`utfører Y`): the duty is borne
+               by Y, who acts; it returns duties owed to X or to Y.
   divergence   Per topic and kind of norm (right, duty, may, must not,
                power), over the norms in force that set a threshold: when
                at least two sectors do so and their sets of thresholds
@@ -30,7 +32,7 @@ import sys
 from pathlib import Path
 
 FIELDS = {"kilde", "tema", "overfor", "alder", "vekt", "vilkår", "unntak", "gjelder",
-          "usikker", "avledet", "merknad", "faktaark"}
+          "usikker", "avledet", "merknad", "faktaark", "klarspråk", "utfører"}
 RETURNED_GROUPS = {"samarbeid", "taushetsplikt"}
 OPEN = 1000
 
@@ -139,6 +141,7 @@ def read_rules(paths):
         n["age"] = age(f["alder"][0]) if "alder" in f else None
         n["weight"] = f["vekt"][0] if "vekt" in f else None
         n["validity"] = validity(f["gjelder"][0]) if "gjelder" in f else None
+        n["performer"] = f["utfører"][0].split()[0] if "utfører" in f else None
     return laws, actors, groups, norms
 
 
@@ -202,19 +205,20 @@ def reciprocity(norms, actors, groups):
     body = lambda a: actors.get(a, {}).get("role") is None
     duties = [n for n in norms if n["modality"] == "duty" and groups.get(n["topic"]) in RETURNED_GROUPS]
     found = {}
+    doer = lambda n: n["performer"] or n["actor"]
     for n in duties:
-        if not body(n["actor"]):
+        if not body(doer(n)):
             continue
-        mine = one_with(n["actor"], actors)
+        mine = one_with(doer(n), actors)
         for other in n["toward"]:
             if not body(other) or other in mine:
                 continue
             theirs = one_with(other, actors)
             covers = [nominal(r) for r in duties if groups[r["topic"]] == groups[n["topic"]]
-                      and r["actor"] in theirs and mine & set(r["toward"])]
+                      and {r["actor"], doer(r)} & theirs and mine & set(r["toward"])]
             left = left_uncovered(nominal(n), covers)
             if left:
-                key = (groups[n["topic"]], n["actor"], other)
+                key = (groups[n["topic"]], doer(n), other)
                 rules, ages = found.setdefault(key, (set(), set()))
                 rules.add(n["id"])
                 ages |= left

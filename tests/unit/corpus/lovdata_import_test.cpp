@@ -395,3 +395,48 @@ TEST_CASE("corpus: age mentions in real provisions" * LOVSJEKK_NEEDS_SHARED) {
     CHECK(bl31.age_mentions[1].age == 12);
     CHECK(bl31.sentences == 3);
 }
+
+TEST_CASE("amendment notes: the acts, their kind, in-force date and tense") {
+    using lovsjekk::corpus::Amendment;
+    using lovsjekk::corpus::read_amendments;
+    const auto notes = read_amendments(
+        "Tilføyd ved lov 24 juni 2011 nr. 30 (ikr. 1 jan 2012 iflg. res. 16 des 2011 nr. 1252), endret ved lover "
+        "21 juni 2013 nr. 79 (ikr. 1 nov 2015 iflg. res. 30 okt 2015 nr. 1240), 22 juni 2012 nr. 46. "
+        "Endres ved lov 20 juni 2025 nr. 67 (i kraft 1 juni 2026 iflg. res. 20 juni 2025 nr. 1109).");
+    REQUIRE(notes.size() == 4);
+    CHECK(notes[0].kind == Amendment::Kind::added);
+    CHECK(notes[0].act == "LOV-2011-06-24-30");
+    CHECK(notes[0].in_force->iso() == "2012-01-01");
+    CHECK(!notes[0].pending);
+    CHECK(notes[1].kind == Amendment::Kind::changed);
+    CHECK(notes[1].act == "LOV-2013-06-21-79");
+    CHECK(notes[1].in_force->iso() == "2015-11-01");
+    CHECK(notes[2].act == "LOV-2012-06-22-46");
+    CHECK(!notes[2].in_force);  // the note names no date
+    CHECK(notes[3].act == "LOV-2025-06-20-67");
+    CHECK(notes[3].pending);
+    CHECK(notes[3].in_force->iso() == "2026-06-01");
+    // The royal resolutions inside the parentheses are no amendments.
+    for (const auto& a : notes) CHECK(a.act.rfind("FOR-", 0) != 0);
+}
+
+TEST_CASE("amendment notes: a change of the amending act gives the act its date, and no entry of its own") {
+    const auto notes = lovsjekk::corpus::read_amendments(
+        "Endret ved lov 11 juni 2021 nr. 78 som endret ved lov 10 juni 2022 nr. 39 (i kraft 1 aug 2022 iflg. res. "
+        "20 mai 2022 nr. 871).");
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].act == "LOV-2021-06-11-78");
+    CHECK(notes[0].in_force->iso() == "2022-08-01");
+}
+
+TEST_CASE("amendment notes: repeal, future addition and a date left to the King") {
+    using lovsjekk::corpus::Amendment;
+    const auto notes = lovsjekk::corpus::read_amendments(
+        "Opphevet ved lov 25 juni 2024 nr. 53 (i kraft 1 juli 2026). Tilføyes ved lov 20 juni 2025 nr. 39 "
+        "(i kraft fra den tid Kongen bestemmer).");
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].kind == Amendment::Kind::repealed);
+    CHECK(notes[1].kind == Amendment::Kind::added);
+    CHECK(notes[1].pending);
+    CHECK(!notes[1].in_force);
+}

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -69,6 +70,23 @@ TEST_CASE("the TextMate grammar parses and names every keyword of the language")
                              "skjønn", "avgjørende", "modenhet", "ledd", "punktum", "bokstav", "første", "tiande"})
         CHECK_MESSAGE(is_alternative(regexes, word), word);
     CHECK(regexes.find("#.*$") != std::string::npos);  // comments
+}
+
+TEST_CASE("an exclusion's citation is coloured as a citation, not as a declared name") {
+    const json::value grammar = read_json("tools/editor/regel.tmLanguage.json");
+    const auto& repository = grammar.at("repository").as_object();
+    REQUIRE(repository.contains("excluded"));
+    const std::string excluded(repository.at("excluded").at("match").as_string());
+    CHECK(excluded.find("(utelatt)") != std::string::npos);
+    // `utelatt bvl § 16-5 "…"`: the declaration pattern would take "bvl" for a declared name.
+    const std::string declaration(repository.at("declaration").at("match").as_string());
+    CHECK(declaration.find("utelatt") == std::string::npos);
+    // The excluded pattern comes first, so that it wins at the start of the line.
+    std::vector<std::string> order;
+    for (const json::value& p : grammar.at("patterns").as_array()) order.emplace_back(p.at("include").as_string());
+    const auto at = [&](const char* name) { return std::find(order.begin(), order.end(), name) - order.begin(); };
+    CHECK(at("#excluded") < at("#declaration"));
+    CHECK(at("#excluded") < static_cast<std::ptrdiff_t>(order.size()));
 }
 
 TEST_CASE("the VS Code manifest declares the language, the grammar and the client it starts") {

@@ -114,7 +114,8 @@ TEST_CASE("lovsjekk diff compares two rule trees and exits 1 on new errors") {
     // The new tree: helse's age changes (the divergence changes), and a rule dated before its law appears.
     std::ofstream(root / "new" / "helse.regel")
         << head << rule("høres", "pbrl § 4-4 femte ledd", "fra 10 år", "  avledet \"test\"\n")
-        << rule("samtykke", "pbrl § 4-3 første ledd bokstav b", "over 16 år", "  gjelder fra 1990-01-01\n");
+        << rule("samtykke", "pbrl § 4-3 første ledd bokstav b", "over 16 år",
+                   "  gjelder fra 1990-01-01\n  usikker \"endringen fra 2026-06-01 er ikke lest\"\n");
     std::ofstream(root / "new" / "familie.regel")
         << "sektor familie \"Familie\"\nlov bl \"barnelova\" LOV-1981-04-08-7\n"
         << rule("høres", "bl § 31 andre ledd", "fylt 7 år", "");

@@ -145,7 +145,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
                                  "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages",
-                                 "same_ages", "has_labels", "bundled", "has_condition"})
+                                 "same_ages", "has_labels", "bundled", "has_condition", "has_until"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -166,6 +166,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["judgement"] = {"maturity", "discretion"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        m["status"] = {"encoded", "excluded", "missing"};
+        m["state"] = {"checked", "not_indexed", "not_in_force"};
         m["found"] = {"token", "end_of_file", "end_of_line"};
         for (const char* s : {"token", "first", "second", "number"}) m[s] = {std::string("x")};
         m["digits"] = {std::int64_t{4}};
@@ -173,7 +175,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["sep"] = {" ", ""};
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
-                              "changed", "unchanged", "limit"})
+                              "changed", "unchanged", "limit", "laws", "encoded", "excluded", "missing"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
         for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
@@ -187,8 +189,9 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "reason", "kinds", "kind", "title", "description", "weight", "text",
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
-                              "command", "name", "suggestion", "date", "law_name", "field", "words", "verb",
-                              "rest", "action", "lang", "other", "ages", "other_ages", "label", "labels", "paths", "next", "condition"})
+                              "command", "name", "suggestion", "date", "law_name", "field", "since", "names", "bearer",
+                              "words", "verb", "rest", "action", "lang", "until", "other", "ages", "other_ages", "label",
+                              "labels", "paths", "next", "condition"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
