@@ -14,6 +14,7 @@ struct Io {
     std::ostream& out;
     std::ostream& err;
     bool colour = false;  ///< ANSI colour on diagnostics (only on a terminal, never with NO_COLOR)
+    bool colour_out = false;  ///< the same for diagnostics written to `out` (`check`)
 };
 
 using Args = std::vector<std::string>;

@@ -124,6 +124,11 @@ private:
     // readings decided by what precedes the verb.
     bool verb(std::size_t i) {
         if (!is(i, {"fylt", "fylte", "fyller", "fylle", "fyllar"}) || number(i + 1) < 0) return false;
+        // "fyller seks måneder" is an age in months, not six years: an age
+        // rule in years must not find it (the rules have no months yet).
+        if (is(i + 2, {"måned", "måneder", "måneders", "månad", "månader", "månaders", "uke", "uker", "veke", "veker",
+                       "dag", "dager", "dagar", "døgn"}))
+            return false;
         const int age = number(i + 1);
         const std::size_t last = is(i + 2, {"år"}) ? i + 2 : i + 1;
         // Look back (nearest first) for "året" / "skoleåret" within the clause.

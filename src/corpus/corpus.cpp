@@ -271,6 +271,19 @@ void Corpus::read_all() const {
     }
 }
 
+void Corpus::add_all(const Corpus& other) {
+    for (const auto& [key, law] : other.laws_) {
+        unread_.erase(key);
+        laws_.insert_or_assign(key, law);
+    }
+    for (const auto& [key, file] : other.unread_) {
+        laws_.erase(key);
+        unread_.insert_or_assign(key, file);
+    }
+    if (!reader_) reader_ = other.reader_;
+    replacements_.insert(replacements_.end(), other.replacements_.begin(), other.replacements_.end());
+}
+
 void Corpus::add_replacement(Replacement r) { replacements_.push_back(std::move(r)); }
 
 const Law* Corpus::find(std::string_view id) const {

@@ -214,6 +214,10 @@ public:
     /// Adds or replaces (same index key) a law.
     void add(Law law);
     void add_replacement(Replacement r);
+    /// Adds every law of `other` (its laws win; unread ones stay unread, read
+    /// later by this index's reader, which load_corpus makes the same) and its
+    /// replacements.
+    void add_all(const Corpus& other);
     /// Registers `file` as the law under `key`, read by `reader` when first looked up.
     void add_unread(std::string_view key, std::filesystem::path file);
     void set_reader(Reader reader) { reader_ = std::move(reader); }

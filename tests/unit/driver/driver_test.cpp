@@ -293,7 +293,9 @@ TEST_CASE("driver: a session reads the cited laws from the lazy index, and repor
         CHECK(corpus_errors(result) == 0);
         REQUIRE(session.corpus);
         CHECK(result.shared_corpus == session.corpus);
-        CHECK(session.corpus->unread_count() == 1);
+        // The broken file of the law nobody cites stays unread (reading it
+        // would have been an error above); so do the bundled laws not cited.
+        CHECK(session.corpus->unread_count() >= 1);
         const corpus::Law* pbrl = result.statute_index().find("LOV-1999-07-02-63");
         REQUIRE(pbrl);
         CHECK(pbrl->abbreviation == "pbrl");

@@ -144,7 +144,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* flag : {"adult", "self", "has_others", "to_child", "has_when", "comma", "cond", "you",
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
-                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages", "has_until"})
+                                 "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages",
+                                 "same_ages", "has_labels", "bundled", "has_condition", "has_until"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -162,6 +163,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["change"] = {"added", "removed", "changed", "unchanged"};
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
+        m["judgement"] = {"maturity", "discretion"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
         // The statute index: corpus info and the age atlas.
@@ -195,7 +197,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field", "since", "names", "bearer",
-                              "words", "verb", "rest", "action", "lang", "until"})
+                              "words", "verb", "rest", "action", "lang", "until", "other", "ages", "other_ages", "label",
+                              "labels", "paths", "next", "condition"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));

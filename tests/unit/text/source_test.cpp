@@ -73,3 +73,13 @@ TEST_CASE("columns counted on from the last position equal columns counted afres
         std::reverse(offsets.begin(), offsets.end());
     }
 }
+
+TEST_CASE("did you mean: two neighbouring letters swapped are one edit") {
+    CHECK(text::edit_distance("kidle", "kilde") == 1);
+    CHECK(text::edit_distance("ab", "ba") == 1);
+    CHECK(text::edit_distance("abc", "ca") == 3);  // no edit of letters already moved
+    CHECK(text::edit_distance("tmea", "tema") == 1);
+    CHECK(text::edit_distance("", "tema") == 4);
+    CHECK(text::closest("kidle", {"kilde", "tema", "alder"}).value() == "kilde");
+    CHECK(text::closest("aldre", {"kilde", "tema", "alder"}).value() == "alder");
+}
