@@ -217,6 +217,9 @@ struct Declaration : Located {
 struct File {
     std::uint32_t source = 0;  ///< SourceManager id
     std::vector<Declaration> declarations;
+    /// The names of declarations that failed to parse ("regel NAME", "aktør
+    /// NAME" …): a reference to one is no error of its own, only a follow-on.
+    std::vector<std::string> unparsed_names;
 };
 
 }  // namespace lovsjekk::ast

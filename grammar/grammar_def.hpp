@@ -352,6 +352,32 @@ struct ordinal_table : x3::symbols<int> {
 };
 inline ordinal_table const ordinals;
 
+// The word after an ordinal ("første ledd", "andre punktum") or after a
+// number and a full stop ("1. ledd", "2. pkt.").
+struct ordinal_unit_table : x3::symbols<ast::SubdivisionKind> {
+    ordinal_unit_table() { add("ledd", ast::SubdivisionKind::ledd)("punktum", ast::SubdivisionKind::punktum); }
+};
+struct numbered_unit_table : x3::symbols<ast::SubdivisionKind> {
+    numbered_unit_table() {
+        add("ledd", ast::SubdivisionKind::ledd)("punktum", ast::SubdivisionKind::punktum)
+           ("pkt.", ast::SubdivisionKind::punktum)("pkt", ast::SubdivisionKind::punktum);
+    }
+};
+inline ordinal_unit_table const ordinal_units;
+inline numbered_unit_table const numbered_units;
+
+/// The unit word under one readable name, so that "første avsnitt" is
+/// "expected 'ledd' or 'punktum'" (an alternative alone has no name).
+struct unit_word_class;
+template <typename Table>
+auto unit_word(char const* name, Table const& table) {
+    return x3::rule<unit_word_class, ast::SubdivisionKind>{name} = x3::lexeme[table >> !id_more];
+}
+struct set_kind_t {
+    template <typename Context>
+    void operator()(Context& ctx) const { x3::_val(ctx).kind = x3::_attr(ctx); }
+};
+
 struct set_letter_t {
     template <typename Context>
     void operator()(Context& ctx) const {
@@ -379,9 +405,9 @@ struct set_count_t {
 
 auto const subdivision_def =
       located(
-    (lexeme[ordinals >> !id_more][set_ordinal_t{}]
-          > (kw("ledd")[set<&ast::Subdivision::kind, ast::SubdivisionKind::ledd>]
-             | named("'ledd' or 'punktum'", kw("punktum"))[set<&ast::Subdivision::kind, ast::SubdivisionKind::punktum>]))
+    (lexeme[ordinals >> !id_more][set_ordinal_t{}] > unit_word("'ledd' or 'punktum'", ordinal_units)[set_kind_t{}])
+    // The abbreviated forms lawyers write too: "1. ledd", "2. pkt." ("2. punktum").
+    | (lexeme[number >> '.'][set_count_t{}] > unit_word("'ledd' or 'pkt.'", numbered_units)[set_kind_t{}])
     | (lit('(') > number[set_count_t{}] > named("')'", lit(')')))[set<&ast::Subdivision::kind, ast::SubdivisionKind::ledd>]
     | (kw("bokstav") > letter[set_letter_t{}])
     | ((kw("nr.") | kw("nr")) > number[set_count_t{}])[set<&ast::Subdivision::kind, ast::SubdivisionKind::nummer>]

@@ -15,7 +15,7 @@ build_type=${BUILD_TYPE:-Release}
 
 # libboost1.81-dev must be named: plain libboost-dev brings 1.74 and
 # conflicts with it.
-packages=(g++ cmake make libboost1.81-dev libpugixml-dev libicu-dev doctest-dev)
+packages=(g++ cmake make libboost1.81-dev libpugixml-dev libicu-dev doctest-dev libarchive-dev)
 for extra in "$@"; do
   case "$extra" in
     # the HTML report is tested in a real browser; the oracle (tests/oracle) is

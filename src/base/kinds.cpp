@@ -21,6 +21,7 @@ const std::vector<KindInfo>& all_kinds() {
         {kinds::corpus, F::input, Severity::error, "family.other.title", "family.other.description", "Corpus", true},
         {kinds::lovdata, F::input, Severity::error, "family.other.title", "family.other.description", "Lovdata"},
         {kinds::format, F::input, Severity::error, "family.other.title", "family.other.description", "Format"},
+        {kinds::archive, F::input, Severity::error, "family.other.title", "family.other.description", "Archive"},
     };
     return table;
 }

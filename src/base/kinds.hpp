@@ -47,6 +47,8 @@ inline constexpr std::string_view config = "config";
 inline constexpr std::string_view corpus = "corpus";
 inline constexpr std::string_view lovdata = "lovdata";
 inline constexpr std::string_view format = "format";
+/// A Lovdata archive cannot be read (not an archive, a broken stream, an entry over a limit).
+inline constexpr std::string_view archive = "archive";
 }  // namespace kinds
 
 /// Every kind, findings first (in the order reports list them).

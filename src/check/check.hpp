@@ -25,7 +25,15 @@ struct Context {
     /// The same norms grouped by topic, each group sorted by id (most
     /// families read them so; grouped once, not once per family).
     std::map<std::string, std::vector<const model::Norm*>> by_topic;
+    /// Norms that encode, in another file, a provision an earlier norm already
+    /// encodes (repeat, original): left out of `in_force` and `by_topic`.
+    std::vector<std::pair<const model::Norm*, const model::Norm*>> duplicates;
 };
+
+/// Removes from `norms` each norm another file already encodes (same topic,
+/// actor, modality and provision) and returns the pairs (repeat, original).
+std::vector<std::pair<const model::Norm*, const model::Norm*>> drop_duplicate_encodings(
+    std::vector<const model::Norm*>& norms);
 
 /// The context the checks read: the norms in force at `when`, also by topic.
 Context make_context(const model::Model& model, const model::Evaluation& when, const corpus::Corpus* corpus);

@@ -91,7 +91,7 @@ void check_coverage(const Context& ctx, std::vector<Diagnostic>& out) {
         d.span = sector.span;
         d.message_key = "finding.gap.coverage";
         d.message_args = {{"sector", sector.id},
-                          {"laws", comma_list({f.laws.begin(), f.laws.end()})},
+                          {"law_names", comma_list({f.laws.begin(), f.laws.end()})},
                           {"provision", provision(*f.serves)},
                           {"n", static_cast<std::int64_t>(missing.size())},
                           {"missing", missing}};

@@ -71,7 +71,7 @@ Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
     d.details.rules.assign(rules.begin(), rules.end());
     d.details.sectors.assign(sectors.begin(), sectors.end());
     for (const model::Norm* n : all) {
-        const std::string p = n->sources.empty() ? std::string() : n->sources.front().short_text();
+        const std::string p = provision(*n);  // in full: ledd, punktum, bokstav
         if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
             d.details.provisions.push_back(p);
     }

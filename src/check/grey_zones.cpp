@@ -36,8 +36,22 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     std::set<int> seen;
     for (const model::Norm* f : fixed)
         if (seen.insert(f->age.from->age).second) ages.push_back(std::to_string(f->age.from->age));
-    Diagnostic d = make_finding(kinds::grey_zone, *discretion.front(), others, "finding.grey_zone.maturity",
-                                {{"topic", topic}, {"provision", provision(*discretion.front())}, {"ages", comma_list(ages)}},
+    // Worded as what the rule says: a judgement of maturity (its age says
+    // so), or a condition marked `skjønn` ("særlig grunn" is no maturity test).
+    const model::Norm& judged = *discretion.front();
+    std::string condition;
+    for (const model::Condition& c : judged.conditions)
+        if (c.discretionary) {
+            condition = c.text;
+            break;
+        }
+    Diagnostic d = make_finding(kinds::grey_zone, judged, others, "finding.grey_zone.maturity",
+                                {{"topic", topic},
+                                 {"provision", provision(judged)},
+                                 {"ages", comma_list(ages)},
+                                 {"judgement", judged.age.maturity ? "maturity" : "discretion"},
+                                 {"condition", condition},
+                                 {"has_condition", condition.empty() ? "no" : "yes"}},
                                 "maturity");
     d.details.age_from = *seen.begin();
     out.push_back(std::move(d));

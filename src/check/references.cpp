@@ -5,6 +5,8 @@
 #include "corpus/corpus.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 namespace lovsjekk::check {
@@ -147,17 +149,115 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
     }
 }
 
+// ---- Citations below the ledd, laws missing from the index (issue 19) ----
+
+/// The points a citation's bokstav or nummer is looked up in: the cited
+/// ledd's, or, without a ledd, every ledd's.
+std::vector<const corpus::Point*> points_cited_in(const model::Citation& c, const corpus::Section& section) {
+    std::vector<const corpus::Point*> points;
+    for (const corpus::Ledd& l : section.ledd)
+        if (!c.ledd || l.number == *c.ledd)
+            for (const corpus::Point& p : l.points) points.push_back(&p);
+    return points;
+}
+
+/// A bokstav or nummer the provision lacks (a ledd with points is checked
+/// by the no_letter finding), or a punktum past the last sentence: the index
+/// has both for every Lovdata text (not for hand-written entries).
+bool missing_subdivision(const model::Citation& c, const corpus::Section& section, const model::Norm& n,
+                         std::vector<Diagnostic>& out) {
+    if (!section.hash || !section.ledd_complete) return false;
+    const corpus::Ledd* ledd = c.ledd ? section.find_ledd(*c.ledd) : nullptr;
+    if (c.ledd && !ledd) return false;
+    for (const auto& [label, kind] : {std::pair{c.letter, "letter"}, std::pair{c.nummer ? std::optional<std::string>(std::to_string(*c.nummer)) : std::nullopt, "nummer"}}) {
+        if (!label) continue;
+        if (ledd && !ledd->points.empty() && std::string_view(kind) == "letter") continue;  // no_letter's case
+        const std::vector<const corpus::Point*> points = points_cited_in(c, section);
+        if (std::any_of(points.begin(), points.end(), [&](const corpus::Point* p) { return p->label == *label; }))
+            continue;
+        std::vector<std::string> labels;
+        for (const corpus::Point* p : points) labels.push_back(p->label);
+        out.push_back(reference(n, c, Severity::error, "finding.reference.no_point",
+                                {{"provision", c.text()},
+                                 {"kind", kind},
+                                 {"label", *label},
+                                 {"labels", comma_list(labels)},
+                                 {"has_labels", labels.empty() ? "no" : "yes"}},
+                                std::string("no-point-") + kind));
+        return true;
+    }
+    if (!c.punktum || !ledd) return false;
+    // With a point cited too, the punktum may be the ledd's ("andre punktum
+    // bokstav a") or the point's ("bokstav a andre punktum"): either fits.
+    std::optional<int> sentences = ledd->sentences;
+    if (c.letter || c.nummer)
+        if (const corpus::Point* point = ledd->find_point(c.letter ? *c.letter : std::to_string(*c.nummer));
+            point && point->sentences)
+            sentences = std::max(sentences.value_or(0), *point->sentences);
+    if (!sentences || *c.punktum <= *sentences) return false;
+    out.push_back(reference(n, c, Severity::error, "finding.reference.no_punktum",
+                            {{"provision", c.text()}, {"punktum", std::int64_t{*c.punktum}},
+                             {"punktum_count", std::int64_t{*sentences}}},
+                            "no-punktum"));
+    return true;
+}
+
+/// Lowercase ASCII and the name without a trailing "(2025)"-style remark,
+/// for matching a declared law's name against the index's titles.
+std::string title_key(std::string name) {
+    if (auto paren = name.find(" ("); paren != std::string::npos) name.erase(paren);
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return name;
+}
+
+/// Index laws whose short title, abbreviation or title matches the declared
+/// law's name: the likely right id when the declared id is not indexed.
+std::vector<std::string> laws_named_like(const corpus::Corpus& corpus, const model::Law& declared) {
+    const std::string wanted = title_key(declared.name);
+    std::vector<std::string> found;
+    for (const corpus::Law* law : corpus.laws()) {
+        const std::string short_title = title_key(law->short_title), title = title_key(law->title);
+        const bool named = wanted == short_title || wanted == title_key(law->abbreviation) ||
+                           (!wanted.empty() && title.find("(" + wanted + ")") != std::string::npos);
+        // A hand-written stand-in may carry a wrong id itself: suggest the Lovdata text's.
+        if (named && law->source == "lovdata" && law->id != declared.lovdata_id)
+            found.push_back(law->id + " (" + (law->short_title.empty() ? law->title : law->short_title) + ")");
+    }
+    return found;
+}
+
+// A cited law the index lacks: one finding per law, at its first citation,
+// with the index's laws of the same name.
+void laws_not_indexed(const Context& ctx, std::vector<Diagnostic>& out) {
+    std::map<std::string, std::pair<const model::Norm*, const model::Citation*>> first;
+    std::map<std::string, std::int64_t> count;
+    for (const model::Norm& norm : ctx.model.norms)
+        for (const model::Citation& c : norm.sources) {
+            const model::Norm* n = &norm;
+            const model::Law* declared = ctx.model.find_law(c.law);
+            if (!declared || ctx.corpus->find(declared->lovdata_id)) continue;
+            first.emplace(declared->short_name, std::pair{n, &c});
+            ++count[declared->short_name];
+        }
+    for (const auto& [name, where] : first) {
+        const model::Law& declared = *ctx.model.find_law(name);
+        const std::vector<std::string> named = laws_named_like(*ctx.corpus, declared);
+        out.push_back(reference(*where.first, *where.second, Severity::warning, "finding.reference.law_not_indexed",
+                                {{"law", declared.short_name},
+                                 {"lovdata_id", declared.lovdata_id},
+                                 {"n", count[name]},
+                                 {"suggestion", comma_list(named)},
+                                 {"has_suggestion", named.empty() ? "no" : "yes"}},
+                                "law-not-indexed"));
+    }
+}
+
 void check_citation(const Context& ctx, const model::Norm& n, const model::Citation& c, bool norm_in_force,
                     std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
     const model::Law* declared = ctx.model.find_law(c.law);
     if (!declared) return;  // unknown law: reported when resolving
     const corpus::Law* law = ctx.corpus->find(declared->lovdata_id);
-    if (!law) {
-        out.push_back(reference(n, c, Severity::warning, "finding.reference.law_not_indexed",
-                                {{"law", declared->short_name}, {"lovdata_id", declared->lovdata_id}},
-                                "law-not-indexed"));
-        return;
-    }
+    if (!law) return;  // reported once per law by laws_not_indexed
     std::vector<std::string> numbers{c.section};
     if (c.section_last) numbers.push_back(*c.section_last);
     for (const std::string& number : numbers) {
@@ -184,6 +284,7 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
                                     "no-ledd"));
             continue;
         }
+        if (missing_subdivision(c, *section, n, out)) continue;
         if (c.ledd && c.letter) {
             const corpus::Ledd* ledd = section->find_ledd(*c.ledd);
             if (ledd && !ledd->points.empty() && !ledd->has_point(*c.letter)) {
@@ -377,10 +478,14 @@ void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
 
 }  // namespace
 
+void check_duplicate_encodings(const Context& ctx, std::vector<Diagnostic>& out);
+
 void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm& n : ctx.model.norms) norm_outside_law(ctx.model, n, out);
+    check_duplicate_encodings(ctx, out);
     if (!ctx.corpus) return;
     law_dates(ctx, out);
+    laws_not_indexed(ctx, out);
     excluded_citations(ctx, out);
     std::set<const model::Norm*> in_force(ctx.in_force.begin(), ctx.in_force.end());
     for (const model::Norm& n : ctx.model.norms) {

@@ -44,9 +44,10 @@ const Analysis* find_analysis(const std::string& name) {
 }
 
 Context make_context(const model::Model& model, const model::Evaluation& when, const corpus::Corpus* corpus) {
-    Context context{model, when, corpus, {}, {}};
+    Context context{model, when, corpus, {}, {}, {}};
     for (const model::Norm& n : model.norms)
         if (model::in_force(model, n, when)) context.in_force.push_back(&n);
+    context.duplicates = drop_duplicate_encodings(context.in_force);
     for (const model::Norm* n : context.in_force) context.by_topic[n->topic].push_back(n);
     return context;
 }

@@ -5,7 +5,6 @@
 #include "report/ages.hpp"
 #include "text/suggest.hpp"
 
-#include <charconv>
 #include <ostream>
 
 namespace lovsjekk::cli {
@@ -42,11 +41,8 @@ int cmd_ages(const Args& args, Io io) {
     query.when = options.when;
     query.topic = parsed.get("topic");
     if (auto age = parsed.get("age")) {
-        int n = -1;
-        auto [ptr, ec] = std::from_chars(age->data(), age->data() + age->size(), n);
-        if (ec != std::errc{} || ptr != age->data() + age->size() || n < 0 || n > 130)
-            return fail(words.format("cli.error.age", {{"value", *age}}));
-        query.age = n;
+        query.age = whole_number(*age, 0, 130);
+        if (!query.age) return fail(words.format("cli.error.age", {{"value", *age}}));
     }
     if (auto born = parsed.get("born")) {
         query.born = Date::parse(*born);
@@ -58,10 +54,7 @@ int cmd_ages(const Args& args, Io io) {
         return fail(words.format("cli.error.format", {{"value", format}, {"formats", "text|json"}}));
 
     const PipelineResult result = run_pipeline(options);
-    if (result.unusable) {
-        render_input_errors(result, io.err, io.colour, options.lang);
-        return exit_unusable;
-    }
+    if (show_input_errors(result, options.lang, io) > 0) return exit_unusable;
     if (query.topic && !result.model.topics.contains(*query.topic)) {
         std::vector<std::string_view> names;
         for (const auto& [id, topic] : result.model.topics) names.push_back(id);

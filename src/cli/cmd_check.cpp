@@ -42,11 +42,15 @@ int cmd_check(const Args& args, Io io) {
 
     const PipelineResult result = run_pipeline(options);
     const std::vector<Diagnostic> all = result.all_sorted();
-    if (!parsed.has("quiet")) text::render_all(io.err, all, result.workspace.sources, {io.colour, true, options.lang});
+    // Findings are the command's output (`check > fil.txt` keeps them);
+    // input that cannot be used is an error, on standard error.
+    std::ostream& shown = result.unusable ? io.err : io.out;
+    const bool colour = result.unusable ? io.colour : io.colour_out;
+    if (!parsed.has("quiet")) text::render_all(shown, all, result.workspace.sources, {colour, true, options.lang});
 
     const bool failing = std::any_of(all.begin(), all.end(), [&](const Diagnostic& d) { return d.severity >= fail_on; });
     const auto tally = severity_tally(all);
-    io.err << text::bundled_catalogue(options.lang)
+    shown << text::bundled_catalogue(options.lang)
                   .format("check.summary",
                           {{"errors", tally[static_cast<std::size_t>(Severity::error)]},
                            {"warnings", tally[static_cast<std::size_t>(Severity::warning)]},

@@ -3,13 +3,47 @@
 // the number at zero.
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "parse/parser.hpp"
 #include "report/coverage.hpp"
 #include "text/render.hpp"
 #include "text/suggest.hpp"
 
+#include <filesystem>
+#include <optional>
 #include <ostream>
+#include <set>
+
+namespace fs = std::filesystem;
 
 namespace lovsjekk::cli {
+
+namespace {
+
+/// The laws a run's own files take up. A folder with its own vocabulary
+/// declares what it means to cover; otherwise the law lines are the bundled
+/// defaults, and only the laws the user's files declare or cite count.
+std::optional<std::set<std::string>> laws_in_scope(const PipelineResult& result, const std::vector<fs::path>& paths) {
+    const parse::Workspace& ws = result.workspace;
+    if (ws.preloaded == 0 || paths.empty()) return std::nullopt;
+    const fs::path root = fs::weakly_canonical(parse::common_root(paths));
+    const fs::path vocabulary = fs::weakly_canonical(fs::path(ws.sources.file(ws.files.front().source).path()));
+    if (vocabulary.parent_path() == root) return std::nullopt;
+    std::set<std::string> laws;
+    for (const auto& [name, law] : result.model.laws)
+        if (law.span.valid && law.span.file != Span::no_file) {
+            bool own = true;
+            for (std::size_t i = 0; i < ws.preloaded; ++i)
+                if (ws.files[i].source == law.span.file) own = false;
+            if (own) laws.insert(name);
+        }
+    for (const model::Norm& n : result.model.norms)
+        for (const model::Citation& c : n.sources) laws.insert(c.law);
+    for (const model::ExcludedRow& row : result.model.excluded)
+        for (const model::Citation& c : row.citations) laws.insert(c.law);
+    return laws;
+}
+
+}  // namespace
 
 int cmd_coverage(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
@@ -46,6 +80,7 @@ int cmd_coverage(const Args& args, Io io) {
     report::CoverageQuery query;
     query.when = options.when;
     query.law = parsed.get("law");
+    query.in_scope = laws_in_scope(result, options.paths);
     if (query.law && !result.model.laws.contains(*query.law)) {
         std::vector<std::string_view> names;
         for (const auto& [name, law] : result.model.laws) names.push_back(name);

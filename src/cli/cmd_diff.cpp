@@ -24,16 +24,13 @@ namespace {
 /// `side` is "at", "vs" or a rule tree's folder.
 bool report_unusable(const PipelineResult& result, const std::string& side, const std::string& lang, Io io) {
     if (!result.unusable) return false;
-    std::vector<Diagnostic> errors;
-    const std::vector<Diagnostic> all = result.all_sorted();
-    std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
-    text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, lang});
+    const std::size_t errors = show_input_errors(result, lang, io);
     const bool date = side == "at" || side == "vs";
     io.err << "lovsjekk diff: "
            << text::bundled_catalogue(lang).format("cli.error.no_diff",
                                                    {{"side", date ? side : std::string("dir")},
                                                     {"dir", side},
-                                                    {"n", static_cast<std::int64_t>(errors.size())}})
+                                                    {"n", static_cast<std::int64_t>(errors)}})
            << '\n';
     return true;
 }

@@ -75,6 +75,19 @@ void explain_norm(const model::Norm& n, const model::Model& model, const text::C
 
 }  // namespace
 
+/// Where `explain ID` looked, and how to point it elsewhere: an id found by
+/// `check mine rules` is only found again in the same rules.
+MessageArgs searched(const PipelineOptions& options, const PipelineResult& result, const std::string& id) {
+    std::vector<std::string> paths;
+    for (const auto& p : options.paths) paths.push_back(parse::display_path(p));
+    std::string joined;
+    for (const auto& p : paths) joined += (joined.empty() ? "" : ", ") + p;
+    return {{"paths", joined.empty() ? parse::display_path(bundled_rules_dir()) : joined},
+            {"bundled", paths.empty() ? "yes" : "no"},
+            {"rules", static_cast<std::int64_t>(result.model.norms.size())},
+            {"id", id}};
+}
+
 int cmd_explain(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     specs.push_back({"help", false, "", "cli.option.help"});
@@ -126,6 +139,7 @@ int cmd_explain(const Args& args, Io io) {
                        : messages.format("cli.error.ambiguous_id",
                                          {{"id", wanted}, {"n", static_cast<std::int64_t>(matches.size())}}))
                << '\n';
+        if (matches.empty()) io.err << messages.format("cli.explain.searched", searched(options, result, wanted)) << '\n';
         return exit_unusable;
     }
     const Diagnostic& d = *matches.front();

@@ -9,23 +9,11 @@
 #include "text/suggest.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <iomanip>
 #include <ostream>
 
 namespace lovsjekk::cli {
-
-namespace {
-
-std::optional<int> whole_number(const std::string& s, int low, int high) {
-    int n = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec != std::errc{} || ptr != s.data() + s.size() || n < low || n > high) return std::nullopt;
-    return n;
-}
-
-}  // namespace
 
 int cmd_summary(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
@@ -95,10 +83,7 @@ int cmd_summary(const Args& args, Io io) {
     }
 
     const PipelineResult result = run_pipeline(options);
-    if (result.unusable) {
-        render_input_errors(result, io.err, io.colour, lang);
-        return exit_unusable;
-    }
+    if (show_input_errors(result, lang, io) > 0) return exit_unusable;
     if (query.service && *query.service == report::child_actor_id())
         return fail_with("cli.error.service_child", {});
     if (query.service && !result.model.actors.contains(*query.service)) {

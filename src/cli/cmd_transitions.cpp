@@ -76,10 +76,7 @@ int cmd_transitions(const Args& args, Io io) {
         if (options.when.at < *born) return fail(words.format("cli.error.not_born", {{"at", options.when.at.iso()}}));
     }
     const PipelineResult result = run_pipeline(options);
-    if (result.unusable) {
-        render_input_errors(result, io.err, io.colour, options.lang);
-        return exit_unusable;
-    }
+    if (show_input_errors(result, options.lang, io) > 0) return exit_unusable;
     const text::Catalogue& messages = text::bundled_catalogue(options.lang);
     const check::Context context = check::make_context(result.model, options.when, nullptr);
     const auto all = check::transitions(context);

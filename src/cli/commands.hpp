@@ -14,6 +14,7 @@ struct Io {
     std::ostream& out;
     std::ostream& err;
     bool colour = false;  ///< ANSI colour on diagnostics (only on a terminal, never with NO_COLOR)
+    bool colour_out = false;  ///< the same for diagnostics written to `out` (`check`)
 };
 
 using Args = std::vector<std::string>;
@@ -34,6 +35,10 @@ int cmd_report(const Args& args, Io io);
 /// `lovsjekk diff`: findings added, removed and changed between two dates or two rule trees.
 int cmd_diff(const Args& args, Io io);
 int cmd_import(const Args& args, Io io);
+/// `lovsjekk corpus info`: the statute index's date, counts and sources.
+int cmd_corpus(const Args& args, Io io);
+/// `lovsjekk atlas`: every age phrase of the statute index, by age and by law.
+int cmd_atlas(const Args& args, Io io);
 int cmd_explain(const Args& args, Io io);
 int cmd_ages(const Args& args, Io io);
 int cmd_summary(const Args& args, Io io);

@@ -8,8 +8,10 @@
 
 int main(int argc, char** argv) {
     lovsjekk::cli::Args args(argv + 1, argv + argc);
-    const bool colour = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    const bool wanted = std::getenv("NO_COLOR") == nullptr;
+    const lovsjekk::cli::Io io{std::cout, std::cerr, wanted && ::isatty(STDERR_FILENO) != 0,
+                               wanted && ::isatty(STDOUT_FILENO) != 0};
     // guarded(): a missing data folder (DataDirError) or any other exception
     // ends in "lovsjekk: error: …" and exit 2, never an abort.
-    return lovsjekk::cli::guarded([&] { return lovsjekk::cli::run(args, {std::cout, std::cerr, colour}); }, std::cerr);
+    return lovsjekk::cli::guarded([&] { return lovsjekk::cli::run(args, io); }, std::cerr);
 }

@@ -3,9 +3,17 @@
 #include "text/suggest.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <sstream>
 
 namespace lovsjekk::cli {
+
+std::optional<int> whole_number(std::string_view value, int low, int high) {
+    int n = 0;
+    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc{} || ptr != value.data() + value.size() || n < low || n > high) return std::nullopt;
+    return n;
+}
 
 std::optional<std::string> ParsedOptions::get(const std::string& name) const {
     auto it = values.find(name);

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lovsjekk::cli {
@@ -41,6 +42,9 @@ std::string format_help(const text::Catalogue& messages, const std::string& usag
                         const std::vector<std::string>& paragraphs, const std::vector<OptionSpec>& specs);
 
 /// `--lang`: the language of messages and help, on every command.
+/// A whole number from `low` to `high` as an option's value ("16"), else nullopt.
+std::optional<int> whole_number(std::string_view value, int low, int high);
+
 OptionSpec lang_option_spec();
 /// Sets `lang` from --lang (default nb); an error message for a language without a catalogue.
 std::optional<std::string> read_lang(const ParsedOptions& parsed, std::string& lang);

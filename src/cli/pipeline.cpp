@@ -2,6 +2,9 @@
 
 #include "text/render.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace lovsjekk::cli {
 
 std::vector<OptionSpec> pipeline_option_specs() {
@@ -36,11 +39,13 @@ std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, Pi
     return std::nullopt;
 }
 
-void render_input_errors(const PipelineResult& result, std::ostream& err, bool colour, const std::string& lang) {
+std::size_t show_input_errors(const PipelineResult& result, const std::string& lang, Io io) {
+    if (!result.unusable) return 0;
     std::vector<Diagnostic> errors;
-    for (const Diagnostic& d : result.all_sorted())
-        if (is_input_error(d)) errors.push_back(d);
-    text::render_all(err, errors, result.workspace.sources, {colour, true, lang});
+    const std::vector<Diagnostic> all = result.all_sorted();
+    std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
+    text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, lang});
+    return errors.size();
 }
 
 }  // namespace lovsjekk::cli

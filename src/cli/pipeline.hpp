@@ -3,6 +3,7 @@
 // driver::run (src/driver/).
 #pragma once
 
+#include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "driver/driver.hpp"
 
@@ -25,8 +26,8 @@ inline PipelineResult run_pipeline(const PipelineOptions& options) { return driv
 std::vector<OptionSpec> pipeline_option_specs();
 /// Reads the shared options (and --lang, when given); on a bad value returns an error message.
 std::optional<std::string> read_pipeline_options(const ParsedOptions& parsed, PipelineOptions& out);
-
-/// Renders the input errors that made the rules unusable on `err`, in `lang`.
-void render_input_errors(const PipelineResult& result, std::ostream& err, bool colour, const std::string& lang);
+/// For a run whose input is unusable: writes its input errors to `io.err`
+/// (in `lang`) and returns their number; 0, writing nothing, for a usable run.
+std::size_t show_input_errors(const PipelineResult& result, const std::string& lang, Io io);
 
 }  // namespace lovsjekk::cli

@@ -20,8 +20,8 @@ struct Command {
 // What each does is the catalogue key cli.command.<name>.
 const Command commands[] = {
     {"check", cmd_check},   {"report", cmd_report}, {"diff", cmd_diff}, {"ages", cmd_ages},     {"summary", cmd_summary},
-    {"coverage", cmd_coverage}, {"explain", cmd_explain}, {"fmt", cmd_fmt},     {"lsp", cmd_lsp},   {"import", cmd_import},
-    {"transitions", cmd_transitions},
+    {"coverage", cmd_coverage}, {"explain", cmd_explain}, {"fmt", cmd_fmt}, {"lsp", cmd_lsp}, {"import", cmd_import},
+    {"corpus", cmd_corpus}, {"atlas", cmd_atlas}, {"transitions", cmd_transitions},
 };
 
 void print_usage(std::ostream& out, const text::Catalogue& messages) {

@@ -1,5 +1,7 @@
 #include "corpus/age_mentions.hpp"
 
+#include "corpus/statute_text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -113,6 +115,8 @@ private:
         m.wording = w;
         m.negated = negated;
         m.phrase = std::string(s_.substr(t_[first].begin, t_[last].end - t_[first].begin));
+        // The sentences begun by the phrase's end: the punktum holding it.
+        m.sentence = std::max(1, count_sentences(s_.substr(0, t_[last].end)));
         out_.push_back(std::move(m));
     }
 
@@ -120,6 +124,11 @@ private:
     // readings decided by what precedes the verb.
     bool verb(std::size_t i) {
         if (!is(i, {"fylt", "fylte", "fyller", "fylle", "fyllar"}) || number(i + 1) < 0) return false;
+        // "fyller seks måneder" is an age in months, not six years: an age
+        // rule in years must not find it (the rules have no months yet).
+        if (is(i + 2, {"måned", "måneder", "måneders", "månad", "månader", "månaders", "uke", "uker", "veke", "veker",
+                       "dag", "dager", "dagar", "døgn"}))
+            return false;
         const int age = number(i + 1);
         const std::size_t last = is(i + 2, {"år"}) ? i + 2 : i + 1;
         // Look back (nearest first) for "året" / "skoleåret" within the clause.
@@ -213,9 +222,12 @@ private:
 
 }  // namespace
 
-std::vector<AgeMention> find_age_mentions(std::string_view text) {
+std::vector<AgeMention> find_age_mentions(std::string_view text, int sentences_before) {
     if (text.empty()) return {};
-    return Scanner(text).run();
+    auto mentions = Scanner(text).run();
+    for (AgeMention& m : mentions)
+        if (m.sentence) *m.sentence += sentences_before;
+    return mentions;
 }
 
 }  // namespace lovsjekk::corpus

@@ -20,6 +20,9 @@ namespace lovsjekk::corpus {
 ///   N-årsdagen                      → other
 /// Durations are skipped: "ut over 2 år", "ikke over 5 år", "fengsel i 6 år eller mer".
 /// A hand-written scanner, linear in the text.
-std::vector<AgeMention> find_age_mentions(std::string_view text);
+/// Each mention's `sentence` is its punktum in `text` (counted as
+/// count_sentences does), plus `sentences_before` for a text that continues
+/// an earlier one.
+std::vector<AgeMention> find_age_mentions(std::string_view text, int sentences_before = 0);
 
 }  // namespace lovsjekk::corpus

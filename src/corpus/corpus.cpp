@@ -224,20 +224,77 @@ std::string id_key(std::string_view id) {
 
 }  // namespace
 
-void Corpus::add(Law law) {
+std::string index_key(const Law& law) {
     std::string key = id_key(law.id);
+    if (!law.variant.empty()) key += "-" + id_key(law.variant);
+    return key;
+}
+
+std::string index_key(std::string_view id) { return id_key(id); }
+
+void Corpus::add(Law law) {
+    std::string key = index_key(law);
+    unread_.erase(key);
     laws_.insert_or_assign(std::move(key), std::move(law));
+}
+
+void Corpus::add_unread(std::string_view key, std::filesystem::path file) {
+    std::string k = id_key(key);
+    laws_.erase(k);
+    unread_.insert_or_assign(std::move(k), std::move(file));
+}
+
+std::optional<std::filesystem::path> Corpus::take_unread(std::string_view id) {
+    auto it = unread_.find(id_key(id));
+    if (it == unread_.end()) return std::nullopt;
+    auto file = std::move(it->second);
+    unread_.erase(it);
+    return file;
+}
+
+const Law* Corpus::read_unread(const std::string& key) const {
+    auto it = unread_.find(key);
+    if (it == unread_.end()) return nullptr;
+    const std::filesystem::path file = std::move(it->second);
+    unread_.erase(it);
+    if (!reader_) return nullptr;
+    auto law = reader_(file);
+    if (!law) return nullptr;
+    auto [pos, inserted] = laws_.insert_or_assign(key, std::move(*law));
+    return &pos->second;
+}
+
+void Corpus::read_all() const {
+    while (!unread_.empty()) {
+        const std::string key = unread_.begin()->first;  // a copy: reading erases the entry
+        read_unread(key);
+    }
+}
+
+void Corpus::add_all(const Corpus& other) {
+    for (const auto& [key, law] : other.laws_) {
+        unread_.erase(key);
+        laws_.insert_or_assign(key, law);
+    }
+    for (const auto& [key, file] : other.unread_) {
+        laws_.erase(key);
+        unread_.insert_or_assign(key, file);
+    }
+    if (!reader_) reader_ = other.reader_;
+    replacements_.insert(replacements_.end(), other.replacements_.begin(), other.replacements_.end());
 }
 
 void Corpus::add_replacement(Replacement r) { replacements_.push_back(std::move(r)); }
 
 const Law* Corpus::find(std::string_view id) const {
-    auto it = laws_.find(id_key(id));
-    return it == laws_.end() ? nullptr : &it->second;
+    const std::string key = id_key(id);
+    auto it = laws_.find(key);
+    return it == laws_.end() ? read_unread(key) : &it->second;
 }
 
 const Law* Corpus::find_by_name(std::string_view name) const {
     const std::string wanted = fold(name);
+    read_all();
     const Law* best = nullptr;
     for (const auto& [key, law] : laws_) {
         if (fold(law.abbreviation) != wanted && fold(law.short_title) != wanted) continue;
@@ -251,6 +308,7 @@ const Law* Corpus::find_by_name(std::string_view name) const {
 }
 
 std::vector<const Law*> Corpus::laws() const {
+    read_all();
     std::vector<const Law*> out;
     out.reserve(laws_.size());
     for (const auto& [key, law] : laws_) out.push_back(&law);
@@ -266,6 +324,7 @@ std::vector<const Replacement*> Corpus::replacements_for(std::string_view law_id
 }
 
 bool Corpus::assume_in_force(std::string_view id, Date from) {
+    if (!find(id)) return false;
     auto it = laws_.find(id_key(id));
     if (it == laws_.end()) return false;
     it->second.in_force = {from};

@@ -6,6 +6,8 @@
 #include "base/date.hpp"
 
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -158,6 +160,11 @@ struct Law {
     std::optional<Date> last_change_in_force;
     std::string last_changed_by;   ///< "lov/2024-06-25-53 fra 2024-07-01"
     std::string source;            ///< "lovdata" or "hand-written"
+    /// Empty for a document's main text; "nn" for the parallel nynorsk text
+    /// Lovdata publishes beside a bokmål one under the same id (Grunnloven:
+    /// nl-18140517-000-nn.xml). Part of the index key, so neither overwrites
+    /// the other, and a citation of the bare id finds the main text.
+    std::string variant;
     std::vector<std::string> based_on;  ///< regulations: hjemmel refs ("lov/1999-07-02-61/§5-5")
     std::vector<std::string> amends;    ///< changesToDocuments refs ("lov/2020-05-07-38")
     std::string note;              ///< hand-written entries: what was checked, and where
@@ -188,21 +195,46 @@ struct Replacement {
     friend bool operator==(const Replacement&, const Replacement&) = default;
 };
 
-/// All laws of the index plus the replacement map. Pointers returned by the
-/// lookups stay valid until the next add().
+/// The key a law is indexed and filed under: its id in upper case, plus
+/// "-NN" for a parallel nynorsk text ("LOV-1814-05-17", "LOV-1814-05-17-NN").
+std::string index_key(const Law& law);
+/// The key of an id or refid as a citation writes it ("lov/1999-07-02-63",
+/// "LOV-1814-05-17-nn").
+std::string index_key(std::string_view id);
+
+/// All laws of the index plus the replacement map. Laws may be registered
+/// unread (a file per law) and are then read on the first lookup, so a check
+/// reads only the laws its rules cite. Pointers returned by the lookups stay
+/// valid until the next add(). Not safe for concurrent lookups.
 class Corpus {
 public:
-    /// Adds or replaces (same id) a law.
+    /// Reads one unread law's file; nullopt when the file is unusable.
+    using Reader = std::function<std::optional<Law>(const std::filesystem::path&)>;
+
+    /// Adds or replaces (same index key) a law.
     void add(Law law);
     void add_replacement(Replacement r);
+    /// Adds every law of `other` (its laws win; unread ones stay unread, read
+    /// later by this index's reader, which load_corpus makes the same) and its
+    /// replacements.
+    void add_all(const Corpus& other);
+    /// Registers `file` as the law under `key`, read by `reader` when first looked up.
+    void add_unread(std::string_view key, std::filesystem::path file);
+    void set_reader(Reader reader) { reader_ = std::move(reader); }
+    /// Hands over an unread law's file (for a caller that reads it with
+    /// diagnostics); nullopt when the key is read already or unknown.
+    std::optional<std::filesystem::path> take_unread(std::string_view id);
+    /// Laws registered and not read yet.
+    std::size_t unread_count() const { return unread_.size(); }
 
     /// By id ("LOV-1999-07-02-63", case-insensitive) or refid ("lov/1999-07-02-63").
     const Law* find(std::string_view id) const;
     /// By abbreviation or short title, case-insensitive ("pbrl", "Barnelova").
     const Law* find_by_name(std::string_view name) const;
-    /// Laws sorted by id.
+    /// Laws sorted by index key (reads every unread law).
     std::vector<const Law*> laws() const;
-    std::size_t size() const { return laws_.size(); }
+    /// Laws known, read or not.
+    std::size_t size() const { return laws_.size() + unread_.size(); }
 
     /// Replacements of (law id, section number); section compared tolerantly.
     std::vector<const Replacement*> replacements_for(std::string_view law_id, std::string_view section) const;
@@ -212,7 +244,13 @@ public:
     bool assume_in_force(std::string_view id, Date from);
 
 private:
-    std::map<std::string, Law, std::less<>> laws_;  // keyed by upper-case id
+    const Law* read_unread(const std::string& key) const;
+    void read_all() const;
+
+    // Lookups read lazily, hence mutable; keyed by index_key.
+    mutable std::map<std::string, Law, std::less<>> laws_;
+    mutable std::map<std::string, std::filesystem::path, std::less<>> unread_;
+    Reader reader_;
     std::vector<Replacement> replacements_;
 };
 

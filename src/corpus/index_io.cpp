@@ -2,12 +2,15 @@
 
 #include "base/kinds.hpp"
 #include "base/atomic_write.hpp"
+#include "corpus/lovtidend.hpp"
+#include "corpus/statute_text.hpp"
 #include "text/render.hpp"
 
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <system_error>
 
@@ -68,6 +71,7 @@ json::value law_value(const Law& law) {
     o["id"] = law.id;
     o["refid"] = law.refid;
     o["source"] = law.source;
+    o["variant"] = law.variant;
     o["title"] = law.title;
     o["short_title"] = law.short_title;
     o["abbreviation"] = law.abbreviation;
@@ -404,13 +408,14 @@ std::optional<Law> read_law(Reader& r, const json::value& root) {
         return std::nullopt;
     }
     r.known_keys(*o, "(top level)",
-                 {"schema", "id", "refid", "source", "title", "short_title", "abbreviation", "ministry",
+                 {"schema", "id", "refid", "source", "variant", "title", "short_title", "abbreviation", "ministry",
                   "in_force_text", "in_force", "repealed", "last_change_in_force", "last_changed_by", "based_on",
                   "amends", "note", "sections_complete", "divisions", "sections"});
     Law law;
     law.id = r.str(*o, "id", "", true);
     law.refid = r.str(*o, "refid", "");
     law.source = r.str(*o, "source", "");
+    law.variant = r.str(*o, "variant", "");
     law.title = r.str(*o, "title", "");
     law.short_title = r.str(*o, "short_title", "");
     law.abbreviation = r.str(*o, "abbreviation", "");
@@ -572,10 +577,22 @@ std::optional<std::vector<Replacement>> parse_replacements(std::uint32_t file, c
     return read_replacements(r, *root);
 }
 
-std::string index_file_name(const Law& law) { return law.id + ".json"; }
+std::string index_file_name(const Law& law) { return index_key(law) + ".json"; }
+
+bool safe_index_key(std::string_view key) {
+    if (key.empty() || key.size() > 80 || !(key[0] >= 'A' && key[0] <= 'Z')) return false;
+    return std::all_of(key.begin(), key.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'; });
+}
 
 std::optional<std::filesystem::path> write_law_index(const Law& law, const std::filesystem::path& dir,
                                                      Diagnostics& diags) {
+    // The id comes from the document: only a plain key may name a file.
+    if (!safe_index_key(index_key(law))) {
+        diags.error(kinds::io, Span{}, "the document id '" + printable(law.id) +
+                                      "' is not a Lovdata id (letters, digits, '-'); no index file written");
+        return std::nullopt;
+    }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
@@ -590,6 +607,28 @@ std::optional<std::filesystem::path> write_law_index(const Law& law, const std::
     return path;
 }
 
+namespace {
+
+std::optional<Law> read_law_file(const std::filesystem::path& path, text::SourceManager& sources,
+                                 Diagnostics& diags) {
+    const auto id = sources.load(path, diags);
+    if (!id) return std::nullopt;
+    auto law = parse_law(*id, sources, diags);
+    if (law && path.filename() != index_file_name(*law))
+        diags.add(kinds::corpus, Severity::warning, Span::whole(*id),
+                  "file name should be '" + index_file_name(*law) + "' for id " + law->id);
+    return law;
+}
+
+}  // namespace
+
+std::string pretty_index_json(const json::value& v) { return pretty(v); }
+
+std::optional<json::value> parse_index_json(std::uint32_t file, const text::SourceManager& sources,
+                                            Diagnostics& diags) {
+    return parse_json(file, sources, diags);
+}
+
 Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& sources, Diagnostics& diags) {
     Corpus corpus;
     std::error_code ec;
@@ -601,25 +640,84 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
+    // A file named by its key is read on its first lookup; its problems are
+    // reported by read_laws (or dropped when a lookup reads it). Any other
+    // file is read now, so an index named by hand still loads.
+    corpus.set_reader([](const std::filesystem::path& path) {
+        text::SourceManager own;
+        Diagnostics dropped;
+        return read_law_file(path, own, dropped);
+    });
     for (const auto& path : files) {
-        const auto id = sources.load(path, diags);
-        if (!id) continue;
+        const std::string stem = path.stem().string();
         if (path.filename() == replacements_file) {
+            const auto id = sources.load(path, diags);
+            if (!id) continue;
             if (auto reps = parse_replacements(*id, sources, diags))
                 for (auto& r : *reps) corpus.add_replacement(std::move(r));
             continue;
         }
-        auto law = parse_law(*id, sources, diags);
+        if (path.filename() == info_file || path.filename() == amendments_file) continue;
+        if (safe_index_key(stem) && stem.rfind("LOV-", 0) == 0) {
+            corpus.add_unread(stem, path);
+            continue;
+        }
+        if (safe_index_key(stem) && stem.rfind("FOR-", 0) == 0) {
+            corpus.add_unread(stem, path);
+            continue;
+        }
+        auto law = read_law_file(path, sources, diags);
         if (!law) continue;
-        if (path.filename() != index_file_name(*law))
-            diags.add(kinds::corpus, Severity::warning, Span::whole(*id),
-                      "file name should be '" + index_file_name(*law) + "' for id " + law->id);
-        if (corpus.find(law->id))
-            diags.add(kinds::corpus, Severity::warning, Span::whole(*id),
-                      law->id + " is indexed twice; this file replaces the earlier one");
+        if (corpus.find(index_key(*law)))
+            diags.add(kinds::corpus, Severity::warning, Span{},
+                      law->id + " is indexed twice; " + path.filename().string() + " replaces the earlier one");
         corpus.add(std::move(*law));
     }
     return corpus;
+}
+
+void read_laws(Corpus& corpus, const std::vector<std::string>& ids, text::SourceManager& sources,
+               Diagnostics& diags) {
+    std::vector<std::string> wanted = ids;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        if (auto file = corpus.take_unread(wanted[i])) {
+            if (auto law = read_law_file(*file, sources, diags)) corpus.add(std::move(*law));
+        }
+        // The laws that took over a cited law's provisions are looked up too.
+        if (i < ids.size())
+            for (const Replacement& r : corpus.replacements())
+                if (index_key(r.from_law) == index_key(wanted[i])) wanted.push_back(r.to_law);
+    }
+}
+
+std::optional<CorpusInfo> read_corpus_info(const std::filesystem::path& dir, Diagnostics& diags) {
+    const auto path = dir / info_file;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    boost::system::error_code jec;
+    const json::value v = json::parse(bytes, jec);
+    const json::object* o = jec ? nullptr : v.if_object();
+    auto str = [](const json::object& obj, std::string_view key) {
+        const json::value* x = obj.if_contains(key);
+        return x && x->is_string() ? std::string(x->get_string()) : std::string();
+    };
+    if (!o || str(*o, "schema") != info_schema) {
+        diags.error(kinds::corpus, Span{}, path.string() + ": not a corpus description (" + std::string(info_schema) + ")");
+        return std::nullopt;
+    }
+    CorpusInfo info;
+    info.data_date = str(*o, "data_date");
+    if (const json::value* sources = o->if_contains("sources"); sources && sources->is_array())
+        for (const json::value& item : sources->get_array()) {
+            const json::object* so = item.if_object();
+            if (!so) continue;
+            CorpusSource source{str(*so, "name"), str(*so, "url"), str(*so, "date"), 0};
+            if (const json::value* n = so->if_contains("documents"); n && n->is_int64()) source.documents = n->get_int64();
+            info.sources.push_back(std::move(source));
+        }
+    return info;
 }
 
 Corpus load_corpus(const std::filesystem::path& dir, Diagnostics& diags) {

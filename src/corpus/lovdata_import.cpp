@@ -2,6 +2,7 @@
 
 #include "base/kinds.hpp"
 #include "corpus/age_mentions.hpp"
+#include "corpus/lovdata_xml.hpp"
 #include "corpus/statute_text.hpp"
 #include "text/render.hpp"
 
@@ -12,8 +13,6 @@
 #include <unordered_map>
 
 namespace lovsjekk::corpus {
-
-namespace {
 
 bool has_class(pugi::xml_node n, std::string_view cls) {
     std::string_view classes = n.attribute("class").as_string();
@@ -27,6 +26,8 @@ bool has_class(pugi::xml_node n, std::string_view cls) {
 }
 
 bool is_tag(pugi::xml_node n, const char* tag) { return std::strcmp(n.name(), tag) == 0; }
+
+namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -67,11 +68,15 @@ void gather(pugi::xml_node n, std::string& out, bool skip_lists) {
     }
 }
 
-std::string text_of(pugi::xml_node n, bool skip_lists = false) {
+}  // namespace
+
+std::string text_of(pugi::xml_node n, bool skip_lists) {
     std::string raw;
     gather(n, raw, skip_lists);
     return collapse_whitespace(raw);
 }
+
+namespace {
 
 // ------------------------------------------------------------------------
 // Dates in Lovdata's amendment notes: "(ikr. 1 jan 2012 …", "(i kraft 1 juni 2024 …".
@@ -599,7 +604,7 @@ private:
         Ledd& l = s.ledd.back();
         full_texts.back() += ' ' + text;
         l.hash = text_hash(full_texts.back());
-        auto more = mentions_with_sentences(text, l.sentences.value_or(0));
+        auto more = find_age_mentions(text, l.sentences.value_or(0));
         l.sentences = l.sentences.value_or(0) + count_sentences(text);
         l.age_mentions.insert(l.age_mentions.end(), more.begin(), more.end());
         if (options_.keep_text) l.text += (l.text.empty() ? "" : " ") + text;
@@ -608,22 +613,8 @@ private:
     template <class T>
     void fill_text(T& item, const std::string& own) {
         item.sentences = count_sentences(own);
-        item.age_mentions = mentions_with_sentences(own, 0);
+        item.age_mentions = find_age_mentions(own);
         if (options_.keep_text) item.text = own;
-    }
-
-    /// The age phrases of `text`, each with the punktum it stands in
-    /// (counted from `sentences_before` + 1).
-    static std::vector<AgeMention> mentions_with_sentences(const std::string& text, int sentences_before) {
-        std::vector<AgeMention> mentions = find_age_mentions(text);
-        std::size_t from = 0;
-        for (AgeMention& m : mentions) {
-            const std::size_t at = text.find(m.phrase, from);
-            if (at == std::string::npos) continue;  // a phrase cut at 80 characters
-            m.sentence = sentences_before + count_sentences(std::string_view(text).substr(0, at + m.phrase.size()));
-            from = at + 1;
-        }
-        return mentions;
     }
 
     void read_points(pugi::xml_node ol, std::vector<Point>& out) {
@@ -669,7 +660,15 @@ std::optional<Law> import_lovdata(std::uint32_t file, const text::SourceManager&
         diags.error(kinds::lovdata, Span{}, "no such source file");
         return std::nullopt;
     }
-    return Importer(file, sources, diags, options).run();
+    auto law = Importer(file, sources, diags, options).run();
+    // Lovdata files the nynorsk twin of a bokmål text under the same id as
+    // "…-nn.xml" and titles it "(nynorsk)": keep it apart from the main text.
+    if (law) {
+        const std::string& path = sources.file(file).path();
+        const bool nn_file = path.size() > 7 && path.compare(path.size() - 7, 7, "-nn.xml") == 0;
+        if (nn_file || law->short_title.find("(nynorsk)") != std::string::npos) law->variant = "nn";
+    }
+    return law;
 }
 
 std::optional<Law> import_lovdata(const std::filesystem::path& path, text::SourceManager& sources,

@@ -60,6 +60,21 @@ bool is_short_number(std::string_view word) {  // "13." without the dot
     return true;
 }
 
+/// Whether the word at `w` is the number of a section reference ("§ 18",
+/// "§§ 18 til 19", "§§ 18 og 19"): its dot then ends a sentence.
+bool after_section_reference(std::string_view s, std::size_t w) {
+    std::string_view before = s.substr(0, w);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (std::string_view marker : {"\xC2\xA7", " til", " og"})
+        if (before.size() >= marker.size() && before.substr(before.size() - marker.size()) == marker) {
+            if (marker[0] != ' ') return true;
+            // "til"/"og" only inside "§§ N til M": a "§" within the last few words.
+            const std::string_view window = before.substr(before.size() > 24 ? before.size() - 24 : 0);
+            return window.find("\xC2\xA7") != std::string_view::npos;
+        }
+    return false;
+}
+
 }  // namespace
 
 std::string collapse_whitespace(std::string_view text) {
@@ -116,11 +131,37 @@ int count_sentences(std::string_view s) {
             std::string_view word = s.substr(w, i + 1 - w);
             while (!word.empty() && word[0] == '(') word.remove_prefix(1);
             if (word.substr(0, 2) == "\xC2\xAB") word.remove_prefix(2);
-            if (is_abbreviation(word) || is_short_number(word.substr(0, word.size() - 1))) continue;
+            if (is_abbreviation(word)) continue;
+            // "13. mai" or "1. ledd" is an ordinal; "§§ 18 til 19. Dersom" ends a sentence.
+            if (is_short_number(word.substr(0, word.size() - 1)) && !after_section_reference(s, w)) continue;
         }
         ++count;
     }
     return count;
+}
+
+}  // namespace lovsjekk::corpus
+
+namespace lovsjekk::corpus {
+
+std::string printable(std::string_view untrusted) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < untrusted.size() && out.size() < 200) {
+        const auto c = static_cast<unsigned char>(untrusted[i]);
+        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > untrusted.size() ||
+            text::first_invalid_utf8(untrusted.substr(i, length)).has_value()) {
+            out += '?';
+            ++i;
+            continue;
+        }
+        if (length == 1 && (c < 0x20 || c == 0x7F)) out += '?';
+        else out.append(untrusted.substr(i, length));
+        i += length;
+    }
+    if (i < untrusted.size()) out += "…";
+    return out;
 }
 
 }  // namespace lovsjekk::corpus

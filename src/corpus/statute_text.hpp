@@ -30,3 +30,12 @@ std::string text_hash(std::string_view text);
 int count_sentences(std::string_view collapsed);
 
 }  // namespace lovsjekk::corpus
+
+namespace lovsjekk::corpus {
+
+/// Untrusted text (an archive entry's name, a document's id) as one safe
+/// line for a message: control characters and bytes of invalid UTF-8 become
+/// '?', and it is cut at 200 bytes ("…" added).
+std::string printable(std::string_view untrusted);
+
+}  // namespace lovsjekk::corpus

@@ -204,24 +204,52 @@ std::vector<fs::path> vocabulary_for(const std::vector<fs::path>& paths) {
     return vocabulary_in(bundled_rules_dir());
 }
 
-/// The statute index, from the session when it holds the same one.
-void load_corpus(const fs::path& dir, Result& result, Session* session) {
+/// The statute index read from `dirs`, a later folder's law replacing an
+/// earlier one's (the bundled index, then --corpus); from the session when it
+/// holds the same one.
+void load_corpus(const std::vector<fs::path>& dirs, Result& result, Session* session) {
     // Relative to the working directory where possible, so that reports
     // never carry one machine's absolute paths.
-    const fs::path shown = parse::display_path(dir);
-    if (session && session->corpus && session->corpus_dir == shown) {
+    std::vector<fs::path> shown;
+    for (const fs::path& dir : dirs)  // the bundled folder named again is read once
+        if (std::find(shown.begin(), shown.end(), parse::display_path(dir)) == shown.end())
+            shown.push_back(parse::display_path(dir));
+    if (session && session->corpus && session->corpus_dirs == shown) {
         result.shared_corpus = session->corpus;
         return;
     }
     const std::size_t before = result.input.size();
-    result.corpus = corpus::load_corpus(shown, result.workspace.sources, result.input);
+    result.corpus = corpus::load_corpus(shown.front(), result.workspace.sources, result.input);
+    for (std::size_t i = 1; i < shown.size(); ++i)
+        result.corpus.add_all(corpus::load_corpus(shown[i], result.workspace.sources, result.input));
     // Only a clean index is kept: a broken one is read (and reported) again.
     if (session && result.input.size() == before) {
-        session->corpus_dir = shown;
-        session->corpus = std::make_shared<const corpus::Corpus>(std::move(result.corpus));
+        session->corpus_dirs = shown;
+        session->corpus = std::make_shared<corpus::Corpus>(std::move(result.corpus));
         result.corpus = {};
         result.shared_corpus = session->corpus;
     }
+}
+
+/// The index reads a law when first asked; the laws the rules cite are read
+/// now, so that a broken index file is an input error of this run.
+void read_cited_laws(Result& result, Session* session) {
+    std::vector<std::string> cited;
+    for (const auto& [name, law] : result.model.laws) cited.push_back(law.lovdata_id);
+    if (result.shared_corpus && !(session && session->corpus == result.shared_corpus)) {
+        result.corpus = *result.shared_corpus;
+        result.shared_corpus.reset();
+    }
+    if (!result.shared_corpus) {
+        corpus::read_laws(result.corpus, cited, result.workspace.sources, result.input);
+        return;
+    }
+    // The session's index (shared_corpus is the same object): a law read
+    // here stays read for the next run; a broken file drops the session's
+    // index, so that the next run reads and reports it again.
+    const std::size_t before = result.input.size();
+    corpus::read_laws(*session->corpus, cited, result.workspace.sources, result.input);
+    if (result.input.size() != before) session->corpus.reset();
 }
 
 bool any_input_error(const Diagnostics& diags) {
@@ -262,11 +290,16 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
         }
     }
 
-    if (!options.no_corpus)
-        load_corpus(options.corpus_dir.empty() ? bundled_corpus_dir() : options.corpus_dir, result, session);
+    // --corpus adds to the bundled index; a law given there wins.
+    if (!options.no_corpus) {
+        std::vector<fs::path> corpus_dirs{bundled_corpus_dir()};
+        if (!options.corpus_dir.empty()) corpus_dirs.push_back(options.corpus_dir);
+        load_corpus(corpus_dirs, result, session);
+    }
     if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
     result.unusable = any_input_error(result.input);
     result.model = model::resolve(result.workspace, result.input);
+    if (!options.no_corpus) read_cited_laws(result, session);
     result.unusable = result.unusable || any_input_error(result.input);
 
     check::Policy policy;

@@ -41,7 +41,7 @@ struct Options {
     std::size_t max_include_depth = parse::default_max_include_depth;
     std::vector<std::string> severity_settings;       ///< --severity KIND[/TOPIC]=LEVEL
     std::vector<std::filesystem::path> policy_files;  ///< --policy FILE
-    std::filesystem::path corpus_dir;                 ///< empty: the bundled corpus/
+    std::filesystem::path corpus_dir;                 ///< added to the bundled corpus/ (its laws win)
     bool no_corpus = false;
     std::filesystem::path lovdata_dir;                ///< --lovdata DIR: Lovdata XML read over the index
     std::string lang = text::default_language;        ///< the language findings are worded in
@@ -69,8 +69,9 @@ std::optional<std::filesystem::path> project_file(const std::vector<std::filesys
 /// edit re-reads only what changed.
 struct Session {
     parse::ParseCache parsed;
-    std::filesystem::path corpus_dir;  ///< the directory `corpus` was read from
-    std::shared_ptr<const corpus::Corpus> corpus;
+    std::vector<std::filesystem::path> corpus_dirs;  ///< the directories `corpus` was read from
+    /// Not const: the index reads a law's file when a run first cites it.
+    std::shared_ptr<corpus::Corpus> corpus;
 };
 
 struct Result {

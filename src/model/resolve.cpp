@@ -67,19 +67,24 @@ std::string collapse_spaces(std::string_view text) {
 
 class Resolver {
 public:
-    Resolver(const parse::Workspace& ws, Diagnostics& diags) : ws_(ws), diags_(diags) {}
+    Resolver(const parse::Workspace& ws, Diagnostics& diags) : ws_(ws), diags_(diags) {
+        for (const ast::File& file : ws.files) unparsed_.insert(file.unparsed_names.begin(), file.unparsed_names.end());
+    }
 
     Model run() {
         // Vocabulary and laws first, from every file, so that norms may use
         // names declared in any file (order of files never matters).
-        for (const ast::File& file : ws_.files)
-            for (const ast::Declaration& d : file.declarations) declare(file.source, d);
+        for (std::size_t i = 0; i < ws_.files.size(); ++i) {
+            declaring_bundled_ = i < ws_.preloaded;
+            for (const ast::Declaration& d : ws_.files[i].declarations) declare(ws_.files[i].source, d);
+        }
+        declaring_bundled_ = false;
         check_excluded_laws();
         for (const ast::File& file : ws_.files) resolve_norms(file);
         sort_norms_by_id();
         check_duplicate_ids();
         for (const auto& [whole, span] : part_of_spans_)
-            if (!model_.actors.contains(whole))
+            if (!model_.actors.contains(whole) && !unparsed(whole))
                 report(diags_, kinds::reference, span, "resolve.unknown_actor_part_of", unknown(whole, keys_of(model_.actors)));
         resolve_exceptions();
         std::sort(model_.sectors.begin(), model_.sectors.end(),
@@ -90,6 +95,9 @@ public:
 private:
     const parse::Workspace& ws_;
     Diagnostics& diags_;
+    std::set<std::string, std::less<>> unparsed_;  ///< names of declarations that failed to parse
+
+    bool unparsed(std::string_view name) const { return unparsed_.contains(name); }
     Model model_;
     // Exceptions as written, resolved once all norms are known.
     struct PendingException {
@@ -100,6 +108,10 @@ private:
     };
     std::vector<std::pair<std::string, PendingException>> exceptions_;
     std::vector<std::pair<std::string, Span>> part_of_spans_;
+    // The bundled vocabulary's law declarations are defaults: a user's own
+    // declaration of the same short name replaces them (with a note).
+    bool declaring_bundled_ = false;
+    std::set<std::string> bundled_laws_;
     std::vector<std::pair<std::string, Span>> excluded_laws_;  // law names the exclusions cite
     std::vector<std::pair<std::size_t, Citation>> quoted_citations_;  // excluded rows that read as citations
 
@@ -144,16 +156,41 @@ private:
                    {{"id", id}, {"date", id.substr(4, 10)}});
         if (l.validity) law.validity = validity(file, *l.validity);
         auto [it, inserted] = model_.laws.emplace(law.short_name, law);
+        if (inserted && declaring_bundled_) bundled_laws_.insert(law.short_name);
         if (!inserted) {
             const Law& other = it->second;
-            if (other.lovdata_id != law.lovdata_id || other.name != law.name ||
-                other.validity.from != law.validity.from || other.validity.to != law.validity.to ||
-                other.validity.pending != law.validity.pending) {
+            const bool same = other.lovdata_id == law.lovdata_id && other.name == law.name &&
+                              other.validity.from == law.validity.from && other.validity.to == law.validity.to &&
+                              other.validity.pending == law.validity.pending;
+            // The folder's own line, the same or not, makes the name the folder's:
+            // a second line of its own that differs is an error as usual.
+            const bool was_bundled = !declaring_bundled_ && bundled_laws_.erase(law.short_name);
+            if (!same && was_bundled) {
+                replace_bundled_law(it->second, std::move(law));
+                return;
+            }
+            if (!same) {
                 auto& diag = report(diags_, kinds::reference, law.span, "resolve.law_differs",
                                     {{"law", law.short_name}, {"lovdata_id", other.lovdata_id}, {"law_name", other.name}});
                 diag.notes.push_back(other_declaration(other.span));
             }
         }
+    }
+
+    // A folder's own `lov` line for a short name the bundled laws file also
+    // declares, differently: the folder's wins, and says what it replaced.
+    // Another name or other dates for the same Lovdata id are the folder's
+    // own reading and pass silently; another id is a different law.
+    void replace_bundled_law(Law& bundled, Law own) {
+        if (own.lovdata_id == bundled.lovdata_id) {
+            bundled = std::move(own);
+            return;
+        }
+        auto& diag = report(diags_, kinds::reference, own.span, "resolve.law_replaces_bundled",
+                            {{"law", own.short_name}, {"lovdata_id", bundled.lovdata_id}, {"law_name", bundled.name}});
+        diag.severity = Severity::note;
+        diag.notes.push_back(other_declaration(bundled.span));
+        bundled = std::move(own);
     }
 
     void declare_one(std::uint32_t file, const ast::ActorDecl& a) {
@@ -310,7 +347,7 @@ private:
     // The statute's actor word may differ; the rules always name the vocabulary actor.
     bool known_actor(std::uint32_t file, const ast::Identifier& id) {
         if (model_.actors.contains(id.name)) return true;
-        report(diags_, kinds::reference, span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
+        if (!unparsed(id.name)) report(diags_, kinds::reference, span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
         return false;
     }
 
@@ -356,7 +393,7 @@ private:
             report(diags_, kinds::syntax, n.span, "resolve.no_source", {{"rule", r.id.name}});
         for (const auto& c : r.sources) {
             Citation cit = citation(f, c);
-            if (!model_.laws.contains(cit.law))
+            if (!model_.laws.contains(cit.law) && !unparsed(cit.law))
                 report(diags_, kinds::reference, span_of(f, c.law), "resolve.unknown_law", unknown(cit.law, keys_of(model_.laws)));
             n.sources.push_back(std::move(cit));
         }
@@ -367,7 +404,7 @@ private:
             const auto& topic = r.topics.front();
             n.topic = topic.name;
             n.topic_span = span_of(f, topic);
-            if (!model_.topics.contains(topic.name))
+            if (!model_.topics.contains(topic.name) && !unparsed(topic.name))
                 report(diags_, kinds::reference, n.topic_span, "resolve.unknown_topic", unknown(topic.name, keys_of(model_.topics)));
         }
 
@@ -461,7 +498,10 @@ private:
         for (const Norm& n : model_.norms) ids.push_back(n.id);
         for (auto& [norm_id, pending] : exceptions_) {
             if (!model_.find_norm(pending.target)) {
-                report(diags_, kinds::reference, pending.span, "resolve.unknown_exception", unknown(pending.target, ids));
+                // "sektor/id" names the rule "id" of its file
+                const std::string_view target = pending.target;
+                if (!unparsed(target.substr(target.find('/') == std::string_view::npos ? 0 : target.find('/') + 1)))
+                    report(diags_, kinds::reference, pending.span, "resolve.unknown_exception", unknown(pending.target, ids));
                 continue;
             }
             auto it = std::lower_bound(model_.norms.begin(), model_.norms.end(), norm_id,

@@ -223,6 +223,73 @@ std::size_t resume_point(std::string_view text, std::size_t offset) {
     return text.size();
 }
 
+/// A declaration whose '{' is never closed before the next declaration starts.
+struct Unclosed {
+    std::size_t brace;      ///< the '{' left open
+    std::size_t next_line;  ///< where the next declaration's line starts
+};
+
+/// The first '{' in text[from, to) that is still open at `to` (strings and
+/// comments skipped).
+std::optional<std::size_t> open_brace(std::string_view text, std::size_t from, std::size_t to) {
+    std::vector<std::size_t> open;
+    bool in_string = false, in_comment = false;
+    for (std::size_t i = from; i < to; ++i) {
+        const char c = text[i];
+        if (in_comment) {
+            in_comment = c != '\n';
+        } else if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"' || c == '\n') in_string = false;
+        } else if (c == '#') {
+            in_comment = true;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{') {
+            open.push_back(i);
+        } else if (c == '}' && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    if (open.empty()) return std::nullopt;
+    return open.front();
+}
+
+/// When a parse that began at `from` failed on a line that opens a declaration,
+/// and a '{' after `from` is still open there, the '}' is missing: the failure
+/// is only its consequence.
+std::optional<Unclosed> unclosed_before_declaration(std::string_view text, std::size_t from, std::size_t failed_at) {
+    const std::size_t newline = failed_at == 0 ? std::string_view::npos : text.rfind('\n', failed_at - 1);
+    if (newline == std::string_view::npos || newline < from) return std::nullopt;
+    const std::size_t start = newline + 1;
+    if (start >= text.size() || resume_point(text, newline) != start) return std::nullopt;
+    if (const auto brace = open_brace(text, from, start)) return Unclosed{*brace, start};
+    return std::nullopt;
+}
+
+/// The name a declaration that failed to parse declares: the word after its
+/// keyword ("regel samtykke-16 {" → "samtykke-16"), or "" for a declaration
+/// that names nothing (inkluder, erstattet, utelatt) or none that can be read.
+std::string declared_name(std::string_view text, std::size_t from) {
+    std::size_t at = from;
+    for (;;) {  // past blanks and comments to the keyword
+        at = text.find_first_not_of(" \t\r\n", at);
+        if (at == std::string_view::npos) return "";
+        if (text[at] != '#') break;
+        at = text.find('\n', at);
+    }
+    const auto word_at = [&](std::size_t begin) {
+        const std::size_t end = std::min(text.find_first_of(" \t\r\n{\"#", begin), text.size());
+        return text.substr(begin, end - begin);
+    };
+    const std::string_view keyword = word_at(at);
+    if (keyword != "regel" && keyword != "aktør" && keyword != "tema" && keyword != "lov" && keyword != "sektor")
+        return "";
+    const std::size_t name = text.find_first_not_of(" \t", at + keyword.size());
+    if (name == std::string_view::npos || text[name] == '\n') return "";
+    return std::string(word_at(name));
+}
+
 bool only_comments_and_space(std::string_view text, bool& has_comment) {
     has_comment = false;
     bool in_comment = false;
@@ -262,6 +329,7 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
     }
 
     std::size_t offset = 0;
+    std::string closed;  // the text with a missing '}' put in (made at the first one)
     for (;;) {
         ast::Declaration declaration;
         grammar::SyntaxFailure failure;
@@ -272,7 +340,61 @@ ast::File parse_file(const text::SourceManager& sources, std::uint32_t file_id, 
             file.declarations.push_back(std::move(declaration));
             continue;
         }
+        // A missing '}' runs a rule into the next declaration: say so at the
+        // '{' left open, read the rule as if closed before the next line that
+        // opens a declaration, and go on from there, so that neither the next
+        // declaration nor the names the rule declares are lost.
+        if (const auto unclosed = unclosed_before_declaration(text, before, failure.offset)) {
+            const text::SourceFile& source = sources.file(file_id);
+            const std::size_t first = text.find_first_not_of(" \t", unclosed->next_line);
+            const std::size_t word_end = std::min(text.find_first_of(" \t\n", first), text.size());
+            Diagnostic& d = diags.error(kinds::syntax, Span::at(file_id, static_cast<std::uint32_t>(unclosed->brace),
+                                                                static_cast<std::uint32_t>(unclosed->brace + 1)),
+                                        {});
+            d.message_key = "parse.unclosed_brace";
+            d.message_args = {
+                {"next", std::string(text.substr(first, word_end - first))},
+                {"line", static_cast<std::int64_t>(source.position(static_cast<std::uint32_t>(unclosed->next_line)).line)}};
+            // The '}' stands in for the next declaration's first letter, in
+            // one copy of the text for the whole file (spans stay the file's).
+            if (closed.empty()) closed.assign(text);
+            const char replaced = closed[first];
+            closed[first] = '}';
+            std::size_t at = before;
+            ast::Declaration recovered;
+            grammar::SyntaxFailure inner;
+            if (grammar::parse_declaration(closed, at, recovered, inner) == grammar::StepResult::parsed) {
+                file.declarations.push_back(std::move(recovered));
+            } else {
+                if (inner.offset < first) report_failure(text, file_id, inner, diags);  // an error of its own inside it
+                if (auto name = declared_name(text, before); !name.empty()) file.unparsed_names.push_back(std::move(name));
+            }
+            closed[first] = replaced;
+            offset = unclosed->next_line;
+            continue;
+        }
+        // The file ends inside a rule that would be whole with a '}' at the
+        // end: the same, at its '{' (any other error is reported as it is).
+        bool comment_only = false;
+        if (const auto brace = failure.offset <= text.size() &&
+                                       only_comments_and_space(text.substr(failure.offset), comment_only)
+                                   ? open_brace(text, before, text.size())
+                                   : std::nullopt) {
+            std::string ended(text);
+            ended += "\n}\n";
+            std::size_t at = before;
+            ast::Declaration recovered;
+            grammar::SyntaxFailure inner;
+            if (grammar::parse_declaration(ended, at, recovered, inner) == grammar::StepResult::parsed) {
+                diags.error(kinds::syntax,
+                            Span::at(file_id, static_cast<std::uint32_t>(*brace), static_cast<std::uint32_t>(*brace + 1)), {})
+                    .message_key = "parse.unclosed_brace_at_end";
+                file.declarations.push_back(std::move(recovered));
+                break;
+            }
+        }
         report_failure(text, file_id, failure, diags);
+        if (auto name = declared_name(text, before); !name.empty()) file.unparsed_names.push_back(std::move(name));
         offset = resume_point(text, std::max(failure.offset, before));
     }
     return file;

@@ -38,11 +38,12 @@ std::string pad(const std::string& s, std::size_t width) {
     return shown + 2 > width ? s + "  " : s + std::string(width - shown, ' ');
 }
 
-/// "birthday", or "birthday → calendar_year" when the two bounds count differently.
-std::string basis_text(const model::Norm& n) {
-    std::string s = model::basis_name(n.age.basis());
-    if (n.age.from && n.age.to && n.age.from->basis() != n.age.to->basis())
-        s += std::string(" → ") + model::basis_name(n.age.to->basis());
+/// How the ages count, in the reader's language ("fødselsdag"), or
+/// "fødselsdag → kalenderår" when the two bounds count differently.
+std::string basis_text(const model::Norm& n, const text::Catalogue& messages) {
+    auto word = [&](model::Basis b) { return messages.format("ages.text.basis", {{"basis", model::basis_name(b)}}); };
+    std::string s = word(n.age.basis());
+    if (n.age.from && n.age.to && n.age.from->basis() != n.age.to->basis()) s += " → " + word(n.age.to->basis());
     return s;
 }
 
@@ -85,6 +86,10 @@ void write_ages_text(std::ostream& out, const model::Model& model, const AgesQue
                             {"age", std::int64_t{query.born ? age_on(*query.born, query.when.at) : 0}},
                             {"n", static_cast<std::int64_t>(thresholds.size())}})
         << "\n\n";
+    if (!thresholds.empty())
+        out << "  " << pad(messages.format("ages.text.column.age"), 34) << pad(messages.format("ages.text.column.basis"), 15)
+            << pad(messages.format("ages.text.column.sector"), 16) << pad(messages.format("ages.text.column.provision"), 42)
+            << messages.format("ages.text.column.rule") << "\n";
     std::string topic;
     for (const Threshold& t : thresholds) {
         const model::Norm& n = *t.norm;
@@ -96,7 +101,7 @@ void write_ages_text(std::ostream& out, const model::Model& model, const AgesQue
         std::string ages = bound_text(n.age.from);
         if (n.age.to) ages += (ages.empty() ? "" : " ") + bound_text(n.age.to);
         if (n.age.maturity) ages += (ages.empty() ? "når " : ", modenhet: ") + n.age.maturity_text;
-        out << "  " << pad(ages, 34) << pad(basis_text(n), 15) << pad(n.sector, 16)
+        out << "  " << pad(ages, 34) << pad(basis_text(n, messages), 15) << pad(n.sector, 16)
             << pad(n.sources.empty() ? "" : n.sources.front().text(), 42) << n.id;
         if (query.born) {
             out << "\n    "

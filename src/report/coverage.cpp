@@ -254,6 +254,7 @@ Coverage compute_coverage(const model::Model& model, const corpus::Corpus& corpu
     Scanner scanner(model, query, out);
     for (const auto& [short_name, declared] : model.laws) {
         if (query.law && *query.law != short_name) continue;
+        if (query.in_scope && !query.in_scope->contains(short_name)) continue;
         LawCoverage summary;
         summary.law = short_name;
         summary.name = declared.name;

@@ -10,6 +10,7 @@
 
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ namespace lovsjekk::report {
 struct CoverageQuery {
     model::Evaluation when;
     std::optional<std::string> law;  ///< a declared short name: only this law
+    /// The laws the rules under check make their own; unset: every declared
+    /// law. Used when the law lines are the bundled defaults, which declare
+    /// laws a single file never meant to cover.
+    std::optional<std::set<std::string>> in_scope;
 };
 
 enum class CoverageStatus : std::uint8_t { encoded, excluded, missing };

@@ -653,7 +653,19 @@ void findings_table(pugi::xml_node section, const View& view, const text::Catalo
         element(tr, "td", d.kind, "kind");
         element(tr, "td", join(d.details.sectors, ", "), "sectors");
         element(tr, "td", ages_text(d.details, messages), "ages");
-        element(tr, "td", join(d.details.provisions, "; "), "provisions");
+        {  // each provision linked to its text on lovdata.no
+            pugi::xml_node cell = element(tr, "td", "provisions");
+            const auto links = provision_links(model_of(view, e), d);
+            for (std::size_t i = 0; i < links.size(); ++i) {
+                if (i) cell.append_child(pugi::node_pcdata).set_value("; ");
+                if (links[i].second.empty()) {
+                    cell.append_child(pugi::node_pcdata).set_value(xml_safe(links[i].first).c_str());
+                    continue;
+                }
+                pugi::xml_node a = element(cell, "a", links[i].first);
+                attribute(a, "href", links[i].second);
+            }
+        }
         pugi::xml_node message = element(tr, "td", d.message, "message");
         if (e.before) {
             element(message, "br");

@@ -118,7 +118,7 @@ const char* baseline_state(Change c) {
     return nullptr;
 }
 
-json::object result(const Entry& e, std::size_t rule_index, const text::Catalogue& messages) {
+json::object result(const Entry& e, const model::Model& model, std::size_t rule_index, const text::Catalogue& messages) {
     const Diagnostic& d = *e.finding;
     std::string message = d.message;
     // The witness on a line of its own, worded as `check` words it.
@@ -139,6 +139,15 @@ json::object result(const Entry& e, std::size_t rule_index, const text::Catalogu
         loc["id"] = related.size();
         if (auto p = physical_location(*e.sources, n.span)) loc["physicalLocation"] = *p;
         loc["message"] = text_message(n.message);
+        related.emplace_back(std::move(loc));
+    }
+    // The provisions' text on lovdata.no, as related locations a viewer can open.
+    for (const auto& [provision, url] : provision_links(model, d)) {
+        if (url.empty()) continue;
+        json::object loc;
+        loc["id"] = related.size();
+        loc["physicalLocation"] = json::object{{"artifactLocation", json::object{{"uri", url}}}};
+        loc["message"] = text_message(provision);
         related.emplace_back(std::move(loc));
     }
     if (!related.empty()) r["relatedLocations"] = std::move(related);
@@ -173,7 +182,7 @@ void write(std::ostream& out, const View& view) {
         rules.emplace_back(rule(k));
     }
     json::array results;
-    for (const Entry& e : view.entries) results.emplace_back(result(e, index.at(e.finding->kind), messages));
+    for (const Entry& e : view.entries) results.emplace_back(result(e, model_of(view, e), index.at(e.finding->kind), messages));
 
     json::object driver{
         {"name", "lovsjekk"},

@@ -162,4 +162,33 @@ bool norm_in_force(const ReportInput& input, const model::Norm& norm) {
     return model::in_force(input.model, norm, model::Evaluation{input.at, input.assume_in_force});
 }
 
+const model::Model& model_of(const View& view, const Entry& e) {
+    return view.baseline && e.sources == &view.baseline->sources ? view.baseline->model : view.current->model;
+}
+
+std::string lovdata_url(const model::Model& model, const model::Citation& citation) {
+    const model::Law* law = model.find_law(citation.law);
+    if (!law || law->lovdata_id.size() < 5) return "";
+    const std::string& id = law->lovdata_id;  // "LOV-1999-07-02-63", "FOR-2022-06-22-1110"
+    const std::string kind = id.rfind("FOR-", 0) == 0 ? "forskrift" : "lov";
+    std::string section;
+    for (char c : citation.section)
+        if (c != ' ') section += c;
+    return "https://lovdata.no/" + kind + "/" + id.substr(4) + "/%C2%A7" + section;
+}
+
+std::vector<std::pair<std::string, std::string>> provision_links(const model::Model& model, const Diagnostic& d) {
+    std::vector<std::pair<std::string, std::string>> links;
+    for (const std::string& p : d.details.provisions) {
+        std::string url;
+        for (const std::string& rule : d.details.rules)
+            if (const model::Norm* n = model.find_norm(rule); n && !n->sources.empty() && n->sources.front().text() == p) {
+                url = lovdata_url(model, n->sources.front());
+                break;
+            }
+        links.emplace_back(p, url);
+    }
+    return links;
+}
+
 }  // namespace lovsjekk::report

@@ -46,6 +46,17 @@ std::vector<const Diagnostic*> reading_order(const ReportInput& input);
 std::int64_t settled_left_out(const ReportInput& input);
 /// report_view in reading order.
 View reading_view(const ReportInput& input);
+
+/// The model an entry's rules belong to: a removed finding's are the baseline's.
+const model::Model& model_of(const View& view, const Entry& e);
+
+/// The provision on lovdata.no ("https://lovdata.no/lov/1999-07-02-63/%C2%A74-3"),
+/// or "" when the law is not declared.
+std::string lovdata_url(const model::Model& model, const model::Citation& citation);
+
+/// A finding's provisions (details.provisions, in full) with their
+/// lovdata.no addresses, found through the rules the finding names.
+std::vector<std::pair<std::string, std::string>> provision_links(const model::Model& model, const Diagnostic& d);
 View diff_view(const DiffInput& input);
 
 /// A finding kind as the formats describe it: the check families, the input

@@ -63,7 +63,20 @@ Position SourceFile::position(std::uint32_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
     const std::uint32_t start = line_starts_[line - 1];
-    return {line, grapheme_count(std::string_view(content_).substr(start, offset - start)) + 1};
+    // Counting on from the last offset is exact when that offset is a cluster
+    // boundary, which it is between two ASCII bytes (LF ends the line, so no
+    // CR LF pair can sit there).
+    const auto ascii = [this](std::uint32_t i) { return static_cast<unsigned char>(content_[i]) < 0x80; };
+    std::uint32_t from = start, before = 0;
+    if (last_offset_ > start && last_offset_ <= offset && last_offset_ < content_.size() && ascii(last_offset_) &&
+        ascii(last_offset_ - 1)) {
+        from = last_offset_;
+        before = last_graphemes_;
+    }
+    const std::uint32_t graphemes = before + grapheme_count(std::string_view(content_).substr(from, offset - from));
+    last_offset_ = offset;
+    last_graphemes_ = graphemes;
+    return {line, graphemes + 1};
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {

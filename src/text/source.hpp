@@ -38,6 +38,11 @@ private:
     std::string path_;
     std::string content_;
     std::vector<std::uint32_t> line_starts_;
+    // The last position computed: diagnostics come in offset order, and
+    // Lovdata's files are one line of up to a megabyte, so the next column is
+    // counted on from here instead of from the line's start.
+    mutable std::uint32_t last_offset_ = 0;
+    mutable std::uint32_t last_graphemes_ = 0;
 };
 
 /// Limits protecting lovsjekk from hostile or accidental huge input.

@@ -8,7 +8,8 @@
 
 namespace lovsjekk::text {
 
-/// Levenshtein distance counted in code points, so "alder"/"aldér" is 1.
+/// Edit distance counted in code points, so "alder"/"aldér" is 1; two
+/// neighbouring letters swapped count as one edit ("kidle"/"kilde").
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, if it is close enough to be a likely

@@ -1,5 +1,5 @@
 // Golden-file runner: runs lovsjekk on every tests/cases/NAME.regel and
-// compares what it prints (stdout, then stderr, then the exit code) with
+// compares what it prints (stdout, then "# stderr:" and stderr, then the exit code) with
 // NAME.expected. `--update` rewrites the expected files for review with
 // `git diff`.
 //
@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
         const std::string shown = fs::relative(c).generic_string();
         std::ostringstream out, err;
         const int code = lovsjekk::cli::run(case_args(c, shown), {out, err, false});
-        const std::string actual = out.str() + err.str() + "# exit: " + std::to_string(code) + "\n";
+        // Standard error after a marker line, so that a case says which stream carries what.
+        const std::string actual = out.str() + (err.str().empty() ? "" : "# stderr:\n" + err.str()) + "# exit: " +
+                                   std::to_string(code) + "\n";
         fs::path expected_path = c;
         expected_path.replace_extension(".expected");
         if (update) {

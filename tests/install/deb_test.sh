@@ -24,10 +24,15 @@ for f in ./usr/bin/lovsjekk ./usr/share/lovsjekk/rules/vokabular.regel ./usr/sha
   grep -q " $f\$" "$tmp/contents" || fail "$f is not in the package"
 done
 
-# Every shared library the program needs belongs to a package in Depends.
+# Every shared library the program itself needs (its NEEDED entries) belongs
+# to a package in Depends; what those libraries need in turn their own
+# packages' Depends bring (libarchive13 brings libnettle8, liblzma5 …).
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "deb test: Depends: $depends"
-ldd "$build/lovsjekk" | awk '/=> \// { print $3 }' | while read -r lib; do
+readelf -d "$build/lovsjekk" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/needed"
+[ -s "$tmp/needed" ] || fail "readelf lists no NEEDED library of $build/lovsjekk"
+ldd "$build/lovsjekk" | awk '/=> \// { print $1, $3 }' | while read -r name lib; do
+  grep -qx "$name" "$tmp/needed" || continue
   owner=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null ||
           dpkg -S "/usr$lib" 2>/dev/null || dpkg -S "${lib#/usr}" 2>/dev/null || true)
   package=${owner%%:*}

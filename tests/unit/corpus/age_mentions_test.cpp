@@ -45,6 +45,17 @@ TEST_CASE("corpus: age phrases with a birthday wording") {
     CHECK(both[1].phrase == "ikke har fylt 29 år");
 }
 
+TEST_CASE("corpus: an age in months, weeks or days is no age in years") {
+    CHECK(find_age_mentions("før barnet fyller seks måneder").empty());
+    CHECK(find_age_mentions("når barnet har fylt 6 månader").empty());
+    CHECK(find_age_mentions("til barnet fyller to uker").empty());
+    CHECK(find_age_mentions("før barnet har fylt 14 dager").empty());
+    // The year beside it is still found.
+    const auto m = only("når barnet fyller seks måneder, og senest når det fyller ett år");
+    CHECK(m.age == 1);
+    CHECK(m.phrase == "fyller ett år");
+}
+
 TEST_CASE("corpus: over, under and between") {
     auto m = only("personer over 18 år, med mindre annet følger av § 4-7");
     CHECK(m.wording == AgeWording::over);

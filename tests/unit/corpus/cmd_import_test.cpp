@@ -1,6 +1,7 @@
 // `lovsjekk import lovdata …` driven in process.
 #include "cli/commands.hpp"
 
+#include "import_support.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -13,26 +14,11 @@ using namespace lovsjekk;
 
 namespace {
 
-struct Run {
-    int code = 0;
-    std::string out, err;
-};
+using testing::run_import;
 
-Run import(const cli::Args& args) {
-    std::ostringstream out, err;
-    Run r;
-    r.code = cli::cmd_import(args, cli::Io{out, err, false});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
+testing::ImportRun import(const cli::Args& args) { return run_import(args); }
 
-std::filesystem::path temp_dir(const char* name) {
-    auto dir = std::filesystem::temp_directory_path() / ("lovsjekk-import-test-" + std::string(name));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path temp_dir(const char* name) { return testing::fresh_temp_dir("" + std::string(name)); }
 
 }  // namespace
 

@@ -81,8 +81,11 @@ TEST_CASE("corpus: every law and plainly cited section of the fact sheets is ind
             const auto& row = rows[r];
             if (row.size() != head.size() || row[law_col].empty()) continue;
             CAPTURE(std::string(sheet) + " " + row[id_col]);
-            const Law* law = corpus.find(row[law_col]);
-            REQUIRE_MESSAGE(law, row[law_col]);
+            // The fact sheet dates navneloven 7 May; Lovdata's text is of
+            // 7 June 2002 (LOV-2002-06-07-19), which the corpus holds.
+            const std::string id = row[law_col] == "LOV-2002-05-07-19" ? "LOV-2002-06-07-19" : row[law_col];
+            const Law* law = corpus.find(id);
+            REQUIRE_MESSAGE(law, id);
             const std::string section = plain_section(row[section_col]);
             if (section.empty()) continue;
             CHECK_MESSAGE(law->find_section(section), law->id << " § " << section);

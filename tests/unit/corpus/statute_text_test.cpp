@@ -31,6 +31,10 @@ TEST_CASE("corpus: punktum are counted at a full stop before a capital") {
     CHECK(count_sentences("Dette er én. Dette er to. Og tre.") == 3);
     CHECK(count_sentences("Se jf. Del C i loven. Neste.") == 2);
     CHECK(count_sentences("Etter bl.a. Kongens vedtak gjelder dette.") == 1);
+    // A section reference's number ends a sentence; an ordinal ("13. Mai" aside) does not.
+    CHECK(count_sentences("Følger av reglene i §§ 18 til 19. Dersom en mindreårig er part.") == 2);
+    CHECK(count_sentences("Etter reglane i § 65. Vilkåret er at avtala.") == 2);
+    CHECK(count_sentences("Fristen er 13. Mai for alle.") == 1);
     CHECK(count_sentences("Fra 13. Juni gjelder dette.") == 1);  // an ordinal, not a full stop
     CHECK(count_sentences("Loven trer i kraft i 2023. Kongen kan gi forskrift.") == 2);
     CHECK(count_sentences("fastsettes ved lov. Dog kan det ikke") == 2);

@@ -255,6 +255,53 @@ TEST_CASE("driver: a rules tree with its own vocabulary is checked with it, not 
     }
 }
 
+TEST_CASE("driver: a session reads the cited laws from the lazy index, and reports a broken one on every run") {
+    TempTree tree("session-corpus");
+    const fs::path rules = tree.write("rules/helse.regel", health);
+    const fs::path index = tree.root / "corpus";
+    fs::create_directories(index);
+    fs::copy_file(driver::bundled_corpus_dir() / "LOV-1999-07-02-63.json", index / "LOV-1999-07-02-63.json");
+    // A law the rules do not cite: never read, though broken.
+    tree.write("corpus/LOV-2000-01-01-1.json", "{ never read");
+    const auto options = check_options({rules.string(), "--corpus", index.string(), "--at", "2026-11-22"});
+    auto corpus_errors = [](const driver::Result& r) {
+        return std::count_if(r.input.all().begin(), r.input.all().end(),
+                             [](const Diagnostic& d) { return d.severity == Severity::error; });
+    };
+
+    // Broken: every run of the session says so, not only the first.
+    const std::string good = [&] {
+        std::ifstream in(index / "LOV-1999-07-02-63.json", std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    }();
+    tree.write("corpus/LOV-1999-07-02-63.json", "{ \"schema\": ");
+    driver::Session session;
+    for (int run = 0; run < 2; ++run) {
+        CAPTURE(run);
+        const driver::Result broken = driver::run(options, nullptr, &session);
+        CHECK(broken.unusable);
+        CHECK(corpus_errors(broken) >= 1);
+        CHECK_FALSE(session.corpus);
+    }
+
+    // Mended: the session keeps the index, the cited law read and the other not.
+    tree.write("corpus/LOV-1999-07-02-63.json", good);
+    for (int run = 0; run < 2; ++run) {
+        CAPTURE(run);
+        const driver::Result result = driver::run(options, nullptr, &session);
+        CHECK_FALSE(result.unusable);
+        CHECK(corpus_errors(result) == 0);
+        REQUIRE(session.corpus);
+        CHECK(result.shared_corpus == session.corpus);
+        // The broken file of the law nobody cites stays unread (reading it
+        // would have been an error above); so do the bundled laws not cited.
+        CHECK(session.corpus->unread_count() >= 1);
+        const corpus::Law* pbrl = result.statute_index().find("LOV-1999-07-02-63");
+        REQUIRE(pbrl);
+        CHECK(pbrl->abbreviation == "pbrl");
+    }
+}
+
 TEST_CASE("kinds: every diagnostic the bundled rules and the golden cases give has a row in the table of kinds") {
     std::vector<fs::path> inputs = {driver::bundled_rules_dir()};
     for (const auto& entry : fs::directory_iterator("tests/cases"))

@@ -204,7 +204,7 @@ TEST_CASE("hostile: deep nesting and long chains run in bounded stack") {
         on_small_stack([&] { r = lovsjekk_run({"check", "--no-corpus", file.generic_string()}); });
         MESSAGE("100 000 citations: " << seconds_since(start) << " s");
         CHECK(r.code == 0);
-        CHECK(r.err == "0 errors, 0 warnings, 0 notes in 1 file (1 rule)\n");
+        CHECK(r.out == "0 errors, 0 warnings, 0 notes in 1 file (1 rule)\n");
     }
     SUBCASE("a citation with 100 000 subdivisions") {
         const fs::path file = dir / "subdivisions.regel";
@@ -214,7 +214,7 @@ TEST_CASE("hostile: deep nesting and long chains run in bounded stack") {
         Run r;
         on_small_stack([&] { r = lovsjekk_run({"check", "--no-corpus", file.generic_string()}); });
         CHECK(r.code != 3);  // no crash; the verdict on repeated ledd is the resolver's
-        CHECK(r.err.find("in 1 file") != std::string::npos);
+        CHECK(r.out.find("in 1 file") != std::string::npos);
     }
     SUBCASE("100 000 nested comments and strings on one line") {
         const fs::path file = dir / "quotes.regel";
@@ -249,7 +249,7 @@ TEST_CASE("hostile: a chain of 1 000 includes stops at the include depth limit")
         Run raised;
         on_small_stack([&] { raised = lovsjekk_run({"check", "--no-corpus", "--max-include-depth", "1000", first}); });
         CHECK(raised.code == 0);
-        CHECK(raised.err.find("in 1,000 files") != std::string::npos);
+        CHECK(raised.out.find("in 1,000 files") != std::string::npos);
     }
     SUBCASE("the option is checked") {
         auto bad = lovsjekk_run({"check", "--max-include-depth", "0", first});
@@ -271,7 +271,7 @@ TEST_CASE("hostile: 100 000 rules in one file are accepted, fast") {
     const double took = seconds_since(start);
     MESSAGE("100 000 rules (" << fs::file_size(file) << " bytes): check took " << took << " s");
     CHECK(r.code == 0);
-    CHECK(r.err == "0 errors, 0 warnings, 0 notes in 1 file (100,000 rules)\n");
+    CHECK(r.out == "0 errors, 0 warnings, 0 notes in 1 file (100,000 rules)\n");
     // Generous: a release build takes a few seconds; quadratic checks take many minutes.
     if (!sanitized) CHECK(took < 60.0);
 }
@@ -330,7 +330,7 @@ TEST_CASE("hostile: symbolic links never lead outside the rules root") {
         const std::string shown = (dir / "rules" / "main.regel").generic_string();
         auto r = lovsjekk_run({"check", "--no-corpus", shown});
         CHECK(r.code != 0);
-        CHECK(r.err.find("include “link.regel” resolves to “" + (dir / "outside" / "secret.regel").generic_string() +
+        CHECK(r.out.find("include “link.regel” resolves to “" + (dir / "outside" / "secret.regel").generic_string() +
                          "”, outside the rules root “" + (dir / "rules").generic_string() + "”") !=
               std::string::npos);
         CHECK(r.err.find("SECRET") == std::string::npos);
@@ -339,7 +339,7 @@ TEST_CASE("hostile: symbolic links never lead outside the rules root") {
         write(dir / "rules" / "main.regel", header + "inkluder \"linkdir/secret.regel\"\n");
         auto r = lovsjekk_run({"check", "--no-corpus", (dir / "rules" / "main.regel").generic_string()});
         CHECK(r.code != 0);
-        CHECK(r.err.find("outside the rules root") != std::string::npos);
+        CHECK(r.out.find("outside the rules root") != std::string::npos);
         CHECK(r.err.find("SECRET") == std::string::npos);
     }
     SUBCASE("a linked file met while walking the rules folder") {

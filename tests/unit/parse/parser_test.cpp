@@ -56,6 +56,30 @@ TEST_CASE("annet and andre are both the second") {
     CHECK(r.sources[1].subdivisions[0].number == 2);
 }
 
+TEST_CASE("abbreviated subdivisions: 1. ledd, 2. pkt., nr. 3") {
+    auto p = parse_text("regel r {\n kilde navnel § 12 1. ledd 2. pkt., bl § 31 2. ledd 1. punktum, "
+                        "pbrl § 4-3 1. ledd bokstav b, barnevernsl § 4-1 12. ledd nr. 3\n}\n");
+    REQUIRE(p->diags.size() == 0);
+    const ast::Rule& r = only_rule(*p);
+    REQUIRE(r.sources.size() == 4);
+    REQUIRE(r.sources[0].subdivisions.size() == 2);
+    CHECK(r.sources[0].subdivisions[0].kind == ast::SubdivisionKind::ledd);
+    CHECK(r.sources[0].subdivisions[0].number == 1);
+    CHECK(r.sources[0].subdivisions[1].kind == ast::SubdivisionKind::punktum);
+    CHECK(r.sources[0].subdivisions[1].number == 2);
+    CHECK(r.sources[1].subdivisions.at(1).kind == ast::SubdivisionKind::punktum);
+    CHECK(r.sources[2].subdivisions.at(1).letter == "b");
+    CHECK(r.sources[3].subdivisions.at(0).number == 12);
+    CHECK(r.sources[3].subdivisions.at(1).kind == ast::SubdivisionKind::nummer);
+    CHECK(r.sources[3].subdivisions.at(1).number == 3);
+}
+
+TEST_CASE("a number and a full stop in a citation must be followed by ledd or pkt.") {
+    auto p = parse_text("regel r {\n kilde bl § 31 2. avsnitt\n}\n");
+    REQUIRE(p->diags.size() >= 1);
+    CHECK(p->diags.all()[0].message_key == "parse.expected");
+}
+
 TEST_CASE("age wordings are kept as the statute writes them") {
     auto p = parse_text("regel r {\n alder over 15 år til og med året 18\n}\n");
     REQUIRE(p->diags.size() == 0);

@@ -2,6 +2,8 @@
 // and the filters' data. The browser test (tests/browser/) runs the script.
 #include "fixture.hpp"
 
+#include "report/view.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace lovsjekk;
@@ -69,4 +71,32 @@ TEST_CASE("html timeline: a row per topic and sector, bounds marked by basis, ti
     CHECK(count(html, "data-kind=\"divergence\" data-id=") == 3);
     // The rule title's markup characters stay text.
     CHECK(html.find("&lt;i&gt;&amp;&lt;/i&gt;") != std::string::npos);
+}
+
+TEST_CASE("a provision links to its text on lovdata.no: law or regulation, the section without spaces") {
+    model::Model m;
+    m.laws["pbrl"] = model::Law{"pbrl", "pasient- og brukerrettighetsloven", "LOV-1999-07-02-63", {}, {}};
+    m.laws["fbl"] = model::Law{"fbl", "barnehageforskriften", "FOR-2005-12-16-1512", {}, {}};
+    model::Citation c;
+    c.law = "pbrl";
+    c.section = "4-3";
+    c.ledd = 1;
+    CHECK(report::lovdata_url(m, c) == "https://lovdata.no/lov/1999-07-02-63/%C2%A74-3");
+    c.law = "fbl";
+    c.section = "6 a";
+    CHECK(report::lovdata_url(m, c) == "https://lovdata.no/forskrift/2005-12-16-1512/%C2%A76a");
+    c.law = "ukjent";  // an undeclared law has no address rather than a wrong one
+    CHECK(report::lovdata_url(m, c).empty());
+}
+
+TEST_CASE("html and sarif link each provision of a finding, cited in full") {
+    const testing::CliRun html =
+        testing::run_cli({"report", "--format", "html", "--at", "2026-11-22", "tests/cases/report-html.regel"});
+    REQUIRE(html.code == 0);
+    CHECK(html.out.find("<a href=\"https://lovdata.no/lov/1999-07-02-63/%C2%A74-4\">pbrl § 4-4 femte ledd</a>") !=
+          std::string::npos);
+    const testing::CliRun sarif =
+        testing::run_cli({"report", "--format", "sarif", "--at", "2026-11-22", "tests/cases/report-html.regel"});
+    REQUIRE(sarif.code == 0);
+    CHECK(sarif.out.find("\"uri\": \"https://lovdata.no/lov/1999-07-02-63/%C2%A74-4\"") != std::string::npos);
 }

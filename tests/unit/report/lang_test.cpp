@@ -63,12 +63,12 @@ TEST_CASE("check words its findings and summary line in the language asked for, 
     const testing::CliRun nb = run({});
     const testing::CliRun nn = run({"--lang", "nn"});
     const testing::CliRun en = run({"--lang", "en"});
-    CHECK(nb.err.find("har plikt til å melde fra til barnevern") != std::string::npos);
-    CHECK(nb.err.find("0 feil, 1 advarsel, 0 merknader i 1 fil") != std::string::npos);
-    CHECK(nn.err.find("har plikt til å melde frå til barnevern") != std::string::npos);
-    CHECK(nn.err.find("0 feil, 1 åtvaring, 0 merknader i 1 fil") != std::string::npos);
-    CHECK(en.err.find("must notify barnevern") != std::string::npos);
-    CHECK(en.err.find("0 errors, 1 warning, 0 notes in 1 file") != std::string::npos);
+    CHECK(nb.out.find("har plikt til å melde fra til barnevern") != std::string::npos);
+    CHECK(nb.out.find("0 feil, 1 advarsel, 0 merknader i 1 fil") != std::string::npos);
+    CHECK(nn.out.find("har plikt til å melde frå til barnevern") != std::string::npos);
+    CHECK(nn.out.find("0 feil, 1 åtvaring, 0 merknader i 1 fil") != std::string::npos);
+    CHECK(en.out.find("must notify barnevern") != std::string::npos);
+    CHECK(en.out.find("0 errors, 1 warning, 0 notes in 1 file") != std::string::npos);
     CHECK(nb.code == en.code);
     CHECK(nn.code == en.code);
 }
@@ -114,7 +114,7 @@ TEST_CASE("help comes from the catalogues: bokmål by default, --lang before or 
     }
     // `lovsjekk --lang en check …` is `lovsjekk check --lang en …`.
     const testing::CliRun moved = testing::run_cli({"--lang", "en", "check", "--at", "2026-11-22", "tests/cases/gap-notify.regel"});
-    CHECK(moved.err.find("must notify barnevern") != std::string::npos);
+    CHECK(moved.out.find("must notify barnevern") != std::string::npos);
     CHECK(testing::run_cli({"--lang", "xx", "--help"}).code == 2);
     CHECK(testing::run_cli({"check", "--help", "--lang", "xx"}).code == 2);
 }
@@ -132,10 +132,10 @@ TEST_CASE("the resolver's errors are worded in the language asked for, with the 
         const testing::CliRun en = testing::run_cli({"check", "--lang", "en", file});
         CHECK(nb.code != 0);
         CHECK(en.code == nb.code);
-        REQUIRE(!ids_in(nb.err).empty());
-        CHECK(ids_in(nb.err) == ids_in(en.err));
-        CHECK(nb.err != en.err);
+        REQUIRE(!ids_in((nb.out + nb.err)).empty());
+        CHECK(ids_in((nb.out + nb.err)) == ids_in((en.out + en.err)));
+        CHECK((nb.out + nb.err) != (en.out + en.err));
     }
-    CHECK(testing::run_cli({"check", "tests/cases/reference-unknown-actor.regel"}).err.find("ukjent aktør «barnett». Mente du «barnet»?") != std::string::npos);
-    CHECK(testing::run_cli({"check", "--lang", "en", "tests/cases/reference-unknown-actor.regel"}).err.find("unknown actor “barnett”; did you mean “barnet”?") != std::string::npos);
+    CHECK(testing::run_cli({"check", "tests/cases/reference-unknown-actor.regel"}).out.find("ukjent aktør «barnett». Mente du «barnet»?") != std::string::npos);
+    CHECK(testing::run_cli({"check", "--lang", "en", "tests/cases/reference-unknown-actor.regel"}).out.find("unknown actor “barnett”; did you mean “barnet”?") != std::string::npos);
 }

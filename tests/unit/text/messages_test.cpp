@@ -145,7 +145,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                                  "object", "sole", "range", "has_ledd", "has_punktum", "has_letter", "has_nummer",
                                  "see_also", "has_suggestion", "has_mentions", "complete", "has_nearest", "replaced", "maturity",
                                  "has_kinds", "has_title", "has_from", "discretionary", "has_rest", "some_ages",
-                                 "has_topic", "has_born", "has_date", "left_out", "has_until"})
+                                 "has_topic", "has_born", "has_date", "left_out", "same_ages", "has_labels", "bundled", "has_condition", "has_until"})
             m[flag] = yes_no;
         m["who"] = who;
         m["actor"] = actor;
@@ -163,8 +163,16 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["change"] = {"added", "removed", "changed", "unchanged"};
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
+        m["judgement"] = {"maturity", "discretion"};
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
+        // The statute index: corpus info and the age atlas.
+        for (const char* n : {"phrases", "laws", "encoded", "regulations", "hand_written", "sections", "nynorsk",
+                              "documents", "sentence", "acts", "changes"})
+            m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
+        m["has_sentence"] = yes_no;
+        m["point_kind"] = {"letter", "number", "none"};
+        for (const char* s : {"point", "folder", "ids"}) m[s] = {std::string("x")};
         m["status"] = {"encoded", "excluded", "missing"};
         m["state"] = {"checked", "not_indexed", "not_in_force"};
         m["found"] = {"token", "end_of_file", "end_of_line"};
@@ -190,7 +198,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "usage", "formats", "before", "after", "version", "shown", "option", "value", "dir", "file", "include", "target", "root",
                               "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field", "since", "names", "bearer",
-                              "words", "verb", "rest", "action", "lang", "laws", "topics", "ends", "ways", "until"})
+                              "words", "verb", "rest", "action", "lang", "law_names", "topics", "ends", "ways", "until", "other", "ages",
+                              "other_ages", "label", "labels", "paths", "next", "condition"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));

@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace lovsjekk;
 
 TEST_CASE("columns count what a person sees") {
@@ -44,4 +48,38 @@ TEST_CASE("did you mean") {
     CHECK(text::closest("alderr", {"alder", "tema"}).value() == "alder");
     CHECK(!text::closest("xyz", {"alder", "tema"}).has_value());
     CHECK(!text::closest("alder", {"alder"}).has_value());
+}
+
+TEST_CASE("columns counted on from the last position equal columns counted afresh") {
+    // A long line of Norwegian text with a combining mark and a flag, as
+    // Lovdata's one-line files have: every offset, in order, backwards and
+    // in steps, gives the column a fresh file gives.
+    std::string line;
+    for (int i = 0; i < 40; ++i) line += "<p>Barn som har fylt 15 år, e\xCC\x81n gang 🇳🇴 «§ 4-3» – ø</p> ";
+    const std::string content = line + "\nneste linje\n";
+    text::SourceFile walked("t", content);
+    std::vector<std::uint32_t> offsets;
+    for (std::uint32_t at = 0; at < content.size(); at += 7) {
+        // Only offsets at the start of a character.
+        if ((static_cast<unsigned char>(content[at]) & 0xC0) != 0x80) offsets.push_back(at);
+    }
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::uint32_t at : offsets) {
+            text::SourceFile fresh("t", content);
+            CAPTURE(at);
+            CHECK(walked.position(at).column == fresh.position(at).column);
+            CHECK(walked.position(at).line == fresh.position(at).line);
+        }
+        std::reverse(offsets.begin(), offsets.end());
+    }
+}
+
+TEST_CASE("did you mean: two neighbouring letters swapped are one edit") {
+    CHECK(text::edit_distance("kidle", "kilde") == 1);
+    CHECK(text::edit_distance("ab", "ba") == 1);
+    CHECK(text::edit_distance("abc", "ca") == 3);  // no edit of letters already moved
+    CHECK(text::edit_distance("tmea", "tema") == 1);
+    CHECK(text::edit_distance("", "tema") == 4);
+    CHECK(text::closest("kidle", {"kilde", "tema", "alder"}).value() == "kilde");
+    CHECK(text::closest("aldre", {"kilde", "tema", "alder"}).value() == "alder");
 }
