@@ -173,7 +173,8 @@ bool missing_subdivision(const model::Citation& c, const corpus::Section& sectio
         if (!label) continue;
         if (ledd && !ledd->points.empty() && std::string_view(kind) == "letter") continue;  // no_letter's case
         const std::vector<const corpus::Point*> points = points_cited_in(c, section);
-        if (std::any_of(points.begin(), points.end(), [&](const corpus::Point* p) { return p->label == *label; }))
+        const std::string& wanted = *label;  // a structured binding cannot be captured before C++20 in clang
+        if (std::any_of(points.begin(), points.end(), [&](const corpus::Point* p) { return p->label == wanted; }))
             continue;
         std::vector<std::string> labels;
         for (const corpus::Point* p : points) labels.push_back(p->label);
