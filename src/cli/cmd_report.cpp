@@ -69,8 +69,8 @@ int cmd_report(const Args& args, Io io) {
         write_options.fail_on = *severity;
     }
 
-    const PipelineResult result = run_pipeline(options);
-    const std::vector<Diagnostic> all = result.report_order();
+    PipelineResult result = run_pipeline(options);
+    const std::vector<Diagnostic> all = std::move(result).report_order();
     if (result.unusable) {
         std::vector<Diagnostic> errors;
         std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);

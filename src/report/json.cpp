@@ -64,12 +64,20 @@ json::array findings_json(const std::vector<Diagnostic>& findings, const text::S
 void write_json(std::ostream& out, const ReportInput& input) {
     int counts[3] = {0, 0, 0};
     for (const Diagnostic& d : input.findings) ++counts[static_cast<int>(d.severity)];
-    json::object root;
-    root["schema"] = "lovsjekk.report/1";
-    root["at"] = input.at.iso();
-    root["summary"] = json::object{{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}};
-    root["findings"] = findings_json(input.findings, input.sources);
-    out << json::serialize(root) << '\n';
+    // Streamed one finding at a time, so that the report never holds a second
+    // copy of every finding (a whole document, then its text); the bytes are
+    // those json::serialize gives the whole document, field for field.
+    out << "{\"schema\":\"lovsjekk.report/1\",\"at\":" << json::serialize(json::string(input.at.iso()))
+        << ",\"summary\":"
+        << json::serialize(json::object{{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}})
+        << ",\"findings\":[";
+    bool first = true;
+    for (const Diagnostic& d : input.findings) {
+        if (!first) out << ',';
+        first = false;
+        out << json::serialize(finding_json(d, input.sources));
+    }
+    out << "]}\n";
 }
 
 void write_json_diff(std::ostream& out, const DiffInput& input) {
