@@ -4,7 +4,9 @@
 
 #include "base/message.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -85,6 +87,20 @@ struct Diagnostic {
 
 /// How many diagnostics have each severity, indexed by Severity.
 std::array<std::int64_t, 3> severity_tally(const std::vector<Diagnostic>& diags);
+
+/// std::stable_sort of diagnostics by `less`, but the order is found on
+/// indices and each diagnostic moved once: a Diagnostic is large, and a
+/// merge sort would move it about log n times.
+template <class Less>
+void stable_sort_diagnostics(std::vector<Diagnostic>& diags, Less less) {
+    std::vector<std::size_t> order(diags.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(diags[a], diags[b]); });
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order) sorted.push_back(std::move(diags[i]));
+    diags = std::move(sorted);
+}
 
 /// A stable, short id from the parts that identify a finding.
 std::string stable_id(const std::string& kind, const std::vector<std::string>& parts);

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 
 namespace lovsjekk::driver {
 
@@ -336,17 +337,31 @@ std::vector<Diagnostic> Result::all_sorted() const {
     return all;
 }
 
-std::vector<Diagnostic> Result::report_order() const {
-    std::vector<Diagnostic> all = all_sorted();
+namespace {
+
+std::vector<Diagnostic> in_report_order(std::vector<Diagnostic> all) {
     // The tie-breaker is the id (a hash of kind, topic, rules and keys), never
     // the worded message: the order must not change with --lang.
-    std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    stable_sort_diagnostics(all, [](const Diagnostic& a, const Diagnostic& b) {
         static const std::string none;
         const std::string& ra = a.details.rules.empty() ? none : a.details.rules.front();
         const std::string& rb = b.details.rules.empty() ? none : b.details.rules.front();
         return std::tie(a.kind, a.details.topic, ra, a.id) < std::tie(b.kind, b.details.topic, rb, b.id);
     });
     return all;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> Result::report_order() const& { return in_report_order(all_sorted()); }
+
+std::vector<Diagnostic> Result::report_order() && {
+    std::vector<Diagnostic> all = std::move(input.all());
+    input.all().clear();
+    all.insert(all.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+    findings.clear();
+    text::sort_diagnostics(all, workspace.sources);
+    return in_report_order(std::move(all));
 }
 
 }  // namespace lovsjekk::driver

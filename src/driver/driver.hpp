@@ -91,7 +91,10 @@ struct Result {
     std::vector<Diagnostic> all_sorted() const;
     /// The same, sorted by kind, topic, rules and id: an order that does not
     /// move when norms move within their files, nor with the language (for reports).
-    std::vector<Diagnostic> report_order() const;
+    std::vector<Diagnostic> report_order() const&;
+    /// The same, taking the diagnostics out of the result rather than copying
+    /// them (a report's last use of them: every finding in memory once).
+    std::vector<Diagnostic> report_order() &&;
 };
 
 /// Runs the pipeline. `open`: texts that stand in for files on disk;

@@ -120,14 +120,14 @@ std::string location(const SourceManager& sources, const Span& span) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags, const SourceManager& sources) {
+    static const std::string no_path;
     auto key = [&](const Diagnostic& d) {
-        const std::string path = d.span.file < sources.size() ? sources.file(d.span.file).path() : std::string();
+        const std::string& path = d.span.file < sources.size() ? sources.file(d.span.file).path() : no_path;
         // Kind and id before the words: the order must not change with --lang.
-        return std::make_tuple(path, d.span.valid ? d.span.begin : 0u, -static_cast<int>(d.severity), std::cref(d.kind),
-                               std::cref(d.id), std::cref(d.message));
+        return std::make_tuple(std::cref(path), d.span.valid ? d.span.begin : 0u, -static_cast<int>(d.severity),
+                               std::cref(d.kind), std::cref(d.id), std::cref(d.message));
     };
-    std::stable_sort(diags.begin(), diags.end(),
-                     [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+    stable_sort_diagnostics(diags, [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
 }
 
 void detach_positions(const SourceManager& sources, const Diagnostics& from, Diagnostics& to) {

@@ -204,7 +204,7 @@ Row measure(const Options& options, std::size_t norms) {
         t = Clock::now();
         CountingBuffer sink;
         std::ostream out(&sink);
-        const std::vector<Diagnostic> ordered = result.report_order();
+        const std::vector<Diagnostic> ordered = std::move(result).report_order();
         report::write_json(out, {ordered, result.workspace.sources, result.model, when.at});
         samples["report"].push_back(seconds_since(t));
         row["report_bytes"] = static_cast<double>(sink.bytes);
