@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <set>
 
 namespace lovsjekk::check {
 
@@ -61,26 +60,45 @@ Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
     d.message_args = std::move(args);
     d.details.topic = primary.topic;
 
-    std::vector<const model::Norm*> all{&primary};
+    // Ids and sectors sorted and unique (as a std::set would give them), on
+    // pointers: a finding copies each string once, into its details.
+    std::vector<const model::Norm*> all;
+    all.reserve(others.size() + 1);
+    all.push_back(&primary);
     all.insert(all.end(), others.begin(), others.end());
-    std::set<std::string> rules, sectors;
+    std::vector<const std::string*> rules, sectors;
+    rules.reserve(all.size());
+    sectors.reserve(all.size());
     for (const model::Norm* n : all) {
-        rules.insert(n->id);
-        sectors.insert(n->sector);
+        rules.push_back(&n->id);
+        sectors.push_back(&n->sector);
     }
-    d.details.rules.assign(rules.begin(), rules.end());
-    d.details.sectors.assign(sectors.begin(), sectors.end());
+    const auto sorted_unique = [](std::vector<const std::string*>& items, std::vector<std::string>& into) {
+        std::sort(items.begin(), items.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+        into.reserve(items.size());
+        for (const std::string* item : items)
+            if (into.empty() || into.back() != *item) into.push_back(*item);
+    };
+    sorted_unique(rules, d.details.rules);
+    sorted_unique(sectors, d.details.sectors);
+    std::vector<std::string> provisions;  // in full: ledd, punktum, bokstav; one per norm of `all`
+    provisions.reserve(all.size());
     for (const model::Norm* n : all) {
-        const std::string p = provision(*n);  // in full: ledd, punktum, bokstav
+        provisions.push_back(provision(*n));
+        const std::string& p = provisions.back();
         if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
             d.details.provisions.push_back(p);
     }
-    for (const model::Norm* n : others) {
+    d.notes.reserve(others.size());
+    for (std::size_t i = 0; i < others.size(); ++i) {
+        const model::Norm* n = others[i];
         const Span at = n->age_span.valid ? n->age_span : (n->statement_span.valid ? n->statement_span : n->span);
         d.notes.push_back({at, {}, "finding.note.rule_here",
-                           {{"sector", n->sector}, {"rule", n->id}, {"provision", provision(*n)}}});
+                           {{"sector", n->sector}, {"rule", n->id}, {"provision", std::move(provisions[i + 1])}}});
     }
-    std::vector<std::string> parts{primary.topic};
+    std::vector<std::string> parts;
+    parts.reserve(d.details.rules.size() + 2);
+    parts.push_back(primary.topic);
     parts.insert(parts.end(), d.details.rules.begin(), d.details.rules.end());
     parts.push_back(id_part);
     d.id = stable_id(d.kind, parts);
@@ -170,9 +188,10 @@ std::string child_actor(const model::Model& model) {
     return {};
 }
 
-std::string group_of(const Context& ctx, const std::string& topic) {
+const std::string& group_of(const Context& ctx, const std::string& topic) {
+    static const std::string none;
     auto it = ctx.model.topics.find(topic);
-    return it == ctx.model.topics.end() ? std::string() : it->second.group;
+    return it == ctx.model.topics.end() ? none : it->second.group;
 }
 
 }  // namespace lovsjekk::check

@@ -87,6 +87,6 @@ int widest_window_days(const model::Bound& a, const model::Bound& b);
 std::string child_actor(const model::Model& model);
 
 /// The topic's group from the vocabulary ("medvirkning", "tjeneste", …).
-std::string group_of(const Context& ctx, const std::string& topic);
+const std::string& group_of(const Context& ctx, const std::string& topic);
 
 }  // namespace lovsjekk::check

@@ -25,15 +25,26 @@ bool is_service(const Context& ctx, const model::Norm& n) {
 
 bool carries_over(const Context& ctx, const model::Norm& n) {
     if (n.modality != model::Modality::duty) return false;
-    const std::string group = group_of(ctx, n.topic);
+    const std::string& group = group_of(ctx, n.topic);
     return group == "samarbeid" || group == "samordning" || group == "oppfølging";
 }
 
-/// Whether the norm applies at the nominal age and goes on after it.
-bool goes_on_past(const Context& ctx, const model::Norm& n, int age) {
-    AgeRange r = nominal_ages(n);
-    if (const auto end = end_of(ctx, n)) r.to = end->age + (end->basis() == model::Basis::birthday ? 0 : 1);
-    return r.from <= age && r.to > age;
+/// What the transitions need of a norm in force, worked out once per norm
+/// rather than once per age at which a service ends.
+struct Reach {
+    const model::Norm* norm;
+    bool service;
+    bool carries;
+    std::optional<model::Bound> end;
+    AgeRange applies;  ///< the nominal ages, up to where the norm ends
+    /// Whether the norm applies at the nominal age and goes on after it.
+    bool goes_on_past(int age) const { return applies.from <= age && applies.to > age; }
+};
+
+Reach reach_of(const Context& ctx, const model::Norm& n) {
+    Reach r{&n, is_service(ctx, n), carries_over(ctx, n), end_of(ctx, n), nominal_ages(n)};
+    if (r.end) r.applies.to = r.end->age + (r.end->basis() == model::Basis::birthday ? 0 : 1);
+    return r;
 }
 
 }  // namespace
@@ -50,16 +61,18 @@ std::string ages_with_end(const Context& ctx, const model::Norm& n) {
 }
 
 std::vector<Transition> transitions(const Context& ctx) {
+    std::vector<Reach> reaches;
+    reaches.reserve(ctx.in_force.size());
+    for (const model::Norm* n : ctx.in_force) reaches.push_back(reach_of(ctx, *n));
     std::map<int, Transition> by_age;
-    for (const model::Norm* n : ctx.in_force)
-        if (const auto end = end_of(ctx, *n); is_service(ctx, *n) && end) by_age[end->age].ending.push_back(n);
+    for (const Reach& r : reaches)
+        if (r.service && r.end) by_age[r.end->age].ending.push_back(r.norm);
     for (auto& [age, t] : by_age) {
         t.age = age;
-        for (const model::Norm* n : ctx.in_force) {
-            if (is_service(ctx, *n) && goes_on_past(ctx, *n, age) &&
-                std::find(t.ending.begin(), t.ending.end(), n) == t.ending.end())
-                t.continuing.push_back(n);
-            if (carries_over(ctx, *n) && goes_on_past(ctx, *n, age)) t.reaching.push_back(n);
+        for (const Reach& r : reaches) {
+            const bool ends_here = r.service && r.end && r.end->age == age;  // in t.ending
+            if (r.service && !ends_here && r.goes_on_past(age)) t.continuing.push_back(r.norm);
+            if (r.carries && r.goes_on_past(age)) t.reaching.push_back(r.norm);
         }
     }
     std::vector<Transition> out;
