@@ -34,6 +34,15 @@ TEST_CASE("BOM, CRLF and NFC are normalised") {
     CHECK(text::normalise("a\xCC\x8A") == "å");
 }
 
+TEST_CASE("NFC: text below the combining marks is kept as it is; a mark anywhere is still composed") {
+    const std::string norwegian = "§ 4-3 første ledd: Barnet skal få si sin mening, æ ø å Æ Ø Å é ü ß\n";
+    CHECK(text::normalise(norwegian) == norwegian);
+    std::string long_text;
+    for (int i = 0; i < 40; ++i) long_text += norwegian;  // past the first blocks of the quick check
+    CHECK(text::normalise(long_text + "a\xCC\x8A") == long_text + "å");
+    CHECK(text::normalise(long_text + "\xE2\x84\xAB") == long_text + "Å");  // Å (angstrom sign, U+212B) is not NFC
+}
+
 TEST_CASE("invalid files are kept for display and reported") {
     text::SourceManager sources;
     Diagnostics diags;
