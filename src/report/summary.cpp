@@ -346,6 +346,7 @@ std::string Builder::join(const std::vector<std::string>& items) const {
 std::string Builder::bound_text(const model::Bound& b, const model::Norm& n, bool self) const {
     return msg_.format(b.is_lower() ? "summary.bound.from" : "summary.bound.to",
                        {{"basis", model::basis_name(b.basis())},
+                        {"wording", model::wording_text(b.wording)},
                         {"age", std::int64_t{b.age}},
                         {"child", child_name(n)},
                         {"self", yes_no(self)}});
@@ -379,7 +380,11 @@ When Builder::when_text(const Phrased& p, bool self) const {
         else
             bounds = msg_.format("summary.date.to", {{"last_day", p.to_date->add_days(-1)}});
     } else if (a.from && a.to && a.from->basis() == a.to->basis() && a.from->basis() != model::Basis::school_year) {
-        bounds = msg_.format(a.from->basis() == model::Basis::birthday ? "summary.when.range" : "summary.when.years",
+        // "over 15 år" keeps the statute's word ("over 15 og under 18 år"), never "fra 15".
+        const bool over = a.from->wording == model::Wording::over;
+        bounds = msg_.format(a.from->basis() != model::Basis::birthday ? "summary.when.years"
+                             : over                                     ? "summary.when.over_range"
+                                                                        : "summary.when.range",
                              {{"from", std::int64_t{a.from->age}},
                               {"to", std::int64_t{a.to->age}},
                               // [from, to) by birthday: the last year of age in it ("til og med 17 år")
@@ -668,7 +673,7 @@ void Builder::add_weight(const Phrased& p) {
             model::Bound b{*n.weight->from_age, model::Wording::fylt};
             when = msg_.format("summary.date.from", {{"from_day", b.date_for(*query_.born)}});
         } else {
-            when = msg_.format("summary.bound.from", {{"basis", "birthday"},
+            when = msg_.format("summary.bound.from", {{"basis", "birthday"}, {"wording", "fra"},
                                                       {"age", std::int64_t{*n.weight->from_age}},
                                                       {"child", child_name(n)},
                                                       {"self", "yes"}});
