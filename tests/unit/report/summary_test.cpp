@@ -346,7 +346,7 @@ TEST_CASE("HTML: one page, every text escaped, no script") {
     std::vector<std::string> errors;
     const auto messages = text::Catalogue::load(text::bundled_messages_dir(), "nb", errors);
     std::ostringstream out;
-    report::write_summary_html(out, s, messages);
+    report::write_summary_html(out, s, age(12), messages);
     const std::string page = out.str();
     CHECK(page.rfind("<!DOCTYPE html>\n", 0) == 0);
     CHECK(page.find("<script") == std::string::npos);
