@@ -760,7 +760,7 @@ Summary Builder::build() {
     }
 
     s.statute_text_date = query_.statute_text_date;
-    if (s.statute_text_date) s.intro += " " + msg_.format("summary.intro.text", {{"date", *s.statute_text_date}});
+    if (s.statute_text_date) s.intro += " " + msg_.format("summary.intro.text", {{"text_date", *s.statute_text_date}});
 
     for (const Phrased& p : select()) {
         add_norm(p);

@@ -57,7 +57,7 @@ std::string change_item(const SummaryChange& c, const text::Catalogue& messages)
                                                     {"provision", c.provision},
                                                     {"kind", c.kind},
                                                     {"act", c.act},
-                                                    {"date", c.in_force}});
+                                                    {"in_force", c.in_force}});
 }
 
 std::string changes_heading(const Summary& s, const SummaryQuery& query, const text::Catalogue& messages) {
