@@ -158,17 +158,23 @@ struct InForceNote {
     bool by_the_king = false;  // "i kraft fra den tid Kongen bestemmer"
 };
 
-// The first in-force statement of an amendment note.
+// The first in-force statement of an amendment note, whichever way it is
+// written: "Tilføyd ved lov A (i kraft …), endret ved lov B (ikr. …)" is A's date.
 InForceNote first_in_force(std::string_view note) {
     InForceNote out;
+    std::size_t first = std::string_view::npos;
+    std::size_t marker_size = 0;
     for (std::string_view marker : {"(ikr. ", "(i kraft "}) {
         const std::size_t at = note.find(marker);
-        if (at == std::string_view::npos) continue;
-        std::string_view rest = note.substr(at + marker.size());
-        if (starts_with(rest, "fra den tid") || starts_with(rest, "frå den tid")) out.by_the_king = true;
-        else out.date = norwegian_date(rest);
-        return out;
+        if (at < first) {
+            first = at;
+            marker_size = marker.size();
+        }
     }
+    if (first == std::string_view::npos) return out;
+    const std::string_view rest = note.substr(first + marker_size);
+    if (starts_with(rest, "fra den tid") || starts_with(rest, "frå den tid")) out.by_the_king = true;
+    else out.date = norwegian_date(rest);
     return out;
 }
 
@@ -224,7 +230,9 @@ std::vector<Amendment> read_amendments(std::string_view note) {
     };
     std::vector<Amendment> out;
     std::optional<Verb> verb;
+    std::optional<Verb> outer_verb;     // the section's verb, back after "… som endret ved lov B"
     bool amends_the_amendment = false;  // "… som endret ved lov …": a change of the amending act, not of the section
+    bool one_amending_act = false;      // "som endret ved lov B" (not "lover"): only B changes the act
     std::string_view prefix = "LOV";
     std::string_view previous_word;
     int depth = 0;
@@ -240,8 +248,9 @@ std::vector<Amendment> read_amendments(std::string_view note) {
         bool matched = false;
         for (const Verb& v : verbs) {
             if (!starts_with(rest, v.word) || (rest.size() > v.word.size() && word_byte(rest[v.word.size()]))) continue;
-            verb = v;
             amends_the_amendment = previous_word == "som";
+            if (amends_the_amendment) outer_verb = verb;
+            verb = v;
             i += v.word.size();
             matched = true;
             break;
@@ -250,7 +259,10 @@ std::vector<Amendment> read_amendments(std::string_view note) {
         std::size_t w = 0;
         while (w < rest.size() && rest[w] != ' ' && rest[w] != ',') ++w;
         const std::string_view word = rest.substr(0, w);
-        if (word == "lov" || word == "lover" || word == "lova" || word == "lovene") prefix = "LOV";
+        if (word == "lov" || word == "lover" || word == "lova" || word == "lovene") {
+            prefix = "LOV";
+            one_amending_act = word == "lov" || word == "lova";
+        }
         else if (word.substr(0, 9) == "forskrift" || word == "res.") prefix = "FOR";
         if (verb) {
             if (auto act = act_reference(rest, prefix)) {
@@ -268,9 +280,14 @@ std::vector<Amendment> read_amendments(std::string_view note) {
                 }
                 if (!amends_the_amendment) {
                     out.push_back(std::move(a));
-                } else if (!out.empty() && !out.back().in_force) {
+                } else {
                     // "Endret ved lov A som endret ved lov B (i kraft …)": the date is A's too.
-                    out.back().in_force = a.in_force;
+                    if (!out.empty() && !out.back().in_force) out.back().in_force = a.in_force;
+                    // "… som endret ved lov B, C (ikr. …)": C changes the section again.
+                    if (one_amending_act && outer_verb) {
+                        amends_the_amendment = false;
+                        verb = outer_verb;
+                    }
                 }
                 i += act->second;
                 previous_word = {};
