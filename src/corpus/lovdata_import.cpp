@@ -68,6 +68,41 @@ void gather(pugi::xml_node n, std::string& out, bool skip_lists) {
     }
 }
 
+// Both texts of `n` in one walk: `full` has everything, `own` (when not
+// null) leaves the ordered lists out, as gather with skip_lists does.
+void gather_both(pugi::xml_node n, std::string& full, std::string* own) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+            full += c.value();
+            if (own) *own += c.value();
+            continue;
+        }
+        if (c.type() != pugi::node_element || is_apparatus(c)) continue;
+        const bool block = is_block(c);
+        if (block) {
+            full += ' ';
+            if (own) *own += ' ';
+        }
+        gather_both(c, full, is_tag(c, "ol") ? nullptr : own);
+        if (block) {
+            full += ' ';
+            if (own) *own += ' ';
+        }
+    }
+}
+
+/// A ledd's or point's own text (its lists left out) and its full text,
+/// each as text_of gives it.
+struct OwnAndFull {
+    std::string own, full;
+};
+
+OwnAndFull own_and_full_text(pugi::xml_node n) {
+    std::string full, own;
+    gather_both(n, full, &own);
+    return {collapse_whitespace(own), collapse_whitespace(full)};
+}
+
 }  // namespace
 
 std::string text_of(pugi::xml_node n, bool skip_lists) {
@@ -595,13 +630,12 @@ private:
     void add_ledd(Section& s, pugi::xml_node node, std::vector<std::string>& full_texts) {
         Ledd l;
         l.number = static_cast<int>(s.ledd.size()) + 1;
-        const std::string own = text_of(node, true);
-        fill_text(l, own);
+        OwnAndFull texts = own_and_full_text(node);
+        fill_text(l, texts.own);
         for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
             if (c.type() == pugi::node_element && is_tag(c, "ol")) read_points(c, l.points);
-        const std::string full = text_of(node);
-        l.hash = text_hash(full);
-        full_texts.push_back(full);
+        l.hash = text_hash(texts.full);
+        full_texts.push_back(std::move(texts.full));
         s.ledd.push_back(std::move(l));
     }
 
@@ -644,8 +678,9 @@ private:
             if (label.empty()) label = std::to_string(ordinal);
             while (!label.empty() && (label.back() == '.' || label.back() == ')')) label.pop_back();
             p.label = label;
-            fill_text(p, text_of(li, true));
-            p.hash = text_hash(text_of(li));
+            const OwnAndFull texts = own_and_full_text(li);
+            fill_text(p, texts.own);
+            p.hash = text_hash(texts.full);
             // Nested lists sit inside the point's legalP.
             for (pugi::xml_node n = li.first_child(); n;) {
                 if (n.type() == pugi::node_element && is_tag(n, "ol")) {
