@@ -128,29 +128,6 @@ std::uint64_t fnv1a64(std::string_view bytes) {
     return h;
 }
 
-namespace {
-
-/// Whether `text` is certainly NFC with nothing text::normalise would change
-/// besides line ends (which collapsing turns into spaces anyway): every code
-/// point is below U+0300 (no combining mark, nothing NFC_QC=No/Maybe) or in
-/// U+2010–U+203F (dashes, quotes, bullets, "…", all NFC_QC=Yes). Most of a
-/// law's text is; the rest goes through ICU.
-bool surely_nfc(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0xCC) continue;  // ASCII, continuation bytes, leads of U+0080–U+02FF
-        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(text[i + 2]) >= 0x90) {
-            i += 2;
-            continue;
-        }
-        return false;
-    }
-    return true;
-}
-
-}  // namespace
-
 std::string text_hash(std::string_view text) {
     // FNV-1a of the collapsed text, hashed as it is collapsed (no copy).
     std::uint64_t h = 0xcbf29ce484222325ull;
@@ -158,7 +135,7 @@ std::string text_hash(std::string_view text) {
         h ^= static_cast<unsigned char>(c);
         h *= 0x100000001b3ull;
     };
-    const bool nfc = surely_nfc(text);
+    const bool nfc = text::surely_nfc(text);
     const std::string normalised = nfc ? std::string() : text::normalise(text);
     for_each_collapsed(
         nfc ? text : std::string_view(normalised),

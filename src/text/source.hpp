@@ -76,6 +76,12 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
 /// Strips a BOM, turns CRLF and lone CR into LF, and normalises to NFC.
 std::string normalise(std::string_view valid_utf8);
 
+/// Whether valid UTF-8 is certainly NFC without asking ICU: every code point
+/// below U+0300 (no combining mark, nothing NFC_QC=No/Maybe) or in
+/// U+2010–U+203F (dashes, quotes, bullets, "…", all NFC_QC=Yes). Rule files
+/// and most of a law's text are; false sends the rest to ICU.
+bool surely_nfc(std::string_view valid_utf8);
+
 /// Number of grapheme clusters in `text` (ICU character break iteration).
 std::uint32_t grapheme_count(std::string_view text);
 

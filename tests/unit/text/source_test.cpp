@@ -37,6 +37,10 @@ TEST_CASE("BOM, CRLF and NFC are normalised") {
 TEST_CASE("NFC: text below the combining marks is kept as it is; a mark anywhere is still composed") {
     const std::string norwegian = "§ 4-3 første ledd: Barnet skal få si sin mening, æ ø å Æ Ø Å é ü ß\n";
     CHECK(text::normalise(norwegian) == norwegian);
+    CHECK(text::surely_nfc(norwegian));
+    CHECK(text::surely_nfc("13\xE2\x80\x9318 \xE2\x80\x9Cbarn\xE2\x80\x9D"));  // – “ ” (U+2013, U+201C, U+201D)
+    CHECK(!text::surely_nfc("a\xCC\x8A"));       // a combining ring
+    CHECK(!text::surely_nfc("\xE2\x80\x80"));   // U+2000, NFC_QC=No: left to ICU
     std::string long_text;
     for (int i = 0; i < 40; ++i) long_text += norwegian;  // past the first blocks of the quick check
     CHECK(text::normalise(long_text + "a\xCC\x8A") == long_text + "å");
