@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 namespace lovsjekk::corpus {
@@ -75,6 +76,10 @@ std::vector<Token> tokenise(std::string_view s) {
 
 bool starts_folded(std::string_view raw, std::string_view lower_prefix) {
     return raw.size() >= lower_prefix.size() && folded_equals(raw.substr(0, lower_prefix.size()), lower_prefix);
+}
+
+bool ends_folded(std::string_view raw, std::string_view lower_suffix) {
+    return raw.size() >= lower_suffix.size() && folded_equals(raw.substr(raw.size() - lower_suffix.size()), lower_suffix);
 }
 
 bool is_one_of(const Token& t, std::initializer_list<std::string_view> words) {
@@ -160,7 +165,10 @@ private:
             emit(start(first), last, AgeWording::school_year, age);
         } else if (year) {
             const std::size_t first = (*year > 0 && is(*year - 1, {"det"})) ? *year - 1 : *year;
-            emit(start(first), last, AgeWording::calendar_year, age);
+            // "kalenderåret etter at barnet fylte 18 år" begins with the
+            // year the child turns 19: the age the phrase means is N + 1.
+            const bool year_after = is(*year + 1, {"etter"}) && is(*year + 2, {"at"});
+            emit(start(first), last, AgeWording::calendar_year, year_after ? age + 1 : age);
         } else {
             std::size_t first = i;
             bool negated = false;
@@ -170,9 +178,35 @@ private:
                 else if (is(i - back, {"ikke", "ikkje"})) { negated = true; first = i - back; }
                 else break;
             }
-            emit(first, last, AgeWording::fylt, age, {}, negated);
+            if (const auto year_end = year_end_after(last)) {
+                // "ikke har fylt seks år innen årets utgang" holds through
+                // the year the child turns 5 (N - 1); "fyller 18 år innen
+                // utgangen av valgåret" from the year it turns 18 (N).
+                emit(first, *year_end, AgeWording::calendar_year, negated ? age - 1 : age);
+            } else {
+                emit(first, last, AgeWording::fylt, age, {}, negated);
+            }
         }
         return true;
+    }
+
+    // The year's end right after token `last` ("innen årets utgang", "før
+    // utgangen av inntektsåret", "ved utgangen av det året", nynorsk "innan
+    // utgangen av året"): the index of its last token, if there is one.
+    std::optional<std::size_t> year_end_after(std::size_t last) const {
+        std::size_t j = last + 1;
+        auto joined = [&](std::size_t k) { return k < t_.size() && !clause_break(s_, t_[k - 1], t_[k]); };
+        if (!joined(j)) return std::nullopt;
+        if (is(j, {"senest", "seinast"}) && joined(j + 1)) ++j;
+        if (!is(j, {"innen", "innan", "før", "ved"}) || !joined(j + 1)) return std::nullopt;
+        ++j;
+        if (ends_folded(t_[j].text, "årets") && joined(j + 1) && is(j + 1, {"utgang"})) return j + 1;
+        if (!is(j, {"utgangen"}) || !joined(j + 1) || !is(j + 1, {"av"}) || !joined(j + 2)) return std::nullopt;
+        j += 2;
+        if (is(j, {"det"}) && joined(j + 1)) ++j;
+        // A school year's end is no calendar year's.
+        if (ends_folded(t_[j].text, "året") && !is(j, {"skoleåret", "skuleåret", "opplæringsåret"})) return j;
+        return std::nullopt;
     }
 
     bool over_under(std::size_t i) {

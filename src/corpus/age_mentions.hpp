@@ -15,6 +15,9 @@ namespace lovsjekk::corpus {
 ///   over N år, under N år            → over, under
 ///   mellom N og M år                 → mellom
 ///   [det] året … fyller N [år]       → calendar_year
+///   (kalender)året etter at … fylte N år → calendar_year, age N + 1
+///   [ikke] fylt N år innen årets utgang / før|ved utgangen av (inntekts)året
+///                                    → calendar_year, age N − 1 if negated, else N
 ///   skoleåret/skuleåret … fyller N   → school_year
 ///   N år eller/og eldre|yngre, er N år eller meir|mer, eldre/yngre enn N år,
 ///   N-årsdagen                      → other

@@ -104,6 +104,59 @@ TEST_CASE("corpus: calendar-year and school-year wordings") {
     CHECK(m.wording == AgeWording::fylt);
 }
 
+TEST_CASE("corpus: a limit at the year's end is a calendar-year age") {
+    // folketrygdloven § 3-16 første ledd bokstav a (Lovdata-teksten av
+    // 2025-11-08): through the year the child turns 5.
+    auto m = only("Medlemmet har minst halve året hatt den daglige omsorgen for et barn som ikke har fylt seks år "
+                  "innen årets utgang.");
+    CHECK(m.wording == AgeWording::calendar_year);
+    CHECK(m.age == 5);
+    CHECK_FALSE(m.negated);
+    CHECK(m.phrase == "ikke har fylt seks år innen årets utgang");
+
+    // folketrygdloven § 23-2: "før utgangen av inntektsåret", the same limit.
+    m = only("for privat pass av barn som ikke har fylt 12 år før utgangen av inntektsåret, eller som har særlig "
+             "behov");
+    CHECK(m.wording == AgeWording::calendar_year);
+    CHECK(m.age == 11);
+    CHECK(m.phrase == "ikke har fylt 12 år før utgangen av inntektsåret");
+
+    // skatteloven § 2-30: "ved utgangen av inntektsåret".
+    m = only("samt disses felles barn som ikke er fylt 20 år ved utgangen av inntektsåret");
+    CHECK(m.age == 19);
+    CHECK(m.wording == AgeWording::calendar_year);
+
+    // valgloven § 2-1 første ledd: the second phrase holds from the year one
+    // turns 18; the first is a plain birthday.
+    const auto vote = find_age_mentions(
+        "Norske statsborgere som har fylt 18 år eller fyller 18 år innen utgangen av valgåret, har stemmerett");
+    REQUIRE(vote.size() == 2);
+    CHECK(vote[0].wording == AgeWording::fylt);
+    CHECK(vote[0].age == 18);
+    CHECK(vote[1].wording == AgeWording::calendar_year);
+    CHECK(vote[1].age == 18);
+    CHECK(vote[1].phrase == "fyller 18 år innen utgangen av valgåret");
+
+    // Nynorsk, and the end of another period is no year's end.
+    CHECK(only("barn som ikkje har fylt seks år innan utgangen av året").age == 5);
+    m = only("Barn som fyller ett år senest innen utgangen av august det året det søkes om barnehageplass");
+    CHECK(m.wording == AgeWording::fylt);
+    CHECK(m.age == 1);
+    CHECK(only("ikke har fylt 18 år ved utgangen av skoleåret").wording == AgeWording::fylt);
+    CHECK(only("ikke har fylt 18 år. Innen årets utgang").wording == AgeWording::fylt);
+}
+
+TEST_CASE("corpus: the calendar year after a birthday is the next year's age") {
+    // arbeidsmiljøloven § 12-10 andre ledd (Lovdata-teksten av 2025-11-08):
+    // from the year the child turns 19.
+    const auto m = only("ved nødvendig omsorg for funksjonshemmet eller kronisk sykt barn fra og med kalenderåret etter "
+                        "at barnet fylte 18 år når arbeidstakeren har hatt slik omsorg");
+    CHECK(m.wording == AgeWording::calendar_year);
+    CHECK(m.age == 19);
+    CHECK(m.phrase == "kalenderåret etter at barnet fylte 18 år");
+    CHECK(only("frå og med året etter at barnet fylte 18 år").age == 19);
+}
+
 TEST_CASE("corpus: other wordings") {
     auto m = only("Når barnet er 12 år eller meir, skal det få seie meininga si");
     CHECK(m.wording == AgeWording::other);
