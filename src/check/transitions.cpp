@@ -32,8 +32,8 @@ bool carries_over(const Context& ctx, const model::Norm& n) {
 /// Whether the norm applies at the nominal age and goes on after it.
 bool goes_on_past(const Context& ctx, const model::Norm& n, int age) {
     AgeRange r = nominal_ages(n);
-    if (const auto end = end_of(ctx, n)) r.to = end->age + (end->basis() == model::Basis::birthday ? 0 : 1);
-    return r.from <= age && r.to > age;
+    if (const auto end = end_of(ctx, n)) r.to = end->nominal_months() + (end->basis() == model::Basis::birthday ? 0 : 12);
+    return r.from <= age * 12 && r.to > age * 12;
 }
 
 }  // namespace
@@ -52,7 +52,9 @@ std::string ages_with_end(const Context& ctx, const model::Norm& n) {
 std::vector<Transition> transitions(const Context& ctx) {
     std::map<int, Transition> by_age;
     for (const model::Norm* n : ctx.in_force)
-        if (const auto end = end_of(ctx, *n); is_service(ctx, *n) && end) by_age[end->age].ending.push_back(n);
+        // Transitions are whole years; a service that ends at an age in months is left out here.
+        if (const auto end = end_of(ctx, *n); is_service(ctx, *n) && end && end->unit == model::AgeUnit::years)
+            by_age[end->age].ending.push_back(n);
     for (auto& [age, t] : by_age) {
         t.age = age;
         for (const model::Norm* n : ctx.in_force) {
@@ -98,7 +100,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
         std::vector<Use> uses;
         for (const model::Norm* n : t.ending) uses.push_back({n, *end_of(ctx, *n)});
         for (const model::Norm* n : t.continuing)
-            if (n->age.from && n->age.from->age == t.age) uses.push_back({n, *n->age.from});
+            if (n->age.from && n->age.from->unit == model::AgeUnit::years && n->age.from->age == t.age) uses.push_back({n, *n->age.from});
         std::map<model::Basis, const Use*> by_basis;
         for (const Use& u : uses) by_basis.emplace(u.bound.basis(), &u);
         if (by_basis.size() < 2) continue;

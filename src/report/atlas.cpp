@@ -57,7 +57,9 @@ NormsByProvision norms_by_provision(const model::Model& model) {
 }
 
 bool norm_has_age(const model::Norm& n, int age) {
-    return (n.age.from && n.age.from->age == age) || (n.age.to && n.age.to->age == age) ||
+    // The index's ages are years: a bound in months or days never encodes one.
+    const auto in_years = [age](const std::optional<model::Bound>& b) { return b && b->unit == model::AgeUnit::years && b->age == age; };
+    return in_years(n.age.from) || in_years(n.age.to) ||
            (n.weight && n.weight->from_age == age);
 }
 
