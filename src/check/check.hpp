@@ -3,6 +3,7 @@
 // the model and appends findings, and never prints.
 #pragma once
 
+#include "base/date.hpp"
 #include "base/diagnostic.hpp"
 #include "model/model.hpp"
 
@@ -16,6 +17,22 @@ class Corpus;
 
 namespace lovsjekk::check {
 
+/// A change to a provision a norm in force cites, in force on the evaluation
+/// date, that the statute text predates (the index's note "Endres ved lov …
+/// (i kraft …)"), where the norm has no version dated from the change: what
+/// the norm says may be the old wording. The `reference` check reports it;
+/// the summary marks the norm's sentence.
+struct TextChange {
+    const model::Norm* norm = nullptr;             ///< valid while the model lives
+    const model::Citation* citation = nullptr;     ///< the norm's citation of the changed section
+    std::string rule;        ///< the norm's id
+    std::string provision;   ///< the section as cited: "pbrl § 4-3"
+    std::string section;     ///< the index's section number: "4-3"
+    std::string kind;        ///< "added", "changed", "repealed"
+    std::string act;         ///< "LOV-2025-06-20-67"
+    Date in_force;
+};
+
 struct Context {
     const model::Model& model;
     model::Evaluation when;
@@ -28,7 +45,14 @@ struct Context {
     /// Norms that encode, in another file, a provision an earlier norm already
     /// encodes (repeat, original): left out of `in_force` and `by_topic`.
     std::vector<std::pair<const model::Norm*, const model::Norm*>> duplicates;
+    /// Changes since the statute text to what the norms in force cite, by
+    /// norm and then section and act; empty without a statute index.
+    std::vector<TextChange> text_changes;
 };
+
+/// The changes since the statute text to what the norms in force in `ctx`
+/// cite (make_context fills Context::text_changes with them).
+std::vector<TextChange> changes_since_text(const Context& ctx);
 
 /// Removes from `norms` each norm another file already encodes (same topic,
 /// actor, modality and provision) and returns the pairs (repeat, original).
@@ -68,5 +92,7 @@ void sort_findings(std::vector<Diagnostic>& findings);
 /// as values: catalogue keys and arguments, not yet worded (text/word.hpp).
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
                                 const corpus::Corpus* corpus);
+/// The same over a context made already (the driver keeps its text changes).
+std::vector<Diagnostic> run_all(const Context& context);
 
 }  // namespace lovsjekk::check

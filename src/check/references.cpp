@@ -433,21 +433,11 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
 // text that announces a change ("Endres ved lov … (i kraft …)") now in force.
 // A norm in force that starts before that change still reads the old wording,
 // unless it says it is uncertain.
-void changed_since_text(const Context& ctx, const model::Norm& n, std::vector<Diagnostic>& out) {
-    if (!n.uncertain.empty()) return;
-    std::set<std::pair<std::string, std::string>> reported;  // (section, act)
-    for (const CitedSection& c : cited_sections(ctx, n)) {
-        for (const corpus::Amendment& a : c.section->amendments) {
-            if (!a.pending || !a.in_force || ctx.when.at < *a.in_force) continue;
-            if (n.validity.from && !(*n.validity.from < *a.in_force)) continue;  // the version after the change
-            if (!reported.insert({c.section->number, a.act}).second) continue;
-            out.push_back(reference(n, *c.citation, Severity::warning, "finding.reference.changed_since_text",
-                                    {{"rule", n.id}, {"provision", c.citation->short_text()},
-                                     {"kind", corpus::amendment_kind_name(a.kind)}, {"act", a.act},
-                                     {"date", a.in_force->iso()}, {"at", ctx.when.at.iso()}},
-                                    "changed-since-text-" + c.section->number + "-" + a.act));
-        }
-    }
+void changed_since_text(const Context& ctx, const TextChange& c, std::vector<Diagnostic>& out) {
+    out.push_back(reference(*c.norm, *c.citation, Severity::warning, "finding.reference.changed_since_text",
+                            {{"rule", c.rule}, {"provision", c.provision}, {"kind", c.kind}, {"act", c.act},
+                             {"date", c.in_force.iso()}, {"at", ctx.when.at.iso()}},
+                            "changed-since-text-" + c.section + "-" + c.act));
 }
 
 // An exclusion's citations exist in the index, as a rule's must: an
@@ -483,6 +473,25 @@ void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
 
 }  // namespace
 
+std::vector<TextChange> changes_since_text(const Context& ctx) {
+    std::vector<TextChange> out;
+    if (!ctx.corpus) return out;
+    for (const model::Norm* n : ctx.in_force) {
+        if (!n->uncertain.empty()) continue;
+        std::set<std::pair<std::string, std::string>> seen;  // (section, act)
+        for (const CitedSection& c : cited_sections(ctx, *n)) {
+            for (const corpus::Amendment& a : c.section->amendments) {
+                if (!a.pending || !a.in_force || ctx.when.at < *a.in_force) continue;
+                if (n->validity.from && !(*n->validity.from < *a.in_force)) continue;  // the version after the change
+                if (!seen.insert({c.section->number, a.act}).second) continue;
+                out.push_back({n, c.citation, n->id, c.citation->short_text(), c.section->number,
+                               corpus::amendment_kind_name(a.kind), a.act, *a.in_force});
+            }
+        }
+    }
+    return out;
+}
+
 void check_duplicate_encodings(const Context& ctx, std::vector<Diagnostic>& out);
 
 void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
@@ -498,8 +507,8 @@ void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
         for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force.contains(&n), cited, out);
         cross_check_text(n, cited, out);
         dates_against_history(ctx, n, out);
-        if (in_force.contains(&n)) changed_since_text(ctx, n, out);
     }
+    for (const TextChange& c : ctx.text_changes) changed_since_text(ctx, c, out);
 }
 
 }  // namespace lovsjekk::check

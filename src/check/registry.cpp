@@ -44,11 +44,12 @@ const Analysis* find_analysis(const std::string& name) {
 }
 
 Context make_context(const model::Model& model, const model::Evaluation& when, const corpus::Corpus* corpus) {
-    Context context{model, when, corpus, {}, {}, {}};
+    Context context{model, when, corpus, {}, {}, {}, {}};
     for (const model::Norm& n : model.norms)
         if (model::in_force(model, n, when)) context.in_force.push_back(&n);
     context.duplicates = drop_duplicate_encodings(context.in_force);
     for (const model::Norm* n : context.in_force) context.by_topic[n->topic].push_back(n);
+    if (corpus) context.text_changes = changes_since_text(context);
     return context;
 }
 
@@ -69,7 +70,10 @@ void sort_findings(std::vector<Diagnostic>& findings) {
 
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,
                                 const corpus::Corpus* corpus) {
-    const Context context = make_context(model, when, corpus);
+    return run_all(make_context(model, when, corpus));
+}
+
+std::vector<Diagnostic> run_all(const Context& context) {
     std::vector<Diagnostic> findings;
     for (const Family& f : families()) f.run(context, findings);
     for (const Analysis& a : analyses()) a.run(context, findings);

@@ -5,7 +5,6 @@
 #include "cli/pipeline.hpp"
 #include "parse/parser.hpp"
 #include "report/coverage.hpp"
-#include "text/render.hpp"
 #include "text/suggest.hpp"
 
 #include <filesystem>
@@ -71,10 +70,7 @@ int cmd_coverage(const Args& args, Io io) {
 
     const PipelineResult result = run_pipeline(options);
     if (result.unusable) {
-        std::vector<Diagnostic> errors;
-        for (const Diagnostic& d : result.all_sorted())
-            if (is_input_error(d)) errors.push_back(d);
-        text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
+        show_input_errors(result, options.lang, io);
         return exit_unusable;
     }
     report::CoverageQuery query;

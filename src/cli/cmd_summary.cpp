@@ -95,12 +95,14 @@ int cmd_summary(const Args& args, Io io) {
                                                    {"suggestion", close ? std::string(*close) : std::string()}});
     }
 
+    query.statute_text_date = result.statute_text_date;
+    query.text_changes = result.text_changes;
     report::Summary summary;
     try {
         summary = report::build_summary(result.model, query, messages);
         if (format == "json") report::write_summary_json(io.out, summary, query);
-        else if (format == "html") report::write_summary_html(io.out, summary, messages);
-        else report::write_summary_text(io.out, summary, messages);
+        else if (format == "html") report::write_summary_html(io.out, summary, query, messages);
+        else report::write_summary_text(io.out, summary, query, messages);
     } catch (const text::MessageError& e) {
         return fail(e.what());
     }

@@ -54,6 +54,7 @@ void list_by_actor(std::ostream& out, const std::vector<const model::Norm*>& nor
 int cmd_transitions(const Args& args, Io io) {
     std::vector<OptionSpec> specs = pipeline_option_specs();
     specs.push_back({"born", true, "DATE", "cli.transitions.option.born"});
+    specs.push_back({"max-age", true, "N", "cli.transitions.option.max_age"});
     specs.push_back({"help", false, "", "cli.option.help"});
     const ParsedOptions parsed = parse_options(args, specs);
     const text::Catalogue& words = catalogue_in(args);
@@ -75,11 +76,21 @@ int cmd_transitions(const Args& args, Io io) {
         if (!born) return fail(words.format("cli.error.bad_date", {{"option", "--born"}, {"value", *b}}));
         if (options.when.at < *born) return fail(words.format("cli.error.not_born", {{"at", options.when.at.iso()}}));
     }
+    // The oldest age served (24 in the 0–24 programme): a service that ends
+    // on the next birthday or in the next year (at 25) still ends for her;
+    // ages past that are another programme's.
+    std::optional<int> max_age;
+    if (auto m = parsed.get("max-age")) {
+        max_age = whole_number(*m, 0, 130);
+        if (!max_age) return fail(words.format("cli.error.age_option", {{"option", "--max-age"}, {"value", *m}}));
+    }
     const PipelineResult result = run_pipeline(options);
     if (show_input_errors(result, options.lang, io) > 0) return exit_unusable;
     const text::Catalogue& messages = text::bundled_catalogue(options.lang);
     const check::Context context = check::make_context(result.model, options.when, nullptr);
-    const auto all = check::transitions(context);
+    auto all = check::transitions(context);
+    if (max_age)
+        std::erase_if(all, [&](const check::Transition& t) { return t.age > *max_age + 1; });
     io.out << messages.format("transitions.heading", {{"at", options.when.at.iso()},
                                                       {"has_born", born ? "yes" : "no"},
                                                       {"born", born ? born->iso() : std::string()}})

@@ -12,9 +12,23 @@ namespace {
 
 struct Token {
     std::size_t begin = 0, end = 0;
-    std::string lower;  // ASCII and Æ Ø Å lower-cased
-    int number = -1;    // value when the token is a number (digits or a number word)
+    std::string_view text;  // as written; compared lower-cased (folded_equals)
+    int number = -1;        // value when the token is a number (digits or a number word)
 };
+
+/// Whether `raw` lower-cased (ASCII and Æ Ø Å, À–Þ) is `lower`. Folding keeps
+/// the byte length, so no lower-cased copy is made of every word of a law.
+bool folded_equals(std::string_view raw, std::string_view lower) {
+    if (raw.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        auto c = static_cast<unsigned char>(raw[i]);
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+        else if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E)
+            c = static_cast<unsigned char>(c + 0x20);
+        if (c != static_cast<unsigned char>(lower[i])) return false;
+    }
+    return true;
+}
 
 constexpr std::array<std::pair<std::string_view, int>, 30> number_words = {{
     {"ett", 1},      {"eitt", 1},      {"to", 2},        {"tre", 3},      {"fire", 4},      {"fem", 5},       {"seks", 6},      {"sju", 7},
@@ -45,31 +59,26 @@ std::vector<Token> tokenise(std::string_view s) {
         if (!word_byte(s, i, len)) { ++i; continue; }
         Token t;
         t.begin = i;
-        while (i < s.size() && word_byte(s, i, len)) {
-            if (len == 2) {
-                const auto d = static_cast<unsigned char>(s[i + 1]);
-                t.lower += s[i];
-                t.lower += (d >= 0x80 && d <= 0x9E) ? static_cast<char>(d + 0x20) : s[i + 1];
-            } else {
-                const char c = s[i];
-                t.lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-            }
-            i += len;
-        }
+        while (i < s.size() && word_byte(s, i, len)) i += len;
         t.end = i;
-        if (std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            if (t.lower.size() <= 3) t.number = std::stoi(t.lower);
+        t.text = s.substr(t.begin, t.end - t.begin);
+        if (std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            if (t.text.size() <= 3) t.number = std::stoi(std::string(t.text));
         } else {
             for (const auto& [word, value] : number_words)
-                if (t.lower == word) t.number = value;
+                if (folded_equals(t.text, word)) t.number = value;
         }
-        out.push_back(std::move(t));
+        out.push_back(t);
     }
     return out;
 }
 
+bool starts_folded(std::string_view raw, std::string_view lower_prefix) {
+    return raw.size() >= lower_prefix.size() && folded_equals(raw.substr(0, lower_prefix.size()), lower_prefix);
+}
+
 bool is_one_of(const Token& t, std::initializer_list<std::string_view> words) {
-    return std::find(words.begin(), words.end(), t.lower) != words.end();
+    return std::any_of(words.begin(), words.end(), [&t](std::string_view w) { return folded_equals(t.text, w); });
 }
 
 // True when the text between two tokens ends a clause (so a look-back must stop).
@@ -90,6 +99,9 @@ public:
 
     std::vector<AgeMention> run() {
         for (std::size_t i = 0; i < t_.size(); ++i) {
+            // Every pattern has a number at its first, second or third
+            // token; most tokens have none near them.
+            if (number(i) < 0 && number(i + 1) < 0 && number(i + 2) < 0) continue;
             if (verb(i)) continue;
             if (over_under(i)) continue;
             if (between(i)) continue;
@@ -166,10 +178,10 @@ private:
     bool over_under(std::size_t i) {
         if (!is(i, {"over", "under"}) || number(i + 1) < 0 || !is(i + 2, {"år"})) return false;
         // Durations, not ages: "ut over 2 år", "ikke over 5 år", "i over 6 år".
-        if (i > 0 && t_[i].lower == "over" && is(i - 1, {"ut", "ikke", "ikkje", "i", "på", "enn", "mer", "meir"}))
+        if (i > 0 && folded_equals(t_[i].text, "over") && is(i - 1, {"ut", "ikke", "ikkje", "i", "på", "enn", "mer", "meir"}))
             return false;
         // "18 år eller eldre" after "over" would be read twice; the over wins.
-        emit(i, i + 2, t_[i].lower == "over" ? AgeWording::over : AgeWording::under, number(i + 1));
+        emit(i, i + 2, folded_equals(t_[i].text, "over") ? AgeWording::over : AgeWording::under, number(i + 1));
         return true;
     }
 
@@ -210,7 +222,7 @@ private:
     }
 
     void birthday_word(std::size_t i) {
-        if (number(i) < 0 || i + 1 >= t_.size() || t_[i + 1].lower.rfind("årsdag", 0) != 0) return;
+        if (number(i) < 0 || i + 1 >= t_.size() || !starts_folded(t_[i + 1].text, "årsdag")) return;
         if (s_.substr(t_[i].end, t_[i + 1].begin - t_[i].end) != "-") return;
         emit(i, i + 1, AgeWording::other, number(i));
     }

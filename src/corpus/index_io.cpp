@@ -160,6 +160,21 @@ bool is_flat(const json::value& v) {
     return true;
 }
 
+/// A key as JSON: the index's keys are plain words, quoted as they are; any
+/// other is escaped by the serialiser (no json::string made per key).
+void append_key(std::string& out, std::string_view key) {
+    const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (!plain) {
+        out += json::serialize(json::string(key));
+        return;
+    }
+    out += '"';
+    out += key;
+    out += '"';
+}
+
 void print(std::string& out, const json::value& v, int indent) {
     if (v.is_object()) {
         const json::object& o = v.get_object();
@@ -171,7 +186,7 @@ void print(std::string& out, const json::value& v, int indent) {
             if (!first) out += flat ? ", " : ",\n";
             first = false;
             if (!flat) out.append(static_cast<std::size_t>(indent + 2), ' ');
-            out += json::serialize(json::string(kv.key()));
+            append_key(out, kv.key());
             out += ": ";
             print(out, kv.value(), indent + 2);
         }

@@ -68,6 +68,41 @@ void gather(pugi::xml_node n, std::string& out, bool skip_lists) {
     }
 }
 
+// Both texts of `n` in one walk: `full` has everything, `own` (when not
+// null) leaves the ordered lists out, as gather with skip_lists does.
+void gather_both(pugi::xml_node n, std::string& full, std::string* own) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+            full += c.value();
+            if (own) *own += c.value();
+            continue;
+        }
+        if (c.type() != pugi::node_element || is_apparatus(c)) continue;
+        const bool block = is_block(c);
+        if (block) {
+            full += ' ';
+            if (own) *own += ' ';
+        }
+        gather_both(c, full, is_tag(c, "ol") ? nullptr : own);
+        if (block) {
+            full += ' ';
+            if (own) *own += ' ';
+        }
+    }
+}
+
+/// A ledd's or point's own text (its lists left out) and its full text,
+/// each as text_of gives it.
+struct OwnAndFull {
+    std::string own, full;
+};
+
+OwnAndFull own_and_full_text(pugi::xml_node n) {
+    std::string full, own;
+    gather_both(n, full, &own);
+    return {collapse_whitespace(own), collapse_whitespace(full)};
+}
+
 }  // namespace
 
 std::string text_of(pugi::xml_node n, bool skip_lists) {
@@ -123,17 +158,23 @@ struct InForceNote {
     bool by_the_king = false;  // "i kraft fra den tid Kongen bestemmer"
 };
 
-// The first in-force statement of an amendment note.
+// The first in-force statement of an amendment note, whichever way it is
+// written: "Tilføyd ved lov A (i kraft …), endret ved lov B (ikr. …)" is A's date.
 InForceNote first_in_force(std::string_view note) {
     InForceNote out;
+    std::size_t first = std::string_view::npos;
+    std::size_t marker_size = 0;
     for (std::string_view marker : {"(ikr. ", "(i kraft "}) {
         const std::size_t at = note.find(marker);
-        if (at == std::string_view::npos) continue;
-        std::string_view rest = note.substr(at + marker.size());
-        if (starts_with(rest, "fra den tid") || starts_with(rest, "frå den tid")) out.by_the_king = true;
-        else out.date = norwegian_date(rest);
-        return out;
+        if (at < first) {
+            first = at;
+            marker_size = marker.size();
+        }
     }
+    if (first == std::string_view::npos) return out;
+    const std::string_view rest = note.substr(first + marker_size);
+    if (starts_with(rest, "fra den tid") || starts_with(rest, "frå den tid")) out.by_the_king = true;
+    else out.date = norwegian_date(rest);
     return out;
 }
 
@@ -189,7 +230,9 @@ std::vector<Amendment> read_amendments(std::string_view note) {
     };
     std::vector<Amendment> out;
     std::optional<Verb> verb;
+    std::optional<Verb> outer_verb;     // the section's verb, back after "… som endret ved lov B"
     bool amends_the_amendment = false;  // "… som endret ved lov …": a change of the amending act, not of the section
+    bool one_amending_act = false;      // "som endret ved lov B" (not "lover"): only B changes the act
     std::string_view prefix = "LOV";
     std::string_view previous_word;
     int depth = 0;
@@ -205,8 +248,9 @@ std::vector<Amendment> read_amendments(std::string_view note) {
         bool matched = false;
         for (const Verb& v : verbs) {
             if (!starts_with(rest, v.word) || (rest.size() > v.word.size() && word_byte(rest[v.word.size()]))) continue;
-            verb = v;
             amends_the_amendment = previous_word == "som";
+            if (amends_the_amendment) outer_verb = verb;
+            verb = v;
             i += v.word.size();
             matched = true;
             break;
@@ -215,7 +259,10 @@ std::vector<Amendment> read_amendments(std::string_view note) {
         std::size_t w = 0;
         while (w < rest.size() && rest[w] != ' ' && rest[w] != ',') ++w;
         const std::string_view word = rest.substr(0, w);
-        if (word == "lov" || word == "lover" || word == "lova" || word == "lovene") prefix = "LOV";
+        if (word == "lov" || word == "lover" || word == "lova" || word == "lovene") {
+            prefix = "LOV";
+            one_amending_act = word == "lov" || word == "lova";
+        }
         else if (word.substr(0, 9) == "forskrift" || word == "res.") prefix = "FOR";
         if (verb) {
             if (auto act = act_reference(rest, prefix)) {
@@ -233,9 +280,14 @@ std::vector<Amendment> read_amendments(std::string_view note) {
                 }
                 if (!amends_the_amendment) {
                     out.push_back(std::move(a));
-                } else if (!out.empty() && !out.back().in_force) {
+                } else {
                     // "Endret ved lov A som endret ved lov B (i kraft …)": the date is A's too.
-                    out.back().in_force = a.in_force;
+                    if (!out.empty() && !out.back().in_force) out.back().in_force = a.in_force;
+                    // "… som endret ved lov B, C (ikr. …)": C changes the section again.
+                    if (one_amending_act && outer_verb) {
+                        amends_the_amendment = false;
+                        verb = outer_verb;
+                    }
                 }
                 i += act->second;
                 previous_word = {};
@@ -578,13 +630,12 @@ private:
     void add_ledd(Section& s, pugi::xml_node node, std::vector<std::string>& full_texts) {
         Ledd l;
         l.number = static_cast<int>(s.ledd.size()) + 1;
-        const std::string own = text_of(node, true);
-        fill_text(l, own);
+        OwnAndFull texts = own_and_full_text(node);
+        fill_text(l, texts.own);
         for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
             if (c.type() == pugi::node_element && is_tag(c, "ol")) read_points(c, l.points);
-        const std::string full = text_of(node);
-        l.hash = text_hash(full);
-        full_texts.push_back(full);
+        l.hash = text_hash(texts.full);
+        full_texts.push_back(std::move(texts.full));
         s.ledd.push_back(std::move(l));
     }
 
@@ -627,8 +678,9 @@ private:
             if (label.empty()) label = std::to_string(ordinal);
             while (!label.empty() && (label.back() == '.' || label.back() == ')')) label.pop_back();
             p.label = label;
-            fill_text(p, text_of(li, true));
-            p.hash = text_hash(text_of(li));
+            const OwnAndFull texts = own_and_full_text(li);
+            fill_text(p, texts.own);
+            p.hash = text_hash(texts.full);
             // Nested lists sit inside the point's legalP.
             for (pugi::xml_node n = li.first_child(); n;) {
                 if (n.type() == pugi::node_element && is_tag(n, "ol")) {

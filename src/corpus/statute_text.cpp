@@ -77,20 +77,45 @@ bool after_section_reference(std::string_view s, std::size_t w) {
 
 }  // namespace
 
+namespace {
+
+/// Calls `word(run)` for each run of non-space bytes of `text` and `space()`
+/// between two runs: the one reading of "collapsed" that both the collapsed
+/// text and its hash follow. Runs are handed over whole, not byte by byte:
+/// the importer collapses every ledd's text several times.
+template <class Word, class Space>
+void for_each_collapsed(std::string_view text, Word word, Space space) {
+    bool any = false;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t end = i;
+        while (end < text.size()) {
+            const auto c = static_cast<unsigned char>(text[end]);
+            // Only these bytes can begin white space (see space_at).
+            if (c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xE3) {
+                if (space_at(text, end)) break;
+            }
+            ++end;
+        }
+        if (end > i) {
+            if (any) space();
+            word(text.substr(i, end - i));
+            any = true;
+        }
+        i = end;
+        while (i < text.size()) {
+            const std::size_t n = space_at(text, i);
+            if (n == 0) break;
+            i += n;
+        }
+    }
+}
+
+}  // namespace
+
 std::string collapse_whitespace(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    bool pending_space = false;
-    for (std::size_t i = 0; i < text.size();) {
-        if (const std::size_t n = space_at(text, i)) {
-            pending_space = true;
-            i += n;
-            continue;
-        }
-        if (pending_space && !out.empty()) out += ' ';
-        pending_space = false;
-        out += text[i++];
-    }
+    for_each_collapsed(text, [&out](std::string_view run) { out += run; }, [&out] { out += ' '; });
     return out;
 }
 
@@ -103,9 +128,44 @@ std::uint64_t fnv1a64(std::string_view bytes) {
     return h;
 }
 
+namespace {
+
+/// Whether `text` is certainly NFC with nothing text::normalise would change
+/// besides line ends (which collapsing turns into spaces anyway): every code
+/// point is below U+0300 (no combining mark, nothing NFC_QC=No/Maybe) or in
+/// U+2010–U+203F (dashes, quotes, bullets, "…", all NFC_QC=Yes). Most of a
+/// law's text is; the rest goes through ICU.
+bool surely_nfc(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0xCC) continue;  // ASCII, continuation bytes, leads of U+0080–U+02FF
+        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(text[i + 2]) >= 0x90) {
+            i += 2;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string text_hash(std::string_view text) {
-    const std::string canonical = collapse_whitespace(text::normalise(text));
-    const std::uint64_t h = fnv1a64(canonical);
+    // FNV-1a of the collapsed text, hashed as it is collapsed (no copy).
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    auto add = [&h](char c) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ull;
+    };
+    const bool nfc = surely_nfc(text);
+    const std::string normalised = nfc ? std::string() : text::normalise(text);
+    for_each_collapsed(
+        nfc ? text : std::string_view(normalised),
+        [&add](std::string_view run) {
+            for (char c : run) add(c);
+        },
+        [&add] { add(' '); });
     static constexpr char digits[] = "0123456789abcdef";
     std::string out(16, '0');
     for (int i = 15; i >= 0; --i) out[static_cast<std::size_t>(15 - i)] = digits[(h >> (4 * i)) & 0xF];

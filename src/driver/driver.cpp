@@ -254,6 +254,19 @@ void read_cited_laws(Result& result, Session* session) {
     if (result.input.size() != before) session->corpus.reset();
 }
 
+/// The oldest date of the consolidated texts among `dirs` (their corpus.json);
+/// a broken corpus.json is the `corpus info` command's to report.
+std::optional<Date> statute_text_date(const std::vector<fs::path>& dirs) {
+    std::optional<Date> oldest;
+    for (const fs::path& dir : dirs) {
+        Diagnostics ignored;
+        const auto info = corpus::read_corpus_info(dir, ignored);
+        const auto date = info ? Date::parse(info->data_date) : std::nullopt;
+        if (date && (!oldest || *date < *oldest)) oldest = date;
+    }
+    return oldest;
+}
+
 bool any_input_error(const Diagnostics& diags) {
     return std::any_of(diags.all().begin(), diags.all().end(), is_input_error);
 }
@@ -297,6 +310,7 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
         std::vector<fs::path> corpus_dirs{bundled_corpus_dir()};
         if (!options.corpus_dir.empty()) corpus_dirs.push_back(options.corpus_dir);
         load_corpus(corpus_dirs, result, session);
+        result.statute_text_date = statute_text_date(corpus_dirs);
     }
     if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
     result.unusable = any_input_error(result.input);
@@ -313,7 +327,9 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
     result.unusable = result.unusable || any_input_error(result.input);
     if (!result.unusable) {
         const corpus::Corpus& index = result.statute_index();
-        result.findings = check::run_all(result.model, options.when, index.size() ? &index : nullptr);
+        const check::Context context = check::make_context(result.model, options.when, index.size() ? &index : nullptr);
+        result.findings = check::run_all(context);
+        result.text_changes = context.text_changes;
         check::apply_policy(policy, options.when.at, result.findings);
     }
     // Input diagnostics get ids too, so that suppressions and SARIF can name them.

@@ -9,6 +9,7 @@
 #include "base/date.hpp"
 #include "base/diagnostic.hpp"
 #include "base/message.hpp"
+#include "check/check.hpp"
 #include "corpus/corpus.hpp"
 #include "model/model.hpp"
 #include "parse/parser.hpp"
@@ -83,6 +84,12 @@ struct Result {
     Diagnostics input;                 ///< load, resolve, project and policy diagnostics
     std::vector<Diagnostic> findings;  ///< from the checks, after the policy
     bool unusable = false;             ///< an input error: exit 2, no report
+    /// The date of the consolidated statute texts read (corpus.json; the
+    /// earliest, when --corpus adds a folder with its own); none without an index.
+    std::optional<Date> statute_text_date;
+    /// Changes since that text, in force on the day checked, to what the
+    /// norms in force cite (as the `reference` check reports them, computed once).
+    std::vector<check::TextChange> text_changes;
 
     /// The statute index the run used, whichever holds it.
     const corpus::Corpus& statute_index() const { return shared_corpus ? *shared_corpus : corpus; }

@@ -1,5 +1,6 @@
 #include "report/atlas.hpp"
 
+#include "report/phrase_encoding.hpp"
 #include "report/pretty_json.hpp"
 #include "report/view.hpp"
 
@@ -42,56 +43,48 @@ bool in_range(const AtlasQuery& q, const corpus::AgeMention& m) {
     return true;
 }
 
-/// Norms by the (law id, section key) they cite, for the "encoded" mark.
-using NormsByProvision = std::map<std::pair<std::string, std::string>, std::vector<const model::Norm*>>;
+/// Norms by the index key of a law they cite: the candidates for the
+/// "encoded" mark, which encodes_phrase decides.
+using NormsByLaw = std::map<std::string, std::vector<const model::Norm*>>;
 
-NormsByProvision norms_by_provision(const model::Model& model) {
-    NormsByProvision out;
+NormsByLaw norms_by_law(const model::Model& model) {
+    NormsByLaw out;
     for (const model::Norm& n : model.norms)
         for (const model::Citation& c : n.sources) {
             const model::Law* law = model.find_law(c.law);
             if (!law || law->lovdata_id.empty()) continue;
-            out[{corpus::index_key(law->lovdata_id), corpus::section_number_key(c.section)}].push_back(&n);
+            auto& norms = out[corpus::index_key(law->lovdata_id)];
+            if (norms.empty() || norms.back() != &n) norms.push_back(&n);
         }
     return out;
 }
 
-bool norm_has_age(const model::Norm& n, int age) {
-    // The index's ages are years: a bound in months or days never encodes one.
-    const auto in_years = [age](const std::optional<model::Bound>& b) { return b && b->unit == model::AgeUnit::years && b->age == age; };
-    return in_years(n.age.from) || in_years(n.age.to) ||
-           (n.weight && n.weight->from_age == age);
-}
-
-std::vector<std::string> encoders(const NormsByProvision& norms, const corpus::Law& law, const corpus::Section& s,
-                                  int ledd, const corpus::AgeMention& m) {
+std::vector<std::string> encoders(const model::Model& model, const NormsByLaw& norms, const PhrasePlace& place,
+                                  const corpus::AgeMention& m) {
     std::vector<std::string> out;
-    auto it = norms.find({corpus::index_key(law.id), corpus::section_number_key(s.number)});
-    if (it == norms.end() || !law.variant.empty()) return out;
-    for (const model::Norm* n : it->second) {
-        const bool same_ledd = std::any_of(n->sources.begin(), n->sources.end(), [&](const model::Citation& c) {
-            return corpus::same_section_number(c.section, s.number) && (!c.ledd || *c.ledd == ledd);
-        });
-        if (same_ledd && (norm_has_age(*n, m.age) || (m.age2 && norm_has_age(*n, *m.age2))) &&
-            std::find(out.begin(), out.end(), n->id) == out.end())
+    auto it = norms.find(corpus::index_key(place.law->id));
+    if (it == norms.end()) return out;
+    for (const model::Norm* n : it->second)
+        if (encodes_phrase(model, *n, place, m) && std::find(out.begin(), out.end(), n->id) == out.end())
             out.push_back(n->id);
-    }
     return out;
 }
 
-void add_points(std::vector<AtlasEntry>& out, const AtlasEntry& base, const std::vector<corpus::Point>& points,
-                const std::string& prefix, const AtlasQuery& q, const NormsByProvision& norms) {
+void add_points(std::vector<AtlasEntry>& out, const AtlasEntry& base, PhrasePlace place,
+                const std::vector<corpus::Point>& points, const std::string& prefix, const AtlasQuery& q,
+                const model::Model& model, const NormsByLaw& norms) {
     for (const corpus::Point& p : points) {
         const std::string label = prefix.empty() ? p.label : prefix + "." + p.label;
+        if (prefix.empty()) place.top_point = p.label;
         for (const corpus::AgeMention& m : p.age_mentions) {
             if (!in_range(q, m)) continue;
             AtlasEntry e = base;
             e.point = label;
             e.mention = &m;
-            e.encoded_by = encoders(norms, *e.law, *e.section, e.ledd, m);
+            e.encoded_by = encoders(model, norms, place, m);
             out.push_back(std::move(e));
         }
-        add_points(out, base, p.points, label, q, norms);
+        add_points(out, base, place, p.points, label, q, model, norms);
     }
 }
 
@@ -151,22 +144,25 @@ std::string lovdata_url(const corpus::Law& law, const corpus::Section& section) 
 }
 
 std::vector<AtlasEntry> build_atlas(const corpus::Corpus& corpus, const model::Model& model, const AtlasQuery& query) {
-    const NormsByProvision norms = norms_by_provision(model);
+    const NormsByLaw norms = norms_by_law(model);
     std::vector<AtlasEntry> out;
     for (const corpus::Law* law : corpus.laws()) {
         if (query.law && !law_matches(*law, *query.law)) continue;
-        for (const corpus::Section& s : law->sections)
+        for (std::size_t index = 0; index < law->sections.size(); ++index) {
+            const corpus::Section& s = law->sections[index];
             for (const corpus::Ledd& l : s.ledd) {
-                AtlasEntry base{law, &s, l.number, "", nullptr, {}};
+                const AtlasEntry base{law, &s, l.number, "", nullptr, {}};
+                const PhrasePlace place{law, index, l.number, {}};
                 for (const corpus::AgeMention& m : l.age_mentions) {
                     if (!in_range(query, m)) continue;
                     AtlasEntry e = base;
                     e.mention = &m;
-                    e.encoded_by = encoders(norms, *law, s, l.number, m);
+                    e.encoded_by = encoders(model, norms, place, m);
                     out.push_back(std::move(e));
                 }
-                add_points(out, base, l.points, "", query, norms);
+                add_points(out, base, place, l.points, "", query, model, norms);
             }
+        }
     }
     // Stable: within one age and law, statute order stays.
     std::stable_sort(out.begin(), out.end(), [](const AtlasEntry& a, const AtlasEntry& b) {

@@ -27,13 +27,14 @@ struct AtlasEntry {
     int ledd = 0;                       ///< 0 when the phrase is in no ledd (never in Lovdata's texts)
     std::string point;                  ///< "a", "a.2" for a nested point, or empty
     const corpus::AgeMention* mention = nullptr;
-    std::vector<std::string> encoded_by;  ///< ids of the norms that cite the provision with this age
+    std::vector<std::string> encoded_by;  ///< ids of the norms that encode the phrase (encodes_phrase)
 };
 
 /// The entries in the laws of `corpus` (every law is read), filtered, sorted
-/// by age, law, section order, ledd. A norm encodes a phrase when it cites
-/// the law and section (and the ledd, if it names one) and has the phrase's
-/// age (either of "mellom N og M år") as a bound or as the age of a weight.
+/// by age, law, section order, ledd. `encoded_by`: the norms of the model
+/// (every one read, whatever its dates) that encode the phrase, as
+/// encodes_phrase (phrase_encoding.hpp) decides — the decision `lovsjekk
+/// coverage` makes too, there over the rules in force on its date.
 std::vector<AtlasEntry> build_atlas(const corpus::Corpus& corpus, const model::Model& model, const AtlasQuery& query);
 
 /// The basis of a wording: "birthday", "calendar_year" or "school_year".

@@ -2,6 +2,7 @@
 // exclude with a reason, or leave out.
 #include "report/coverage.hpp"
 
+#include "report/phrase_encoding.hpp"
 #include "report/pretty_json.hpp"
 
 #include <boost/json.hpp>
@@ -16,53 +17,25 @@ namespace json = boost::json;
 
 namespace {
 
-/// Where a phrase stands, for matching citations against it.
+/// Where a phrase stands, and until when its text held.
 struct Place {
-    const corpus::Law* law;
-    std::size_t section_index;
-    int ledd;
-    std::string top_point;  ///< the outermost point's label, or empty
+    PhrasePlace at;
     std::optional<Date> text_until;  ///< see CoveredPhrase::text_until
 };
-
-/// Whether the citation `c`, whose law is `law`, points at (or around) `place`.
-bool cites(const model::Citation& c, const Place& place) {
-    const corpus::Law& law = *place.law;
-    const corpus::Section& section = law.sections[place.section_index];
-    if (c.section_last) {
-        // §§ A til B: every section from A to B in statute order.
-        const corpus::Section* first = law.find_section(c.section);
-        const corpus::Section* last = law.find_section(*c.section_last);
-        if (!first || !last) return false;
-        const auto from = static_cast<std::size_t>(first - law.sections.data());
-        const auto to = static_cast<std::size_t>(last - law.sections.data());
-        return from <= place.section_index && place.section_index <= to;
-    }
-    if (!corpus::same_section_number(c.section, section.number)) return false;
-    if (c.ledd && *c.ledd != place.ledd) return false;
-    // A point's citation also takes in the ledd's own words ("barn som har fylt …").
-    if (c.letter && !place.top_point.empty() && corpus::section_number_key(*c.letter) != corpus::section_number_key(place.top_point))
-        return false;
-    if (c.nummer && !place.top_point.empty() && std::to_string(*c.nummer) != place.top_point) return false;
-    // A punktum is not compared: the index counts punktum by a heuristic
-    // ("§§ 18 til 19. Dersom …" reads as one sentence), and a punktum beside a
-    // letter counts the ledd's sentences, not the point's.
-    return true;
-}
 
 class Scanner {
 public:
     Scanner(const model::Model& model, const CoverageQuery& query, Coverage& out)
         : model_(model), query_(query), out_(out) {}
 
-    void law(const std::string& short_name, const model::Law& declared, const corpus::Law& law, LawCoverage& summary) {
+    void law(const std::string& short_name, const corpus::Law& law, LawCoverage& summary) {
         for (std::size_t s = 0; s < law.sections.size(); ++s) {
             const corpus::Section& section = law.sections[s];
             if (section.repealed || !section.in_force_on(query_.when.at)) continue;
             for (const corpus::Ledd& ledd : section.ledd) {
-                Place place{&law, s, ledd.number, {}, text_until(section)};
-                for (const auto& m : ledd.age_mentions) add(short_name, declared, place, "", m, summary);
-                points(short_name, declared, place, ledd.points, "", summary);
+                Place place{{&law, s, ledd.number, {}}, text_until(section)};
+                for (const auto& m : ledd.age_mentions) add(short_name, place, "", m, summary);
+                points(short_name, place, ledd.points, "", summary);
             }
         }
     }
@@ -95,27 +68,22 @@ private:
         return first->add_days(-1);
     }
 
-    void points(const std::string& short_name, const model::Law& declared, Place place,
+    void points(const std::string& short_name, Place place,
                 const std::vector<corpus::Point>& points, const std::string& prefix, LawCoverage& summary) {
         for (const corpus::Point& p : points) {
             const std::string label = prefix.empty() ? p.label : prefix + "/" + p.label;
-            if (prefix.empty()) place.top_point = p.label;
-            for (const auto& m : p.age_mentions) add(short_name, declared, place, label, m, summary);
-            this->points(short_name, declared, place, p.points, label, summary);
+            if (prefix.empty()) place.at.top_point = p.label;
+            for (const auto& m : p.age_mentions) add(short_name, place, label, m, summary);
+            this->points(short_name, place, p.points, label, summary);
         }
     }
 
-    bool same_law(const model::Citation& c, const model::Law& declared) const {
-        const model::Law* cited = model_.find_law(c.law);
-        return cited && cited->lovdata_id == declared.lovdata_id;
-    }
-
-    void add(const std::string& short_name, const model::Law& declared, Place place, const std::string& point,
+    void add(const std::string& short_name, Place place, const std::string& point,
              const corpus::AgeMention& m, LawCoverage& summary) {
         CoveredPhrase phrase;
         phrase.law = short_name;
-        phrase.section = place.law->sections[place.section_index].number;
-        phrase.ledd = place.ledd;
+        phrase.section = place.at.law->sections[place.at.section_index].number;
+        phrase.ledd = place.at.ledd;
         phrase.point = point;
         phrase.mention = m;
         phrase.text_until = place.text_until;
@@ -123,19 +91,15 @@ private:
         if (place.text_until)
             for (const model::Norm* n : in_force_on(*place.text_until))
                 if (std::find(norms.begin(), norms.end(), n) == norms.end()) norms.push_back(n);
-        for (const model::Norm* n : norms) {
-            const bool cited = std::any_of(n->sources.begin(), n->sources.end(), [&](const model::Citation& c) {
-                return !c.see_also && same_law(c, declared) && cites(c, place);
-            });
-            if (cited) phrase.rules.push_back(n->id);
-        }
+        for (const model::Norm* n : norms)
+            if (encodes_phrase(model_, *n, place.at, m)) phrase.rules.push_back(n->id);
         if (!phrase.rules.empty()) {
             phrase.status = CoverageStatus::encoded;
             ++summary.encoded;
         } else {
             for (const model::ExcludedRow& e : model_.excluded) {
                 const bool cited = std::any_of(e.citations.begin(), e.citations.end(), [&](const model::Citation& c) {
-                    return same_law(c, declared) && cites(c, place);
+                    return cites_place(model_, c, place.at);
                 });
                 if (cited) {
                     phrase.exclusion = &e;
@@ -262,7 +226,7 @@ Coverage compute_coverage(const model::Model& model, const corpus::Corpus& corpu
         const corpus::Law* law = corpus.find(declared.lovdata_id);
         summary.indexed = law != nullptr;
         summary.in_force = law && declared.validity.in_force_on(query.when.at, query.when.assumes(short_name)) && law->in_force_on(query.when.at);
-        if (summary.in_force) scanner.law(short_name, declared, *law, summary);
+        if (summary.in_force) scanner.law(short_name, *law, summary);
         out.laws.push_back(std::move(summary));
     }
     return out;

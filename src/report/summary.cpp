@@ -161,6 +161,9 @@ private:
 
     void add_norm(const Phrased& p);
     void regroup();
+    /// Lists the changes since the statute text that the summary's sentences
+    /// may not reflect, and marks those sentences.
+    void mark_changes(Summary& s) const;
     /// `keyed`: the sentence with its list of counterparts left out, as a key.
     Bodies phrase(const Phrased& p, const std::vector<std::string>& counterparts, bool keyed = false);
     void add_weight(const Phrased& p);
@@ -352,6 +355,7 @@ std::string Builder::bound_text(const model::Bound& b, const model::Norm& n, boo
                             {"self", yes_no(self)}});
     return msg_.format(b.is_lower() ? "summary.bound.from" : "summary.bound.to",
                        {{"basis", model::basis_name(b.basis())},
+                        {"wording", model::wording_text(b.wording)},
                         {"age", std::int64_t{b.age}},
                         {"child", child_name(n)},
                         {"self", yes_no(self)}});
@@ -386,7 +390,11 @@ When Builder::when_text(const Phrased& p, bool self) const {
             bounds = msg_.format("summary.date.to", {{"last_day", p.to_date->add_days(-1)}});
     } else if (a.from && a.to && a.from->basis() == a.to->basis() && a.from->basis() != model::Basis::school_year &&
                a.from->unit == model::AgeUnit::years && a.to->unit == model::AgeUnit::years) {
-        bounds = msg_.format(a.from->basis() == model::Basis::birthday ? "summary.when.range" : "summary.when.years",
+        // "over 15 år" keeps the statute's word ("over 15 og under 18 år"), never "fra 15".
+        const bool over = a.from->wording == model::Wording::over;
+        bounds = msg_.format(a.from->basis() != model::Basis::birthday ? "summary.when.years"
+                             : over                                     ? "summary.when.over_range"
+                                                                        : "summary.when.range",
                              {{"from", std::int64_t{a.from->age}},
                               {"to", std::int64_t{a.to->age}},
                               // [from, to) by birthday: the last year of age in it ("til og med 17 år")
@@ -675,7 +683,7 @@ void Builder::add_weight(const Phrased& p) {
             model::Bound b{*n.weight->from_age, model::Wording::fylt};
             when = msg_.format("summary.date.from", {{"from_day", b.date_for(*query_.born)}});
         } else {
-            when = msg_.format("summary.bound.from", {{"basis", "birthday"},
+            when = msg_.format("summary.bound.from", {{"basis", "birthday"}, {"wording", "fra"},
                                                       {"age", std::int64_t{*n.weight->from_age}},
                                                       {"child", child_name(n)},
                                                       {"self", "yes"}});
@@ -697,6 +705,42 @@ void Builder::add_weight(const Phrased& p) {
     b.take_apart = false;
     b.with_conditions = false;
     add(n.topic, b, p);
+}
+
+void Builder::mark_changes(Summary& s) const {
+    if (query_.text_changes.empty()) return;
+    std::vector<SummarySentence*> sentences;
+    for (SummarySection& section : s.sections)
+        for (SummarySentence& sentence : section.sentences) {
+            sentences.push_back(&sentence);
+            for (SummarySentence& e : sentence.exceptions) sentences.push_back(&e);
+        }
+    auto says = [](const SummarySentence& sentence, const std::string& rule) {
+        return std::find(sentence.rules.begin(), sentence.rules.end(), rule) != sentence.rules.end();
+    };
+    // One entry per change of a provision, whichever norms cite it.
+    for (const check::TextChange& c : query_.text_changes) {
+        if (std::none_of(sentences.begin(), sentences.end(), [&](const SummarySentence* x) { return says(*x, c.rule); }))
+            continue;
+        auto same = [&](const SummaryChange& x) {
+            return x.provision == c.provision && x.kind == c.kind && x.act == c.act && x.in_force == c.in_force;
+        };
+        auto it = std::find_if(s.changes.begin(), s.changes.end(), same);
+        if (it == s.changes.end()) it = s.changes.insert(s.changes.end(), {0, c.provision, c.kind, c.act, c.in_force, {}});
+        if (std::find(it->rules.begin(), it->rules.end(), c.rule) == it->rules.end()) it->rules.push_back(c.rule);
+    }
+    std::sort(s.changes.begin(), s.changes.end(), [&](const SummaryChange& a, const SummaryChange& b) {
+        if (a.provision != b.provision) return less(a.provision, b.provision);
+        return std::tie(a.in_force, a.act, a.kind) < std::tie(b.in_force, b.act, b.kind);
+    });
+    for (std::size_t i = 0; i < s.changes.size(); ++i) {
+        SummaryChange& change = s.changes[i];
+        change.marker = static_cast<int>(i + 1);
+        std::sort(change.rules.begin(), change.rules.end());
+        for (SummarySentence* sentence : sentences)
+            if (std::any_of(change.rules.begin(), change.rules.end(), [&](const std::string& r) { return says(*sentence, r); }))
+                sentence->changes.push_back(change.marker);
+    }
 }
 
 Summary Builder::build() {
@@ -721,6 +765,9 @@ Summary Builder::build() {
         s.title = msg_.format("summary.title.born", args);
         s.intro = msg_.format("summary.intro.born", args);
     }
+
+    s.statute_text_date = query_.statute_text_date;
+    if (s.statute_text_date) s.intro += " " + msg_.format("summary.intro.text", {{"text_date", *s.statute_text_date}});
 
     for (const Phrased& p : select()) {
         add_norm(p);
@@ -836,6 +883,8 @@ Summary Builder::build() {
         if (rank(a) != rank(b)) return rank(a) < rank(b);
         return less(a.title, b.title);
     });
+
+    mark_changes(s);
 
     // LIX over what a reader reads as prose: the intro, every sentence and
     // the closing reminder; headings and the LIX line itself are not prose.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "base/date.hpp"
+#include "check/check.hpp"
 #include "model/model.hpp"
 #include "text/lix.hpp"
 #include "text/messages.hpp"
@@ -25,6 +26,23 @@ struct SummaryQuery {
     std::optional<int> age;              ///< a child of this age
     std::optional<std::string> service;  ///< an actor id: what it must do, toward whom, from what age
     std::optional<Date> born;            ///< one child born on this day, looked at on `when.at`
+    /// The date of the statute text the rules were read against (none without an index).
+    std::optional<Date> statute_text_date;
+    /// Changes since that text in force on `when.at` to what the norms cite,
+    /// where a norm has no version from the change (the driver's, as the
+    /// `reference` check reports them).
+    std::vector<check::TextChange> text_changes;
+};
+
+/// One change since the statute text that a sentence may not reflect, with
+/// the number its sentences are marked with.
+struct SummaryChange {
+    int marker = 0;          ///< 1, 2, … in the order listed
+    std::string provision;   ///< "pbrl § 4-3"
+    std::string kind;        ///< "added", "changed", "repealed"
+    std::string act;         ///< "LOV-2025-06-20-67"
+    Date in_force;
+    std::vector<std::string> rules;  ///< the norms in this summary that may not reflect it (sorted)
 };
 
 struct SummarySentence {
@@ -39,6 +57,8 @@ struct SummarySentence {
     std::vector<SummarySentence> exceptions;
     /// The weight of her view (a norm's `vekt`), said apart from the norm's statement.
     bool weight = false;
+    /// The markers of the changes since the statute text this sentence may not reflect.
+    std::vector<int> changes;
 };
 
 /// The parts of a summary for an age or a child, in the order a person at
@@ -59,6 +79,8 @@ struct Summary {
     std::string title;
     std::string intro;  ///< one sentence saying whom and which day the summary is for
     std::vector<SummarySection> sections;
+    std::optional<Date> statute_text_date;  ///< named in the intro
+    std::vector<SummaryChange> changes;     ///< listed under the intro, by provision
     text::LixCounts lix;  ///< over the intro and the sentences (headings are not sentences)
     /// Topics and actors the catalogue has no words for; their sentences use
     /// the vocabulary's description or the rule's own wording instead.
@@ -77,9 +99,13 @@ const char* child_actor_id();
 const char* lix_band(double lix);
 
 /// Title, intro, one heading per topic with its sentences, the closing reminder and the LIX line.
-void write_summary_text(std::ostream& out, const Summary& summary, const text::Catalogue& messages);
+/// The changes since the statute text are listed under the intro, and each
+/// sentence that may not reflect one is marked with its number.
+void write_summary_text(std::ostream& out, const Summary& summary, const SummaryQuery& query,
+                        const text::Catalogue& messages);
 /// One self-contained HTML page (no scripts, no external assets), built as a DOM.
-void write_summary_html(std::ostream& out, const Summary& summary, const text::Catalogue& messages);
+void write_summary_html(std::ostream& out, const Summary& summary, const SummaryQuery& query,
+                        const text::Catalogue& messages);
 /// The lovsjekk.summary/1 contract.
 void write_summary_json(std::ostream& out, const Summary& summary, const SummaryQuery& query);
 

@@ -44,10 +44,36 @@ std::size_t heading_width(const std::string& s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+/// " [1]", " [1, 2]": the changes since the statute text a sentence may not reflect.
+std::string change_marker(const SummarySentence& sentence, const text::Catalogue& messages) {
+    if (sentence.changes.empty()) return "";
+    std::string markers;
+    for (int m : sentence.changes) markers += (markers.empty() ? "" : ", ") + std::to_string(m);
+    return " " + messages.format("summary.changes.marker", {{"markers", markers}});
+}
+
+std::string change_item(const SummaryChange& c, const text::Catalogue& messages) {
+    return messages.format("summary.changes.item", {{"marker", std::int64_t{c.marker}},
+                                                    {"provision", c.provision},
+                                                    {"kind", c.kind},
+                                                    {"act", c.act},
+                                                    {"in_force", c.in_force}});
+}
+
+std::string changes_heading(const Summary& s, const SummaryQuery& query, const text::Catalogue& messages) {
+    return messages.format("summary.changes.heading",
+                           {{"text_date", s.statute_text_date.value_or(query.when.at)}, {"at", query.when.at}});
+}
+
 }  // namespace
 
-void write_summary_text(std::ostream& out, const Summary& s, const text::Catalogue& messages) {
+void write_summary_text(std::ostream& out, const Summary& s, const SummaryQuery& query,
+                        const text::Catalogue& messages) {
     out << s.title << "\n\n" << s.intro << "\n";
+    if (!s.changes.empty()) {
+        out << "\n" << changes_heading(s, query, messages) << "\n";
+        for (const SummaryChange& c : s.changes) out << "  " << change_item(c, messages) << "\n";
+    }
     if (s.sections.empty()) out << "\n" << messages.format("summary.empty") << "\n";
     std::optional<SummaryPart> part;
     for (const SummarySection& section : s.sections) {
@@ -58,10 +84,11 @@ void write_summary_text(std::ostream& out, const Summary& s, const text::Catalog
         part = section.part;
         out << "\n" << section.title << "\n";
         for (const SummarySentence& sentence : section.sentences) {
-            out << "  - " << sentence.text << "\n";
+            out << "  - " << sentence.text << change_marker(sentence, messages) << "\n";
             for (const std::string& d : sentence.details) out << "      " << d << "\n";
             for (const SummarySentence& e : sentence.exceptions) {
-                out << "      " << messages.format("summary.exception", {{"text", e.text}}) << "\n";
+                out << "      " << messages.format("summary.exception", {{"text", e.text}})
+                    << change_marker(e, messages) << "\n";
                 for (const std::string& d : e.details) out << "        " << d << "\n";
             }
         }
@@ -69,7 +96,8 @@ void write_summary_text(std::ostream& out, const Summary& s, const text::Catalog
     out << "\n" << messages.format("summary.footer") << "\n" << lix_line(s, messages) << "\n";
 }
 
-void write_summary_html(std::ostream& out, const Summary& s, const text::Catalogue& messages) {
+void write_summary_html(std::ostream& out, const Summary& s, const SummaryQuery& query,
+                        const text::Catalogue& messages) {
     pugi::xml_document doc;
     auto html = doc.append_child("html");
     html.append_attribute("lang") = s.lang.c_str();
@@ -92,6 +120,17 @@ void write_summary_html(std::ostream& out, const Summary& s, const text::Catalog
     auto intro = main.append_child("p");
     intro.append_attribute("class") = "intro";
     intro.text() = s.intro.c_str();
+    if (!s.changes.empty()) {
+        auto changes = main.append_child("section");
+        changes.append_attribute("class") = "changes";
+        changes.append_child("p").text() = changes_heading(s, query, messages).c_str();
+        auto list = changes.append_child("ul");
+        for (const SummaryChange& c : s.changes) {
+            auto item = list.append_child("li");
+            item.append_attribute("id") = ("change-" + std::to_string(c.marker)).c_str();
+            item.text() = change_item(c, messages).c_str();
+        }
+    }
     if (s.sections.empty()) main.append_child("p").text() = messages.format("summary.empty").c_str();
     std::optional<SummaryPart> current;
     for (const SummarySection& section : s.sections) {
@@ -109,11 +148,18 @@ void write_summary_html(std::ostream& out, const Summary& s, const text::Catalog
             for (const auto& r : sentence.rules) rules += (rules.empty() ? "" : " ") + r;
             item.append_attribute("data-rules") = rules.c_str();
             item.append_child(pugi::node_pcdata).set_value(sentence.text.c_str());
+            for (int m : sentence.changes) {  // each marker links to its change under the intro
+                item.append_child(pugi::node_pcdata).set_value(" ");
+                auto link = item.append_child("a");
+                link.append_attribute("href") = ("#change-" + std::to_string(m)).c_str();
+                link.text() = messages.format("summary.changes.marker", {{"markers", std::to_string(m)}}).c_str();
+            }
             if (sentence.details.empty() && sentence.exceptions.empty()) continue;
             auto sub = item.append_child("ul");
             for (const std::string& d : sentence.details) sub.append_child("li").text() = d.c_str();
             for (const SummarySentence& e : sentence.exceptions)
-                sub.append_child("li").text() = messages.format("summary.exception", {{"text", e.text}}).c_str();
+                sub.append_child("li").text() =
+                    (messages.format("summary.exception", {{"text", e.text}}) + change_marker(e, messages)).c_str();
         }
     }
     auto footer = body.append_child("footer");
@@ -141,6 +187,7 @@ void write_summary_json(std::ostream& out, const Summary& s, const SummaryQuery&
             for (const auto& r : sentence.rules) rules.emplace_back(r);
             json::object o{{"text", sentence.text}, {"provision", sentence.provision}, {"rules", std::move(rules)}};
             if (!sentence.details.empty()) o["details"] = json::value_from(sentence.details);
+            if (!sentence.changes.empty()) o["changes"] = json::value_from(sentence.changes);
             if (!sentence.exceptions.empty()) {
                 json::array exceptions;
                 for (const SummarySentence& e : sentence.exceptions) {
@@ -148,6 +195,7 @@ void write_summary_json(std::ostream& out, const Summary& s, const SummaryQuery&
                     for (const auto& r : e.rules) rules.emplace_back(r);
                     json::object x{{"text", e.text}, {"provision", e.provision}, {"rules", std::move(rules)}};
                     if (!e.details.empty()) x["details"] = json::value_from(e.details);
+                    if (!e.changes.empty()) x["changes"] = json::value_from(e.changes);
                     exceptions.emplace_back(std::move(x));
                 }
                 o["exceptions"] = std::move(exceptions);
@@ -165,7 +213,17 @@ void write_summary_json(std::ostream& out, const Summary& s, const SummaryQuery&
     out << "{\"schema\":\"lovsjekk.summary/1\",\"lang\":" << json::serialize(json::value(s.lang))
         << ",\"at\":" << json::serialize(json::value(query.when.at.iso()))
         << ",\"query\":" << json::serialize(q)
-        << ",\"lix\":" << std::string_view(lix, static_cast<std::size_t>(end - lix))
+        << ",\"lix\":" << std::string_view(lix, static_cast<std::size_t>(end - lix));
+    if (s.statute_text_date) {
+        json::array changes;
+        for (const SummaryChange& c : s.changes)
+            changes.emplace_back(json::object{{"marker", c.marker}, {"provision", c.provision}, {"kind", c.kind},
+                                              {"act", c.act}, {"in_force", c.in_force.iso()},
+                                              {"rules", json::value_from(c.rules)}});
+        json::object text{{"date", s.statute_text_date->iso()}, {"changes", std::move(changes)}};
+        out << ",\"statute_text\":" << json::serialize(text);
+    }
+    out
         << ",\"sections\":" << json::serialize(sections) << "}\n";
 }
 

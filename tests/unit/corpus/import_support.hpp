@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 namespace lovsjekk::testing {
 
 struct ImportRun {
@@ -23,9 +25,12 @@ inline ImportRun run_import(const cli::Args& args) {
     return r;
 }
 
-/// A fresh, empty folder under the system's temporary folder.
+/// A fresh, empty folder under the system's temporary folder, named with
+/// this process's id: two test runs on one machine must not empty each
+/// other's folders.
 inline std::filesystem::path fresh_temp_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("lovsjekk-import-test-" + name);
+    auto dir = std::filesystem::temp_directory_path() /
+               ("lovsjekk-import-test-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

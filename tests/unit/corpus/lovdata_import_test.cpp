@@ -429,6 +429,43 @@ TEST_CASE("amendment notes: a change of the amending act gives the act its date,
     CHECK(notes[0].in_force->iso() == "2022-08-01");
 }
 
+TEST_CASE("amendment notes: the acts after a change of the amending act are the section's again") {
+    // vergemålsloven § 41 (Lovdata-teksten av 2025-11-08).
+    const auto vgml = lovsjekk::corpus::read_amendments(
+        "Endret ved lover 14 juni 2019 nr. 21 (ikr. 1 jan 2021 iflg. res. 28 feb 2020 nr. 200) som endret ved lov "
+        "18 des 2020 nr. 149, 7 mai 2021 nr. 34 (ikr. 1 juni 2021 iflg. res. 7 mai 2021 nr. 1416).");
+    REQUIRE(vgml.size() == 2);
+    CHECK(vgml[0].act == "LOV-2019-06-14-21");
+    CHECK(vgml[0].in_force->iso() == "2021-01-01");
+    CHECK(vgml[1].act == "LOV-2021-05-07-34");
+    CHECK(vgml[1].kind == lovsjekk::corpus::Amendment::Kind::changed);
+    CHECK(vgml[1].in_force->iso() == "2021-06-01");
+    // pasient- og brukerrettighetsloven § 4-3: the 2017 act, then the pending one.
+    const auto pbrl = lovsjekk::corpus::read_amendments(
+        "Endret ved lover 30 juni 2006 nr. 45 (ikr. 1 jan 2007 iflg. res. 15 des 2006 nr. 1422), 26 mars 2010 nr. 9 "
+        "(ikr. 1 juli 2013 iflg. res. 5 apr 2013 nr. 338) som endret ved lov 5 apr 2013 nr. 12, 16 juni 2017 nr. 53 "
+        "(ikr. 1 jan 2018 iflg. res. 8 des 2017 nr. 1951). Endres ved lov 20 juni 2025 nr. 67 (i kraft 1 juni 2026 "
+        "iflg. res. 20 juni 2025 nr. 1109).");
+    REQUIRE(pbrl.size() == 4);
+    CHECK(pbrl[1].act == "LOV-2010-03-26-9");
+    CHECK(pbrl[2].act == "LOV-2017-06-16-53");
+    CHECK(pbrl[2].in_force->iso() == "2018-01-01");
+    CHECK(!pbrl[2].pending);
+    CHECK(pbrl[3].pending);
+}
+
+TEST_CASE("corpus: a section's start is its addition's date, however the later notes write theirs") {
+    // "Tilføyd ved lov 20 des 2016 nr. 105 (i kraft 1 jan 2017), endret ved lov 18 des 2020 nr. 142 (ikr. 1 jan 2021 …)"
+    auto sotjl = import_shared("nl-20091218-131.xml");
+    REQUIRE(sotjl->law);
+    CHECK(section(*sotjl->law, "20 a").in_force_from == Date::parse("2017-01-01"));
+    // "Tilføyd ved lov 27 mai 1977 nr. 40 (i kraft 1 jan 1978 …), endret ved lov 17 des 2010 nr. 85 (ikr. 17 des 2010 …)"
+    auto fvl = import_shared("nl-19670210-000.xml");
+    REQUIRE(fvl->law);
+    CHECK(section(*fvl->law, "13 a").in_force_from == Date::parse("1978-01-01"));
+    CHECK(section(*fvl->law, "13 b").in_force_from == Date::parse("1978-01-01"));
+}
+
 TEST_CASE("amendment notes: repeal, future addition and a date left to the King") {
     using lovsjekk::corpus::Amendment;
     const auto notes = lovsjekk::corpus::read_amendments(

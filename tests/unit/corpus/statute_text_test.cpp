@@ -1,6 +1,8 @@
 // Whitespace collapsing, the text hash and punktum counting.
 #include "corpus/statute_text.hpp"
 
+#include "text/source.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace lovsjekk::corpus;
@@ -23,6 +25,31 @@ TEST_CASE("corpus: the text hash is FNV-1a 64 over NFC, collapsed text") {
     CHECK(text_hash("a\xCC\x8A") == text_hash("\xC3\xA5"));  // a + combining ring = å
     CHECK(text_hash("foo bar") != text_hash("foobar"));
     CHECK(text_hash("x").size() == 16);
+}
+
+TEST_CASE("corpus: the text hash's shortcut past ICU gives the hash of the NFC text") {
+    // The hash skips normalising text that is surely NFC; around the edges
+    // of that test it must agree with hashing the normalised text.
+    const auto via_icu = [](std::string_view s) {
+        return fnv1a64(collapse_whitespace(lovsjekk::text::normalise(s)));
+    };
+    const auto hex = [](std::uint64_t h) {
+        static constexpr char digits[] = "0123456789abcdef";
+        std::string out(16, '0');
+        for (int i = 15; i >= 0; --i) out[static_cast<std::size_t>(15 - i)] = digits[(h >> (4 * i)) & 0xF];
+        return out;
+    };
+    for (std::string_view s : {
+             "Barn som har fylt 15 \xC3\xA5r \xE2\x80\x93 \xC2\xAB" "s\xC2\xBB \xC2\xA7 2-1",  // – « » §
+             "a\xCC\x8A",              // a + combining ring (U+030A): å
+             "\xE2\x80\x80 spaces",    // U+2000, which NFC maps to U+2002
+             "\xE2\x84\xAB",           // Angstrom sign, NFC Å
+             "\xEF\xBB\xBF" "bom",     // a byte-order mark
+             "line\r\nend\rhere",      // CRLF and a lone CR
+             "\xE2\x80\xA6 \xE2\x80\x9C" "q" "\xE2\x80\x9D",  // … “q”
+             "\xCB\xBF\xCC\x80",       // U+02FF then U+0300
+         })
+        CHECK_MESSAGE(text_hash(s) == hex(via_icu(s)), s);
 }
 
 TEST_CASE("corpus: punktum are counted at a full stop before a capital") {

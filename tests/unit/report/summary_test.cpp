@@ -228,7 +228,7 @@ TEST_CASE("after the age of majority the child is 'den unge'; the law's own word
     const auto t = texts(f.summary("nb", age(19)));
     CAPTURE(all_of(t));
     CHECK(has(t, "Fra 18 år bestemmer den unge alene over egne rettslige handlinger og midler (vgml § 2 tredje ledd)."));
-    CHECK(has(t, "Fra 16 år har pasienten rett til å samtykke til helsehjelp (pbrl § 4-3 første ledd bokstav b)."));
+    CHECK(has(t, "Over 16 år har pasienten rett til å samtykke til helsehjelp (pbrl § 4-3 første ledd bokstav b)."));
     CHECK(f.summary("nb", age(19)).title == "Ung person på 19 år");
 }
 
@@ -346,7 +346,7 @@ TEST_CASE("HTML: one page, every text escaped, no script") {
     std::vector<std::string> errors;
     const auto messages = text::Catalogue::load(text::bundled_messages_dir(), "nb", errors);
     std::ostringstream out;
-    report::write_summary_html(out, s, messages);
+    report::write_summary_html(out, s, age(12), messages);
     const std::string page = out.str();
     CHECK(page.rfind("<!DOCTYPE html>\n", 0) == 0);
     CHECK(page.find("<script") == std::string::npos);

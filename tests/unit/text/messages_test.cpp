@@ -185,9 +185,9 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* n : {"age", "from", "to", "n", "nummer", "ledd_count", "punktum_count", "days", "errors",
                               "warnings", "notes", "files", "rules", "sectors", "max", "total", "added", "removed",
                               "changed", "unchanged", "limit", "settled", "n_ends", "word_count", "pairs", "law_count", "encoded",
-                              "excluded", "missing"})
+                              "excluded", "missing", "marker"})
             m[n] = {std::int64_t{0}, std::int64_t{1}, std::int64_t{16}};
-        for (const char* d : {"at", "born", "from_day", "last_day"}) m[d] = {*Date::parse("2026-11-22")};
+        for (const char* d : {"at", "born", "from_day", "last_day", "text_date", "in_force"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
         for (const char* s : {"subject", "others", "child", "when", "act", "topic", "gen", "bounds", "lower", "upper",
                               "service", "body", "provision", "law", "section", "last", "ledd", "punktum", "letter",
@@ -201,7 +201,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
                               "chain", "path",
                               "command", "name", "suggestion", "date", "law_name", "field", "since", "names", "bearer",
                               "words", "verb", "rest", "action", "lang", "law_names", "topics", "ends", "ways", "until", "other", "ages",
-                              "other_ages", "label", "labels", "paths", "next", "condition"})
+                              "other_ages", "label", "labels", "paths", "next", "condition", "markers"})
             m[s] = {std::string("x")};
         m["child"].push_back(std::string("yes"));
         m["child"].push_back(std::string("no"));
