@@ -579,7 +579,8 @@ auto const weight_def = located(
                         >> -(kw("fra") > number[assign<&ast::Weight::from>] > LOVSJEKK_KW("år")));
 
 auto const condition_def = located(
-    -kw("skjønn")[set<&ast::Condition::discretionary, true>]
+    -(kw("skjønn")[set<&ast::Condition::kind, ast::ConditionKind::discretion>]
+      | kw("modenhet")[set<&ast::Condition::kind, ast::ConditionKind::maturity>])
                            > string_lit[assign<&ast::Condition::text>]);
 
 // The catalogue languages only: a sentence in any other language could never be shown.
