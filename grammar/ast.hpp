@@ -101,8 +101,12 @@ struct Weight : Located {
     std::optional<Number> from;
 };
 
+/// `vilkår "…"`, `vilkår skjønn "…"` (discretion) or `vilkår modenhet "…"`
+/// (a judgement of the child's maturity or capacity).
+enum class ConditionKind : std::uint8_t { plain, discretion, maturity };
+
 struct Condition : Located {
-    bool discretionary = false;
+    ConditionKind kind = ConditionKind::plain;
     StringLit text;
 };
 

@@ -278,7 +278,8 @@ x3::rule<age_class, ast::AgeExpr> const age =
 x3::rule<weight_level_class, ast::Weight> const weight_level =
     "a weight (stor vekt, avgjørende vekt, etter alder og modenhet)";
 x3::rule<weight_class, ast::Weight> const weight = "a weight";
-x3::rule<condition_class, ast::Condition> const condition = "a condition in double quotes";
+x3::rule<condition_class, ast::Condition> const condition =
+    "a condition (skjønn, modenhet or a text in double quotes)";
 x3::rule<plain_wording_class, ast::PlainWording> const plain_wording = "a language (nb, nn or en) and a sentence in double quotes";
 x3::rule<plain_lang_class, ast::Identifier> const plain_lang = "a language: nb, nn or en";
 // A rule of its own, so that a failed "sektor/" never leaves a half-assigned sector.
@@ -588,9 +589,14 @@ auto const weight_def = located(
     weight_level[merge_weight_t{}]
                         >> -(kw("fra") > number[assign<&ast::Weight::from>] > LOVSJEKK_KW("år")));
 
+// Alternatives, not an optional mark: a misspelt mark ("skjonn") fails the
+// whole condition at that word, so "did you mean" can name the mark.
 auto const condition_def = located(
-    -kw("skjønn")[set<&ast::Condition::discretionary, true>]
-                           > string_lit[assign<&ast::Condition::text>]);
+    (kw("skjønn") > string_lit[assign<&ast::Condition::text>])
+        [set<&ast::Condition::kind, ast::ConditionKind::discretion>]
+    | (kw("modenhet") > string_lit[assign<&ast::Condition::text>])
+        [set<&ast::Condition::kind, ast::ConditionKind::maturity>]
+    | string_lit[assign<&ast::Condition::text>]);
 
 // The catalogue languages only: a sentence in any other language could never be shown.
 auto const plain_lang_def = raw[kw("nb") | kw("nn") | kw("en")][matched<&ast::Identifier::name>];

@@ -19,6 +19,9 @@ inline constexpr std::array<std::string_view, 14> field_keywords = {
     "kilde", "tema", "overfor", "alder", "vekt", "vilkår",
     "unntak", "gjelder", "usikker", "avledet", "merknad", "faktaark", "klarspråk", "utfører"};
 
+/// The marks after `vilkår`: discretion, and the child's maturity or capacity.
+inline constexpr std::array<std::string_view, 2> condition_marks = {"skjønn", "modenhet"};
+
 /// The words that name a modality after the actor, and the modality each names.
 struct ModalityPhrase {
     std::string_view words;

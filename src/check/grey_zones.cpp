@@ -40,23 +40,27 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     for (const model::Norm* f : fixed)
         if (seen.insert(f->age.from->nominal_months()).second)
             ages.push_back(in_years ? std::to_string(f->age.from->age) : model::amount_text(*f->age.from));
-    // Worded as what the rule says: a judgement of maturity (its age says
-    // so), or a condition marked `skjønn` ("særlig grunn" is no maturity test).
+    // Worded as what the rule says: a judgement of maturity (its age says so,
+    // or a condition marked `modenhet`), or other discretion (`skjønn`:
+    // "særlig grunn" is no maturity test). A maturity condition is quoted first.
     const model::Norm& judged = *discretion.front();
-    std::string condition;
-    for (const model::Condition& c : judged.conditions)
-        if (c.discretionary) {
-            condition = c.text;
-            break;
-        }
-    Diagnostic d = make_finding(kinds::grey_zone, judged, others, "finding.grey_zone.maturity",
+    const auto quoted = [&judged](model::ConditionKind kind) -> const model::Condition* {
+        const auto found = std::find_if(judged.conditions.begin(), judged.conditions.end(),
+                                        [kind](const model::Condition& c) { return c.kind == kind; });
+        return found == judged.conditions.end() ? nullptr : &*found;
+    };
+    const model::Condition* maturity_condition = quoted(model::ConditionKind::maturity);
+    const bool maturity = judged.age.maturity || maturity_condition;
+    const model::Condition* condition = maturity ? maturity_condition : quoted(model::ConditionKind::discretion);
+    // The id part stays "maturity" for both wordings: a finding's id outlives its wording.
+    Diagnostic d = make_finding(kinds::grey_zone, judged, others,
+                                maturity ? "finding.grey_zone.maturity" : "finding.grey_zone.discretion",
                                 {{"topic", topic},
                                  {"provision", provision(judged)},
                                  {"ages", comma_list(ages)},
                                  {"in_years", in_years ? "yes" : "no"},
-                                 {"judgement", judged.age.maturity ? "maturity" : "discretion"},
-                                 {"condition", condition},
-                                 {"has_condition", condition.empty() ? "no" : "yes"}},
+                                 {"condition", condition ? condition->text : std::string()},
+                                 {"has_condition", condition ? "yes" : "no"}},
                                 "maturity");
     d.details.age_from = *seen.begin() / 12;
     out.push_back(std::move(d));

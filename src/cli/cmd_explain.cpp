@@ -67,7 +67,9 @@ void explain_norm(const model::Norm& n, const model::Model& model, const text::C
     for (const auto& c : n.conditions)
         out << "    "
             << messages.format("explain.norm.condition",
-                               {{"discretionary", c.discretionary ? "yes" : "no"}, {"text", c.text}})
+                               {{"discretionary", c.kind == model::ConditionKind::discretion ? "yes" : "no"},
+                                {"maturity", c.kind == model::ConditionKind::maturity ? "yes" : "no"},
+                                {"text", c.text}})
             << "\n";
     for (const auto& e : n.exceptions) out << "    " << messages.format("explain.norm.exception", {{"rule", e}}) << "\n";
     for (const auto& u : n.uncertain) out << "    " << messages.format("explain.norm.uncertain", {{"text", u}}) << "\n";

@@ -91,7 +91,7 @@ void put(std::ostream& out, const ast::Weight& w) {
 
 void put(std::ostream& out, const ast::Condition& c) {
     out << "cond ";
-    put(out, c.discretionary);
+    out << "kind" << static_cast<int>(c.kind) << ' ';
     put(out, c.text);
 }
 

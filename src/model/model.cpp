@@ -197,7 +197,7 @@ std::string Citation::text() const {
 }
 
 bool Norm::discretionary() const {
-    return std::any_of(conditions.begin(), conditions.end(), [](const Condition& c) { return c.discretionary; });
+    return std::any_of(conditions.begin(), conditions.end(), [](const Condition& c) { return c.judgement(); });
 }
 
 const std::string& Norm::law() const {

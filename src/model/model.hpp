@@ -85,9 +85,14 @@ struct Weight {
     std::optional<int> from_age;
 };
 
+/// As written: plain, `skjønn` (discretion) or `modenhet` (the child's
+/// maturity or capacity, a judgement too).
+enum class ConditionKind : std::uint8_t { plain, discretion, maturity };
+
 struct Condition {
     std::string text;
-    bool discretionary = false;
+    ConditionKind kind = ConditionKind::plain;
+    bool judgement() const { return kind != ConditionKind::plain; }
 };
 
 /// A law's time in force. `to` is the last day in force; `pending` means
@@ -214,6 +219,7 @@ struct Norm {
     /// for the summaries ("klarspråk nb …"), said before any topic phrase.
     std::map<std::string, std::string> plain;
 
+    /// A condition that needs judgement: `skjønn` or `modenhet`.
     bool discretionary() const;
     /// Who does what the norm says: the performer, else the actor.
     const std::string& acting_actor() const { return performer.empty() ? actor : performer; }

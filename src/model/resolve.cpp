@@ -465,7 +465,7 @@ private:
             if (w.from) weight.from_age = age_number(f, *w.from);
             n.weight = weight;
         }
-        for (const auto& c : r.conditions) n.conditions.push_back({c.text.value, c.discretionary});
+        for (const auto& c : r.conditions) n.conditions.push_back({c.text.value, static_cast<ConditionKind>(c.kind)});
         if (!r.validity.empty()) n.validity = validity(f, r.validity.front());
         for (const auto& s : r.uncertain) n.uncertain.push_back(s.value);
         for (const auto& s : r.derived) n.derived.push_back(s.value);

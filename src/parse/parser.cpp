@@ -117,7 +117,7 @@ const std::map<std::string_view, std::string_view>& expected_keys_table() {
         {"an age (fra N år, fylt N år, over N år, under N år, fra året N, når …, uansett)", "parse.what.age"},
         {"a weight (stor vekt, avgjørende vekt, etter alder og modenhet)", "parse.what.weight_level"},
         {"a weight", "parse.what.weight"},
-        {"a condition in double quotes", "parse.what.condition"},
+        {"a condition (skjønn, modenhet or a text in double quotes)", "parse.what.condition"},
         {"a sector and '/'", "parse.what.sector_prefix"},
         {"a rule id (id or sektor/id)", "parse.what.rule_ref"},
         {"a validity (fra DATE, fra DATE til DATE, til DATE, når Kongen bestemmer)", "parse.what.validity"},
@@ -192,6 +192,8 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
             suggestion = text::closest(found.text, as_views(grammar::field_keywords));
         } else if (expected_is(failure, "a modality")) {
             suggestion = text::closest(found.text, modality_words());
+        } else if (expected_is(failure, "a condition")) {
+            suggestion = text::closest(found.text, as_views(grammar::condition_marks));
         } else if (expected_is(failure, "an age unit")) {
             for (std::string_view unit : {"år", "måneder", "dager"})
                 if (text::edit_distance(found.text, unit) <= std::max<std::size_t>(1, unit.size() / 3)) {

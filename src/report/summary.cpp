@@ -105,7 +105,7 @@ struct Pending {
     bool conditional = true;
     std::vector<const model::Citation*> citations;
     std::set<std::string> rules;
-    std::vector<std::string> conditions;  ///< the statute's conditions, quoted under the sentence
+    std::vector<model::Condition> conditions;  ///< the statute's conditions, quoted under the sentence
     bool own_words = false;               ///< the rule author's `klarspråk`, which states its conditions itself
     std::vector<std::string> details;     ///< further lines (the days, for one child)
     bool weight = false;                  ///< the weight of her view
@@ -516,8 +516,9 @@ void Builder::add(const std::string& topic, const Bodies& bodies, const Phrased&
     if (n.conditions.empty() || !bodies.with_conditions) p.conditional = false;
     if (p.conditional)
         for (const model::Condition& c : n.conditions)
-            if (std::find(p.conditions.begin(), p.conditions.end(), c.text) == p.conditions.end())
-                p.conditions.push_back(c.text);
+            if (std::none_of(p.conditions.begin(), p.conditions.end(),
+                             [&c](const model::Condition& seen) { return seen.text == c.text; }))
+                p.conditions.push_back(c);
     if (!p.conditional) p.conditions.clear();
     if (query_.born && bodies.own_words && first && (phrased.from_date || phrased.to_date)) {
         // The author's sentence says the age; for one child the days are added.
@@ -803,8 +804,10 @@ Summary Builder::build() {
         sentence.details = p.details;
         sentence.weight = p.weight;
         if (!p.own_words)
-            for (const std::string& c : p.conditions)
-                sentence.details.push_back(msg_.format("summary.condition", {{"text", without_full_stop(c)}}));
+            for (const model::Condition& c : p.conditions)
+                sentence.details.push_back(msg_.format(
+                    "summary.condition", {{"text", without_full_stop(c.text)},
+                                          {"maturity", c.kind == model::ConditionKind::maturity ? "yes" : "no"}}));
         return sentence;
     };
     // For an age or a child, an exception whose main rules do not apply at

@@ -166,7 +166,6 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["change"] = {"added", "removed", "changed", "unchanged"};
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
-        m["judgement"] = {"maturity", "discretion"};
         m["unit"] = {"years", "months", "days"};
         m["in_years"] = yes_no;
         m["level"] = {"great", "decisive", "age_and_maturity"};
