@@ -75,9 +75,13 @@ enum class AgeWording : std::uint8_t {
     fra_skoleaaret, ut_skoleaaret,      // school year
 };
 
+/// The unit of a birthday bound: "6 måneder" is an age in months, not years.
+enum class AgeUnit : std::uint8_t { years, months, days };
+
 struct AgeBound : Located {
     AgeWording wording = AgeWording::fra;
     Number age;
+    AgeUnit unit = AgeUnit::years;
 };
 
 struct AgeExpr : Located {

@@ -137,8 +137,16 @@ template <ast::AgeWording Wording>
 struct bound_t {
     template <typename Context>
     void operator()(Context& ctx) const {
-        x3::_val(ctx).wording = Wording;
-        x3::_val(ctx).age = std::move(x3::_attr(ctx));
+        auto& bound = x3::_val(ctx);
+        auto& parsed = x3::_attr(ctx);
+        bound.wording = Wording;
+        // A birthday bound parses its number and unit; a year bound its number.
+        if constexpr (std::is_same_v<std::decay_t<decltype(parsed)>, ast::Number>) {
+            bound.age = std::move(parsed);
+        } else {
+            bound.age = std::move(boost::fusion::at_c<0>(parsed));
+            bound.unit = boost::fusion::at_c<1>(parsed);
+        }
     }
 };
 template <ast::AgeWording Wording> inline constexpr bound_t<Wording> bound{};
@@ -213,6 +221,7 @@ struct statement_class {};
 struct modality_class {};
 struct lower_bound_class {};
 struct upper_bound_class {};
+struct age_unit_class {};
 struct age_class {};
 struct maturity_clause_class {};
 struct weight_class {};
@@ -260,6 +269,7 @@ x3::rule<modality_class, ast::Modality> const modality =
 x3::rule<statement_class, ast::Statement> const statement = "an actor and what it may or must do";
 x3::rule<lower_bound_class, ast::AgeBound> const lower_bound = "a lower age bound";
 x3::rule<upper_bound_class, ast::AgeBound> const upper_bound = "an upper age bound";
+x3::rule<age_unit_class, ast::AgeUnit> const age_unit = "an age unit ('år', 'måneder' or 'dager')";
 x3::rule<maturity_clause_class, ast::AgeExpr> const maturity_clause = "'og yngre når' or 'når'";
 x3::rule<age_class, ast::AgeExpr> const age =
     "an age (fra N år, fylt N år, over N år, under N år, fra året N, når …, uansett)";
@@ -490,22 +500,33 @@ auto const statement_def = located(
                            > text_to_eol[assign<&ast::Statement::action>]);
 
 using W = ast::AgeWording;
+// A birthday bound's unit, in bokmål and nynorsk, singular and plural.
+struct age_unit_table : x3::symbols<ast::AgeUnit> {
+    age_unit_table() {
+        add("år", ast::AgeUnit::years);
+        for (char const* w : {"måned", "måneder", "månad", "månader"}) add(w, ast::AgeUnit::months);
+        for (char const* w : {"dag", "dager", "dagar"}) add(w, ast::AgeUnit::days);
+    }
+};
+inline age_unit_table const age_unit_symbols;
+auto const age_unit_def = lexeme[age_unit_symbols >> !id_more];
+
 auto const lower_bound_def =
       located(
     ((kw("fra") >> kw("året")) > number)[bound<W::fra_aaret>]
     | ((kw("fra") >> kw("skoleåret")) > LOVSJEKK_KW("som") > named("'tar' or 'tek'", kw("tar") | kw("tek"))
                  > LOVSJEKK_KW("til") > LOVSJEKK_KW("det") > LOVSJEKK_KW("året") > number)[bound<W::fra_skoleaaret>]
-    | ((kw("fra") >> number) > LOVSJEKK_KW("år"))[bound<W::fra>]
-    | (kw("fylt") > number > LOVSJEKK_KW("år"))[bound<W::fylt>]
-    | (kw("over") > number > LOVSJEKK_KW("år"))[bound<W::over>]);
+    | ((kw("fra") >> number) > age_unit)[bound<W::fra>]
+    | (kw("fylt") > number > age_unit)[bound<W::fylt>]
+    | (kw("over") > number > age_unit)[bound<W::over>]);
 
 auto const upper_bound_def =
       located(
     ((kw("til") >> kw("og")) > LOVSJEKK_KW("med") > LOVSJEKK_KW("året") > number)[bound<W::til_og_med_aaret>]
     | (kw("ut") > LOVSJEKK_KW("skoleåret") > LOVSJEKK_KW("som") > named("'tar' or 'tek'", kw("tar") | kw("tek"))
                 > LOVSJEKK_KW("til") > LOVSJEKK_KW("det") > LOVSJEKK_KW("året") > number)[bound<W::ut_skoleaaret>]
-    | (kw("til") > number > LOVSJEKK_KW("år"))[bound<W::til>]
-    | (kw("under") > number > LOVSJEKK_KW("år"))[bound<W::under>]);
+    | (kw("til") > number > age_unit)[bound<W::til>]
+    | (kw("under") > number > age_unit)[bound<W::under>]);
 
 struct maturity_t {
     bool lowers_floor;
@@ -668,7 +689,7 @@ auto const declaration_rule_def = located(
                                 | excluded_decl[set_declaration] | rule_decl[set_declaration]);
 
 BOOST_SPIRIT_DEFINE(identifier, string_lit, string_body, string_end, number, date, text_to_eol, section, letter,
-                    subdivision, section_ref, citation_rule, modality, statement, lower_bound, upper_bound, maturity_clause, age,
+                    subdivision, section_ref, citation_rule, modality, statement, lower_bound, upper_bound, age_unit, maturity_clause, age,
                     weight_level, weight, condition, plain_lang, plain_wording, sector_prefix, rule_ref, validity, body_end, rule_decl, sector_decl,
                     lovdata_id, law_decl, include_decl, alias, actor_decl, topic_decl, replacement_decl,
                     excluded_what, excluded_decl, declaration_rule)

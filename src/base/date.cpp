@@ -88,6 +88,15 @@ Date Date::add_years(int years) const {
     return from_ymd(y, c.m, c.d);
 }
 
+Date Date::add_months(int months) const {
+    const Civil c = civil_from_days(days_);
+    const int index = c.y * 12 + static_cast<int>(c.m) - 1 + months;
+    const int y = index >= 0 ? index / 12 : (index - 11) / 12;
+    const auto m = static_cast<unsigned>(index - y * 12 + 1);
+    if (c.d > days_in_month(y, m)) return m == 12 ? from_ymd(y + 1, 1, 1) : from_ymd(y, m + 1, 1);
+    return from_ymd(y, m, c.d);
+}
+
 int age_on(Date born, Date on) {
     const Civil b = civil_from_days(born.days());
     const Civil o = civil_from_days(on.days());

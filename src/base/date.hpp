@@ -32,6 +32,11 @@ public:
     /// 1 March in common years (the Norwegian reading of "fylt N år" for
     /// children born on a leap day).
     Date add_years(int years) const;
+    /// The date `months` later on the same day of the month; a day the
+    /// month lacks (31 August + 6 months) moves to the 1st of the next
+    /// month, as 29 February does in add_years: the age is reached when the
+    /// whole months have passed.
+    Date add_months(int months) const;
     Date add_days(std::int32_t n) const { return from_days(days_ + n); }
 
     friend constexpr auto operator<=>(Date, Date) = default;

@@ -56,18 +56,16 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
                           {"ages", describe_ages(overlap)},
                           {"provision", provision(first)},
                           {"other_provision", provision(second)}});
-        const int age = overlap.from;
         d.details.witness_key = "finding.conflict.witness";
-        d.details.witness_args = {{"born", birth_date_for(ctx.when.at, age).iso()},
+        d.details.witness_args = {{"born", ctx.when.at.add_months(-overlap.from).iso()},
                                   {"at", ctx.when.at.iso()},
-                                  {"age", std::int64_t{age}},
+                                  {"age", std::int64_t{overlap.from / 12}},
                                   {"provision", provision(first)},
                                   {"statement", modal_phrase(first)},
                                   {"other_provision", provision(second)},
                                   {"other_statement", modal_phrase(second)}};
     }
-    d.details.age_from = overlap.from;
-    d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
+    set_detail_ages(d, overlap);
     out.push_back(std::move(d));
 }
 

@@ -45,8 +45,7 @@ void check_cross_sector(const Context& ctx, std::vector<Diagnostic>& out) {
                                              {"other_rule_age", describe_age_rule(*own)},
                                              {"ages", describe_ages(band)}},
                                             "cross-sector");
-                d.details.age_from = band.from;
-                d.details.age_to = band.to >= AgeRange::open_age ? -1 : band.to;
+                set_detail_ages(d, band);
                 out.push_back(std::move(d));
             }
         }

@@ -27,7 +27,7 @@ std::string threshold_of(const model::Norm& n) {
 /// the exact words (wording differences are grey zones, reported there).
 std::string signature_of(const model::Norm& n) {
     auto bound = [](const std::optional<model::Bound>& b) {
-        return b ? std::to_string(b->age) + model::basis_name(b->basis()) : std::string("-");
+        return b ? std::to_string(b->nominal_months()) + model::basis_name(b->basis()) : std::string("-");
     };
     std::string s = bound(n.age.from) + "/" + bound(n.age.to) + (n.age.maturity ? "/m" : "/") +
                     (n.age.maturity_lowers_floor ? "y" : "");
@@ -80,15 +80,16 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
                                      {"ladder", ladder}},
                                     model::modality_name(modality));
         const AgeRange a = nominal_ages(low), b = nominal_ages(high);
-        d.details.age_from = a.from;
-        d.details.age_to = b.from > a.from ? b.from : -1;
+        set_detail_ages(d, {a.from, b.from > a.from ? b.from : AgeRange::open});
         if (b.from > a.from) {
-            // A child just below the higher limit: one rule can reach her, the other cannot.
-            const int age = low.age.maturity || low.age.maturity_lowers_floor ? b.from - 1 : a.from;
+            // A child just below the higher limit: one rule can reach her, the other cannot
+            // (a year below it, or a month where the limits are in months).
+            const int below = a.from % 12 == 0 && b.from % 12 == 0 ? 12 : 1;
+            const int months = low.age.maturity || low.age.maturity_lowers_floor ? b.from - below : a.from;
             d.details.witness_key = "finding.divergence.witness";
-            d.details.witness_args = {{"born", birth_date_for(ctx.when.at, age).iso()},
+            d.details.witness_args = {{"born", ctx.when.at.add_months(-months).iso()},
                                       {"at", ctx.when.at.iso()},
-                                      {"age", std::int64_t{age}},
+                                      {"age", std::int64_t{months / 12}},
                                       {"provision", provision(low)},
                                       {"sector", low.sector},
                                       {"maturity", low.age.maturity || low.age.maturity_lowers_floor ? "yes" : "no"},

@@ -10,17 +10,29 @@ namespace lovsjekk::check {
 
 AgeRange nominal_ages(const model::Norm& n) {
     AgeRange r;
-    if (n.age.from && !n.age.maturity_lowers_floor) r.from = n.age.from->age;
-    r.to = n.age.to_age(AgeRange::open_age);
+    if (n.age.from && !n.age.maturity_lowers_floor) r.from = n.age.from_months();
+    r.to = n.age.to_months(AgeRange::open);
     return r;
+}
+
+void set_detail_ages(Diagnostic& d, AgeRange r) {
+    d.details.age_from = r.from / 12;
+    d.details.age_to = r.to >= AgeRange::open ? -1 : (r.to + 11) / 12;
 }
 
 AgeRange intersect(AgeRange a, AgeRange b) { return {std::max(a.from, b.from), std::min(a.to, b.to)}; }
 
 MessageValue describe_ages(AgeRange r) {
-    const bool open = r.to >= AgeRange::open_age;
+    const bool open = r.to >= AgeRange::open;
     const char* span = r.from == 0 ? (open ? "all" : "under") : (open ? "from" : "range");
-    return phrase("ages", {{"span", span}, {"from", std::int64_t{r.from}}, {"to", std::int64_t{open ? 0 : r.to}}});
+    if (r.from % 12 == 0 && (open || r.to % 12 == 0))
+        return phrase("ages", {{"span", span}, {"from", std::int64_t{r.from / 12}}, {"to", std::int64_t{open ? 0 : r.to / 12}}});
+    // An end in months: each end said with its unit ("fra 6 måneder til 2 år").
+    auto amount = [](int months) {
+        return phrase("ages.amount", {{"unit", months % 12 == 0 ? "years" : "months"},
+                                      {"n", std::int64_t{months % 12 == 0 ? months / 12 : months}}});
+    };
+    return phrase("ages.months", {{"span", span}, {"from", amount(r.from)}, {"to", amount(open ? 0 : r.to)}});
 }
 
 std::string keyword(std::string id) {

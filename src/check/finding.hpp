@@ -19,13 +19,19 @@ class Catalogue;
 
 namespace lovsjekk::check {
 
-/// Nominal ages [from, to) in completed years; `to` is `open_age` when unbounded.
+/// Nominal ages [from, to) in whole months from birth (a year is 12, so an
+/// age in months compares exactly with one in years); `to` is `open` when
+/// unbounded.
 struct AgeRange {
-    static constexpr int open_age = 1000;
+    static constexpr int open = 1000 * 12;
     int from = 0;
-    int to = open_age;
+    int to = open;
     bool empty() const { return to <= from; }
 };
+
+/// The finding's ages in whole years (JSON, SARIF, the HTML matrix): the
+/// lower rounded down, the upper up, -1 for an open end.
+void set_detail_ages(Diagnostic& d, AgeRange r);
 
 AgeRange nominal_ages(const model::Norm& n);
 AgeRange intersect(AgeRange a, AgeRange b);

@@ -299,7 +299,7 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
         std::vector<std::string> provisions;
         for (const model::Norm* n : pair.norms) provisions.push_back(provision(*n));
         const auto left = merged(pair.left);
-        const bool all_ages = left.size() == 1 && left.front().from == 0 && left.front().to >= AgeRange::open_age;
+        const bool all_ages = left.size() == 1 && left.front().from == 0 && left.front().to >= AgeRange::open;
         std::vector<Phrase> ages;
         for (const AgeRange& r : left) ages.push_back(std::get<std::vector<Phrase>>(describe_ages(r)).front());
         // Ages are said unless every age is left; a child is shown when the duty is returned for some ages.
@@ -313,13 +313,12 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
                                      {"some_ages", all_ages ? "no" : "yes"},
                                      {"ages", ages}},
                                     "reciprocity-" + (group == "samarbeid" ? std::string() : group + "-") + actor + "-" + other);
-        d.details.age_from = left.front().from;
-        d.details.age_to = left.front().to >= AgeRange::open_age ? -1 : left.front().to;
+        set_detail_ages(d, left.front());
         if (partly) {
             d.details.witness_key = "finding.gap.reciprocity_witness";
-            d.details.witness_args = {{"born", birth_date_for(ctx.when.at, left.front().from).iso()},
+            d.details.witness_args = {{"born", ctx.when.at.add_months(-left.front().from).iso()},
                                       {"at", ctx.when.at.iso()},
-                                      {"age", std::int64_t{left.front().from}},
+                                      {"age", std::int64_t{left.front().from / 12}},
                                       {"actor", actor},
                                       {"other_actor", other}};
         }

@@ -32,10 +32,14 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     if (discretion.empty() || fixed.empty()) return;
     std::vector<const model::Norm*> others(discretion.begin() + 1, discretion.end());
     others.insert(others.end(), fixed.begin(), fixed.end());
+    // In years the numbers alone ("12, 16 år"); with an age in months each with its unit.
+    const bool in_years = std::all_of(fixed.begin(), fixed.end(),
+                                      [](const model::Norm* f) { return f->age.from->unit == model::AgeUnit::years; });
     std::vector<std::string> ages;
     std::set<int> seen;
     for (const model::Norm* f : fixed)
-        if (seen.insert(f->age.from->age).second) ages.push_back(std::to_string(f->age.from->age));
+        if (seen.insert(f->age.from->nominal_months()).second)
+            ages.push_back(in_years ? std::to_string(f->age.from->age) : model::amount_text(*f->age.from));
     // Worded as what the rule says: a judgement of maturity (its age says
     // so), or a condition marked `skjønn` ("særlig grunn" is no maturity test).
     const model::Norm& judged = *discretion.front();
@@ -49,11 +53,12 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
                                 {{"topic", topic},
                                  {"provision", provision(judged)},
                                  {"ages", comma_list(ages)},
+                                 {"in_years", in_years ? "yes" : "no"},
                                  {"judgement", judged.age.maturity ? "maturity" : "discretion"},
                                  {"condition", condition},
                                  {"has_condition", condition.empty() ? "no" : "yes"}},
                                 "maturity");
-    d.details.age_from = *seen.begin();
+    d.details.age_from = *seen.begin() / 12;
     out.push_back(std::move(d));
 }
 
@@ -83,8 +88,10 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
                       std::vector<Diagnostic>& out) {
     std::map<int, std::vector<BoundUse>> by_age;
     for (const model::Norm* n : norms) {
-        if (n->age.from) by_age[n->age.from->age].push_back({n, *n->age.from});
-        if (n->age.to) by_age[n->age.to->age].push_back({n, *n->age.to});
+        // Calendar and school years are whole years: only a bound in years can
+        // meet one, and the wordings are compared in years too.
+        if (n->age.from && n->age.from->unit == model::AgeUnit::years) by_age[n->age.from->age].push_back({n, *n->age.from});
+        if (n->age.to && n->age.to->unit == model::AgeUnit::years) by_age[n->age.to->age].push_back({n, *n->age.to});
     }
     for (const auto& [age, uses] : by_age) {
         // (b) one finding per pair of bases at this age
@@ -237,8 +244,7 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
                                          {"topic", topic},
                                          {"ages", describe_ages(overlap)}},
                                         "lead");
-            d.details.age_from = overlap.from;
-            d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
+            set_detail_ages(d, overlap);
             out.push_back(std::move(d));
         });
     }

@@ -87,8 +87,7 @@ void check_lead(const Context& ctx, std::vector<Diagnostic>& out) {
                                      {"provisions", comma_list(provisions)},
                                      {"ages", describe_ages(s.unled)}},
                                     "who-leads-" + actors.first + "-" + actors.second);
-        d.details.age_from = s.unled.from;
-        d.details.age_to = s.unled.to >= AgeRange::open_age ? -1 : s.unled.to;
+        set_detail_ages(d, s.unled);
         out.push_back(std::move(d));
     }
 }

@@ -62,6 +62,9 @@ bool wording_fits(const model::Bound& b, const corpus::AgeMention& m) {
     using W = model::Wording;
     using CW = corpus::AgeWording;
     // "mellom 18 og 55 år" may end before the 55th or the 56th birthday: both readings fit.
+    // The index reads ages in years only ("fyller seks måneder" is skipped):
+    // an age in months or days is never borne out by it (say `avledet`).
+    if (b.unit != model::AgeUnit::years) return false;
     const bool upper = !b.is_lower();
     const bool age_matches = m.age == b.age || (m.age2 && (*m.age2 == b.age || (upper && *m.age2 + 1 == b.age)));
     if (!age_matches) return false;
@@ -133,7 +136,8 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
         const bool fits = std::any_of(mentions.begin(), mentions.end(),
                                       [&](const corpus::AgeMention& m) { return wording_fits(b, m); });
         if (fits) continue;
-        const bool same_age = std::any_of(mentions.begin(), mentions.end(), [&](const corpus::AgeMention& m) {
+        const bool same_age = b.unit == model::AgeUnit::years &&
+                              std::any_of(mentions.begin(), mentions.end(), [&](const corpus::AgeMention& m) {
             return m.age == b.age || (m.age2 && *m.age2 == b.age);
         });
         // The rule's own wording, as the statute would write it.
@@ -145,7 +149,7 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
                                  {"where", where},
                                  {"mentions", comma_list(found)},
                                  {"has_mentions", found.empty() ? "no" : "yes"}},
-                                "text-age-" + std::to_string(b.age)));
+                                "text-age-" + std::to_string(b.age) + (b.unit == model::AgeUnit::years ? "" : model::unit_name(b.unit))));
     }
 }
 

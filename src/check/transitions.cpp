@@ -36,14 +36,16 @@ struct Reach {
     bool service;
     bool carries;
     std::optional<model::Bound> end;
-    AgeRange applies;  ///< the nominal ages, up to where the norm ends
-    /// Whether the norm applies at the nominal age and goes on after it.
-    bool goes_on_past(int age) const { return applies.from <= age && applies.to > age; }
+    AgeRange applies;  ///< the nominal ages in months, up to where the norm ends
+    /// Whether the norm applies at the nominal age (in years) and goes on after it.
+    bool goes_on_past(int age) const { return applies.from <= age * 12 && applies.to > age * 12; }
+    /// Transitions are whole years; a service that ends at an age in months is left out.
+    bool ends_in_years() const { return end && end->unit == model::AgeUnit::years; }
 };
 
 Reach reach_of(const Context& ctx, const model::Norm& n) {
     Reach r{&n, is_service(ctx, n), carries_over(ctx, n), end_of(ctx, n), nominal_ages(n)};
-    if (r.end) r.applies.to = r.end->age + (r.end->basis() == model::Basis::birthday ? 0 : 1);
+    if (r.end) r.applies.to = r.end->nominal_months() + (r.end->basis() == model::Basis::birthday ? 0 : 12);
     return r;
 }
 
@@ -66,11 +68,11 @@ std::vector<Transition> transitions(const Context& ctx) {
     for (const model::Norm* n : ctx.in_force) reaches.push_back(reach_of(ctx, *n));
     std::map<int, Transition> by_age;
     for (const Reach& r : reaches)
-        if (r.service && r.end) by_age[r.end->age].ending.push_back(r.norm);
+        if (r.service && r.ends_in_years()) by_age[r.end->age].ending.push_back(r.norm);
     for (auto& [age, t] : by_age) {
         t.age = age;
         for (const Reach& r : reaches) {
-            const bool ends_here = r.service && r.end && r.end->age == age;  // in t.ending
+            const bool ends_here = r.service && r.ends_in_years() && r.end->age == age;  // in t.ending
             if (r.service && !ends_here && r.goes_on_past(age)) t.continuing.push_back(r.norm);
             if (r.carries && r.goes_on_past(age)) t.reaching.push_back(r.norm);
         }
@@ -111,7 +113,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
         std::vector<Use> uses;
         for (const model::Norm* n : t.ending) uses.push_back({n, *end_of(ctx, *n)});
         for (const model::Norm* n : t.continuing)
-            if (n->age.from && n->age.from->age == t.age) uses.push_back({n, *n->age.from});
+            if (n->age.from && n->age.from->unit == model::AgeUnit::years && n->age.from->age == t.age) uses.push_back({n, *n->age.from});
         std::map<model::Basis, const Use*> by_basis;
         for (const Use& u : uses) by_basis.emplace(u.bound.basis(), &u);
         if (by_basis.size() < 2) continue;

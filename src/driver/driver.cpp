@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <charconv>
 #include <iterator>
+#include <map>
+#include <vector>
 
 namespace lovsjekk::driver {
 
@@ -332,11 +334,24 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
         check::apply_policy(policy, options.when.at, result.findings);
     }
     // Input diagnostics get ids too, so that suppressions and SARIF can name them.
+    // The same message twice in a file (two syntax errors at the same word) is
+    // told apart by position: the first keeps the id of its words alone, each
+    // later one hashes its offset too, so every id stays the same run to run.
+    std::map<std::string, std::vector<Diagnostic*>> same_words;
     for (Diagnostic& d : result.input.all()) {
         if (!d.id.empty()) continue;
         const std::string file =
             d.span.file < result.workspace.sources.size() ? result.workspace.sources.file(d.span.file).path() : "";
         d.id = stable_id(d.kind, {file, identity(d)});
+        same_words[d.id].push_back(&d);
+    }
+    for (auto& entry : same_words) {
+        std::vector<Diagnostic*>& group = entry.second;
+        if (group.size() < 2) continue;
+        std::stable_sort(group.begin(), group.end(),
+                         [](const Diagnostic* a, const Diagnostic* b) { return a->span.begin < b->span.begin; });
+        for (std::size_t i = 1; i < group.size(); ++i)
+            group[i]->id = stable_id(group[i]->kind, {group[0]->id, "@" + std::to_string(group[i]->span.begin)});
     }
     // Words come last, once, in the language asked for.
     const text::Catalogue& messages = text::bundled_catalogue(options.lang);

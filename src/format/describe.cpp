@@ -69,7 +69,7 @@ void put(std::ostream& out, const ast::Statement& s) {
 }
 
 void put(std::ostream& out, const ast::AgeBound& b) {
-    out << "bound" << static_cast<int>(b.wording) << ' ';
+    out << "bound" << static_cast<int>(b.wording) << ' ' << static_cast<int>(b.unit) << ' ';
     put(out, b.age);
 }
 

@@ -42,10 +42,34 @@ const char* wording_text(Wording w) {
     return "fra";
 }
 
-std::string bound_text(const Bound& b) {
-    std::string s = std::string(wording_text(b.wording)) + " " + std::to_string(b.age);
-    return b.basis() == Basis::birthday ? s + " år" : s;
+const char* unit_name(AgeUnit u) {
+    switch (u) {
+        case AgeUnit::years: return "years";
+        case AgeUnit::months: return "months";
+        case AgeUnit::days: return "days";
+    }
+    return "years";
 }
+
+namespace {
+/// The statute's word for the unit ("6 måneder", "1 måned"); bokmål, as the
+/// rules write it.
+const char* unit_word(AgeUnit u, int n) {
+    switch (u) {
+        case AgeUnit::years: return "år";
+        case AgeUnit::months: return n == 1 ? "måned" : "måneder";
+        case AgeUnit::days: return n == 1 ? "dag" : "dager";
+    }
+    return "år";
+}
+}  // namespace
+
+std::string amount_text(const Bound& b) {
+    const std::string n = std::to_string(b.age);
+    return b.basis() == Basis::birthday ? n + " " + unit_word(b.unit, b.age) : n;
+}
+
+std::string bound_text(const Bound& b) { return std::string(wording_text(b.wording)) + " " + amount_text(b); }
 
 const char* weight_text(WeightLevel w) {
     switch (w) {
@@ -78,8 +102,32 @@ Date Bound::date_for(Date born) const {
         case Wording::til_og_med_aaret: return Date::from_ymd(born.year() + age + 1, 1, 1);
         case Wording::fra_skoleaaret: return Date::from_ymd(born.year() + age, 8, 1);
         case Wording::ut_skoleaaret: return Date::from_ymd(born.year() + age + 1, 8, 1);
-        default: return born.add_years(age);
+        default: break;
     }
+    switch (unit) {
+        case AgeUnit::months: return born.add_months(age);
+        case AgeUnit::days: return born.add_days(age);
+        case AgeUnit::years: break;
+    }
+    return born.add_years(age);
+}
+
+int Bound::nominal_months() const {
+    switch (unit) {
+        case AgeUnit::years: return age * 12;
+        case AgeUnit::months: return age;
+        case AgeUnit::days: {
+            // 365.25 / 12 days a month on average, rounded outwards.
+            const long scaled = static_cast<long>(age) * 48;  // days × 48 / 1461 = months
+            return static_cast<int>(is_lower() ? scaled / 1461 : (scaled + 1460) / 1461);
+        }
+    }
+    return age * 12;
+}
+
+int Bound::nominal_years() const {
+    const int months = nominal_months();
+    return is_lower() ? months / 12 : (months + 11) / 12;
 }
 
 Basis AgeInterval::basis() const {
@@ -204,7 +252,7 @@ std::optional<Bound> implied_upper_bound(const Model& model, const Norm& norm, s
         auto word = actor->second.word_bounds.find(norm.law());
         if (word != actor->second.word_bounds.end()) bound = word->second;
     }
-    if (bound && norm.age.from && norm.age.from->age >= bound->age) return std::nullopt;
+    if (bound && norm.age.from && norm.age.from->nominal_months() >= bound->nominal_months()) return std::nullopt;
     return bound;
 }
 

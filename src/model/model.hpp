@@ -28,15 +28,30 @@ const char* wording_text(Wording w);  ///< "fylt", "over", "til og med året", �
 struct Bound;
 /// A bound as the statute words it, in every language: "over 16 år", "fra året 19".
 std::string bound_text(const Bound& b);
+/// The bound's age with its unit, as the statute words it: "16 år", "6 måneder".
+std::string amount_text(const Bound& b);
+
+/// The unit a birthday bound counts in: "til 6 måneder" is no age in years.
+enum class AgeUnit : std::uint8_t { years, months, days };
+const char* unit_name(AgeUnit u);  ///< "years", "months", "days" (JSON and message keywords)
 
 struct Bound {
-    int age = 0;
+    int age = 0;  ///< in `unit`
     Wording wording = Wording::fra;
+    AgeUnit unit = AgeUnit::years;
     Basis basis() const;
     bool is_lower() const;
     /// The first day the bound is reached by a child born on `born`. For
     /// an upper bound, the first day the norm no longer applies.
     Date date_for(Date born) const;
+    /// The bound in whole months from birth, for comparing and ordering
+    /// bounds of any unit: a year is 12, a day bound is rounded outwards (a
+    /// lower one down, an upper one up). Calendar- and school-year bounds
+    /// count their nominal year.
+    int nominal_months() const;
+    /// The bound in whole years, rounded outwards as nominal_months (so that
+    /// "til 6 måneder" is within age 0): the age a query in years compares.
+    int nominal_years() const;
 };
 
 /// Ages [from, to) with their basis; either end may be open.
@@ -51,9 +66,13 @@ struct AgeInterval {
 
     /// The basis a reader would name: the bounds' basis, else maturity, else none.
     Basis basis() const;
-    int from_age() const { return from ? from->age : 0; }
-    /// Exclusive upper age, or `open` when there is none.
-    int to_age(int open = 1000) const { return to ? to->age + (to->basis() == Basis::birthday ? 0 : 1) : open; }
+    /// Lower age in whole years (a bound in months or days rounded down).
+    int from_age() const { return from ? from->nominal_years() : 0; }
+    /// Exclusive upper age in whole years (rounded up), or `open` when there is none.
+    int to_age(int open = 1000) const { return to ? to->nominal_years() + (to->basis() == Basis::birthday ? 0 : 1) : open; }
+    /// The same in months: exact for bounds in years and months.
+    int from_months() const { return from ? from->nominal_months() : 0; }
+    int to_months(int open) const { return to ? to->nominal_months() + (to->basis() == Basis::birthday ? 0 : 12) : open; }
     /// Whether the interval covers a child born on `born` on day `on`.
     bool covers(Date born, Date on) const;
 };

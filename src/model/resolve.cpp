@@ -311,19 +311,31 @@ private:
         return out;
     }
 
-    std::optional<int> age_number(std::uint32_t file, const ast::Number& n) {
-        if (n.digits.size() > 3 || std::stoi(n.digits) > max_plausible_age) {
+    std::optional<int> age_number(std::uint32_t file, const ast::Number& n, AgeUnit unit = AgeUnit::years) {
+        // The same plausible span in every unit: 130 years, 1 560 months, 47 520 days.
+        const int max = unit == AgeUnit::years ? max_plausible_age
+                        : unit == AgeUnit::months ? max_plausible_age * 12 : max_plausible_age * 366;
+        if (n.digits.size() > 5 || std::stoi(n.digits) > max) {
             report(diags_, kinds::syntax, span_of(file, n), "resolve.implausible_age",
-                   {{"age", n.digits}, {"max", std::int64_t{max_plausible_age}}});
+                   {{"age", n.digits}, {"max", std::int64_t{max}}});
             return std::nullopt;
         }
         return std::stoi(n.digits);
     }
 
     std::optional<Bound> bound(std::uint32_t file, const ast::AgeBound& b) {
-        auto age = age_number(file, b.age);
+        const AgeUnit unit = b.unit == ast::AgeUnit::months ? AgeUnit::months
+                             : b.unit == ast::AgeUnit::days ? AgeUnit::days : AgeUnit::years;
+        auto age = age_number(file, b.age, unit);
         if (!age) return std::nullopt;
-        return Bound{*age, wording_of(b.wording)};
+        return Bound{*age, wording_of(b.wording), unit};
+    }
+
+    /// A bound's amount for a message: the number alone in years (as ever),
+    /// with its unit otherwise ("6 måneder").
+    static MessageValue amount(const Bound& b) {
+        if (b.unit == AgeUnit::years) return std::int64_t{b.age};
+        return amount_text(b);
     }
 
     AgeInterval age(std::uint32_t file, const ast::AgeExpr& a) {
@@ -337,9 +349,9 @@ private:
         out.maturity_text = a.maturity_text.text;
         if (out.from && out.to) {
             // Compare in exclusive upper ages, so "fra året 19 til og med året 19" is one year.
-            if (out.to_age() <= out.from->age)
+            if (out.to_months(0) <= out.from->nominal_months())
                 report(diags_, kinds::syntax, span_of(file, a), "resolve.empty_interval",
-                       {{"from", std::int64_t{out.from->age}}, {"to", std::int64_t{out.to->age}}});
+                       {{"from", amount(*out.from)}, {"to", amount(*out.to)}});
         }
         return out;
     }

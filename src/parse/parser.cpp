@@ -111,6 +111,7 @@ const std::map<std::string_view, std::string_view>& expected_keys_table() {
         {"an actor and what it may or must do", "parse.what.statement"},
         {"a lower age bound", "parse.what.lower_bound"},
         {"an upper age bound", "parse.what.upper_bound"},
+        {"an age unit ('år', 'måneder' or 'dager')", "parse.what.age_unit"},
         {"an age (fra N år, fylt N år, over N år, under N år, fra året N, når …, uansett)", "parse.what.age"},
         {"a weight (stor vekt, avgjørende vekt, etter alder og modenhet)", "parse.what.weight_level"},
         {"a weight", "parse.what.weight"},
@@ -189,6 +190,12 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
             suggestion = text::closest(found.text, as_views(grammar::field_keywords));
         } else if (expected_is(failure, "a modality")) {
             suggestion = text::closest(found.text, modality_words());
+        } else if (expected_is(failure, "an age unit")) {
+            for (std::string_view unit : {"år", "måneder", "dager"})
+                if (text::edit_distance(found.text, unit) <= std::max<std::size_t>(1, unit.size() / 3)) {
+                    suggestion = std::string(unit);
+                    break;
+                }
         } else if (failure.expected.size() > 2 && failure.expected.front() == '\'') {
             // A named keyword like 'år' or 'Kongen'.
             const std::string keyword = failure.expected.substr(1, failure.expected.size() - 2);

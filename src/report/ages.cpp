@@ -55,7 +55,7 @@ std::vector<Threshold> select_thresholds(const model::Model& model, const AgesQu
         if (!has_threshold(n) || !model::in_force(model, n, query.when)) continue;
         if (query.topic && n.topic != *query.topic) continue;
         if (query.age) {
-            const int from = n.age.from && !n.age.maturity_lowers_floor ? n.age.from->age : 0;
+            const int from = n.age.from && !n.age.maturity_lowers_floor ? n.age.from_age() : 0;
             if (*query.age < from || *query.age >= n.age.to_age()) continue;
         }
         Threshold t{&n, {}, {}, false};
@@ -69,7 +69,7 @@ std::vector<Threshold> select_thresholds(const model::Model& model, const AgesQu
     std::stable_sort(out.begin(), out.end(), [](const Threshold& a, const Threshold& b) {
         auto key = [](const Threshold& t) {
             const auto& n = *t.norm;
-            return std::make_tuple(n.topic, n.age.from ? n.age.from->age : -1, n.age.to ? n.age.to->age : 1000,
+            return std::make_tuple(n.topic, n.age.from ? n.age.from->nominal_months() : -1, n.age.to ? n.age.to->nominal_months() : 1000 * 12,
                                    n.sector, n.id);
         };
         return key(a) < key(b);
@@ -138,6 +138,9 @@ void write_ages_json(std::ostream& out, const model::Model& model, const AgesQue
         o["modality"] = model::modality_name(n.modality);
         o["from"] = n.age.from ? json::value(n.age.from->age) : json::value(nullptr);
         o["to"] = n.age.to ? json::value(n.age.to->age) : json::value(nullptr);
+        // An age in months or days says its unit; in years (every age before) nothing is added.
+        if (n.age.from && n.age.from->unit != model::AgeUnit::years) o["from_unit"] = model::unit_name(n.age.from->unit);
+        if (n.age.to && n.age.to->unit != model::AgeUnit::years) o["to_unit"] = model::unit_name(n.age.to->unit);
         o["basis"] = model::basis_name(n.age.basis());
         o["maturity"] = n.age.maturity;
         o["in_force_from"] = v.from ? json::value(v.from->iso()) : json::value(nullptr);

@@ -344,7 +344,7 @@ void norm_lane(pugi::xml_node g, const model::Norm& n, int lane_top) {
         attribute(bar, "height", 8);
         svg_title(bar, summary);
     }
-    if (a.from && a.from->age <= max_age)
+    if (a.from && a.from_age() <= max_age)
         marker(lane, a.from->basis(), true, x_of(from), cy, provision + ": " + bound_text(*a.from));
     if (a.to && a.to_age() <= max_age)
         marker(lane, a.to->basis(), false, x_of(a.to_age()), cy, provision + ": " + bound_text(*a.to));

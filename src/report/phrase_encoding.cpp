@@ -30,8 +30,12 @@ bool cites_place(const model::Model& model, const model::Citation& c, const Phra
 }
 
 bool states_phrase_age(const model::Norm& norm, const corpus::AgeMention& mention) {
-    auto states = [&norm](int age) {
-        return (norm.age.from && norm.age.from->age == age) || (norm.age.to && norm.age.to->age == age) ||
+    // The index's ages are years: a bound in months or days never states one.
+    auto in_years = [](const std::optional<model::Bound>& b, int age) {
+        return b && b->unit == model::AgeUnit::years && b->age == age;
+    };
+    auto states = [&norm, &in_years](int age) {
+        return in_years(norm.age.from, age) || in_years(norm.age.to, age) ||
                (norm.weight && norm.weight->from_age == age);
     };
     return states(mention.age) || (mention.age2 && states(*mention.age2));

@@ -258,7 +258,7 @@ bool Builder::past_subject_bound(const model::Norm& n) const {
     if (!bound) return false;
     // The first age that is past the bound whatever her birthday: a school
     // year that starts the year she turns 15 may end after she turns 16.
-    const int past = bound->age + (bound->basis() == model::Basis::calendar_year ? 1
+    const int past = bound->nominal_years() + (bound->basis() == model::Basis::calendar_year ? 1
                                    : bound->basis() == model::Basis::school_year ? 2
                                                                                   : 0);
     if (query_.born) return !(query_.when.at < bound->date_for(*query_.born));
@@ -279,7 +279,7 @@ bool Builder::adult_for(const model::Norm& n) const {
     if (!majority_) return false;
     if (query_.age) return *query_.age >= *majority_;
     if (query_.born) return age_on(*query_.born, query_.when.at) >= *majority_;
-    return n.age.from && n.age.from->age >= *majority_;
+    return n.age.from && n.age.from->nominal_years() >= *majority_;
 }
 
 std::string Builder::child_word(const model::Norm& n) const {
@@ -347,6 +347,12 @@ std::string Builder::join(const std::vector<std::string>& items) const {
 // `self`: the child herself is the sentence's subject, so "fra 15 år" is
 // enough; otherwise the age is said of her ("når barnet har fylt 15 år").
 std::string Builder::bound_text(const model::Bound& b, const model::Norm& n, bool self) const {
+    if (b.unit != model::AgeUnit::years)
+        return msg_.format(b.is_lower() ? "summary.bound.from_amount" : "summary.bound.to_amount",
+                           {{"unit", model::unit_name(b.unit)},
+                            {"age", std::int64_t{b.age}},
+                            {"child", child_name(n)},
+                            {"self", yes_no(self)}});
     return msg_.format(b.is_lower() ? "summary.bound.from" : "summary.bound.to",
                        {{"basis", model::basis_name(b.basis())},
                         {"wording", model::wording_text(b.wording)},
@@ -382,7 +388,8 @@ When Builder::when_text(const Phrased& p, bool self) const {
             bounds = msg_.format("summary.date.from", {{"from_day", *p.from_date}});
         else
             bounds = msg_.format("summary.date.to", {{"last_day", p.to_date->add_days(-1)}});
-    } else if (a.from && a.to && a.from->basis() == a.to->basis() && a.from->basis() != model::Basis::school_year) {
+    } else if (a.from && a.to && a.from->basis() == a.to->basis() && a.from->basis() != model::Basis::school_year &&
+               a.from->unit == model::AgeUnit::years && a.to->unit == model::AgeUnit::years) {
         // "over 15 år" keeps the statute's word ("over 15 og under 18 år"), never "fra 15".
         const bool over = a.from->wording == model::Wording::over;
         bounds = msg_.format(a.from->basis() != model::Basis::birthday ? "summary.when.years"

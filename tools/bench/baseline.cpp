@@ -53,18 +53,16 @@ void report_pair(const check::Context& ctx, const model::Norm& first, const mode
                                  {"ages", check::describe_ages(overlap)},
                                  {"provision", check::provision(first)},
                                  {"other_provision", check::provision(second)}});
-        const int age = overlap.from;
         d.details.witness_key = "finding.conflict.witness";
-        d.details.witness_args = {{"born", check::birth_date_for(ctx.when.at, age).iso()},
+        d.details.witness_args = {{"born", ctx.when.at.add_months(-overlap.from).iso()},
                                   {"at", ctx.when.at.iso()},
-                                  {"age", std::int64_t{age}},
+                                  {"age", std::int64_t{overlap.from / 12}},
                                   {"provision", check::provision(first)},
                                   {"statement", first.statement},
                                   {"other_provision", check::provision(second)},
                                   {"other_statement", second.statement}};
     }
-    d.details.age_from = overlap.from;
-    d.details.age_to = overlap.to >= AgeRange::open_age ? -1 : overlap.to;
+    check::set_detail_ages(d, overlap);
     out.push_back(std::move(d));
 }
 
@@ -79,7 +77,7 @@ std::string threshold_of(const model::Norm& n) {
 
 std::string signature_of(const model::Norm& n) {
     auto bound = [](const std::optional<model::Bound>& b) {
-        return b ? std::to_string(b->age) + model::basis_name(b->basis()) : std::string("-");
+        return b ? std::to_string(b->nominal_months()) + model::basis_name(b->basis()) : std::string("-");
     };
     std::string s = bound(n.age.from) + "/" + bound(n.age.to) + (n.age.maturity ? "/m" : "/") +
                     (n.age.maturity_lowers_floor ? "y" : "");
@@ -179,8 +177,7 @@ void all_pairs_divergences(const check::Context& ctx, std::vector<Diagnostic>& o
                                             {"ladder", ladder}},
                                            model::modality_name(modality));
         const AgeRange a = check::nominal_ages(low), b = check::nominal_ages(high);
-        d.details.age_from = a.from;
-        d.details.age_to = b.from > a.from ? b.from : -1;
+        check::set_detail_ages(d, {a.from, b.from > a.from ? b.from : AgeRange::open});
         out.push_back(std::move(d));
     }
 }

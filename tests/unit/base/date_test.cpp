@@ -30,3 +30,15 @@ TEST_CASE("birthdays and completed years") {
     CHECK(Date::parse("2008-02-29")->add_years(16).iso() == "2024-02-29");
     CHECK(Date::parse("2008-02-29")->add_years(15).iso() == "2023-03-01");
 }
+
+TEST_CASE("months: a day the month lacks moves to the 1st of the next") {
+    // Born 31 August: six months have passed on 1 March, in common and leap years alike.
+    CHECK(Date::parse("2025-08-31")->add_months(6).iso() == "2026-03-01");
+    CHECK(Date::parse("2023-08-31")->add_months(6).iso() == "2024-03-01");
+    CHECK(Date::parse("2025-08-28")->add_months(6).iso() == "2026-02-28");
+    CHECK(Date::parse("2025-01-31")->add_months(1).iso() == "2025-03-01");
+    CHECK(Date::parse("2025-11-15")->add_months(2).iso() == "2026-01-15");
+    CHECK(Date::parse("2026-01-15")->add_months(-2).iso() == "2025-11-15");
+    // Twelve months are a year, 29 February included.
+    CHECK(Date::parse("2008-02-29")->add_months(12 * 15) == Date::parse("2008-02-29")->add_years(15));
+}

@@ -15,6 +15,31 @@ TEST_CASE("bounds reach their dates by basis") {
     CHECK(Bound{6, Wording::fra_skoleaaret}.date_for(born).iso() == "2013-08-01");
 }
 
+TEST_CASE("the window of an age in months: the 6-month birthday of a child born 31 August") {
+    const Date born = *Date::parse("2025-08-31");
+    const Bound six_months{6, Wording::til, AgeUnit::months};
+    // 28 February is her last day under six months; from 1 March she is six months old.
+    CHECK(six_months.date_for(born).iso() == "2026-03-01");
+    AgeInterval a;
+    a.to = six_months;
+    CHECK(a.covers(born, *Date::parse("2026-02-28")));
+    CHECK_FALSE(a.covers(born, *Date::parse("2026-03-01")));
+    // The same in a leap year: 29 February is still before the day.
+    CHECK(six_months.date_for(*Date::parse("2023-08-31")).iso() == "2024-03-01");
+    // Compared with ages in years: six months is half of the first year.
+    CHECK(six_months.nominal_months() == 6);
+    CHECK(Bound{2, Wording::fra, AgeUnit::months}.nominal_years() == 0);
+    CHECK(six_months.nominal_years() == 1);  // "til 6 måneder" is within age 0
+    CHECK(Bound{1, Wording::fylt}.nominal_months() == 12);
+    // Days: rounded outwards to whole months.
+    CHECK(Bound{14, Wording::fra, AgeUnit::days}.nominal_months() == 0);
+    CHECK(Bound{14, Wording::til, AgeUnit::days}.nominal_months() == 1);
+    CHECK(Bound{14, Wording::fra, AgeUnit::days}.date_for(born).iso() == "2025-09-14");
+    CHECK(bound_text(six_months) == "til 6 måneder");
+    CHECK(bound_text(Bound{1, Wording::fra, AgeUnit::months}) == "fra 1 måned");
+    CHECK(bound_text(Bound{16, Wording::over}) == "over 16 år");
+}
+
 TEST_CASE("an interval covers a child on a day") {
     AgeInterval a;
     a.from = Bound{16, Wording::over};

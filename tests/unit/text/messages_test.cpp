@@ -164,6 +164,8 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["severity"] = {"error", "warning", "note"};
         m["problem"] = {"pending", "awaiting", "early"};
         m["judgement"] = {"maturity", "discretion"};
+        m["unit"] = {"years", "months", "days"};
+        m["in_years"] = yes_no;
         m["level"] = {"great", "decisive", "age_and_maturity"};
         m["band"] = {"very_easy", "easy", "medium", "hard", "very_hard"};
         // The statute index: corpus info and the age atlas.
