@@ -52,7 +52,8 @@ struct Subdivision : Located {
 struct Citation : Located {
     bool jf = false;  ///< written "jf. …" (a see-also reference)
     Identifier law;
-    Text section;                     ///< "4-3", "2-1 c"
+    std::optional<Identifier> part;   ///< "gdpr" in "popplyl gdpr art. 8": an incorporated act
+    Text section;                     ///< "4-3", "2-1 c"; with a part, the article number
     std::optional<Text> section_last; ///< "§§ 4-3 til 4-5": the last section of the range
     std::vector<Subdivision> subdivisions;
 };

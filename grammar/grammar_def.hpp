@@ -217,6 +217,7 @@ struct section_class {};
 struct subdivision_class {};
 struct citation_class {};
 struct section_ref_class {};
+struct article_number_class {};
 struct statement_class {};
 struct modality_class {};
 struct lower_bound_class {};
@@ -262,7 +263,8 @@ x3::rule<text_class, ast::Text> const text_to_eol = "text to the end of the line
 x3::rule<section_class, ast::Text> const section = "a section number (such as 4-3 or 2-1 c)";
 x3::rule<letter_class, std::string> const letter = "a letter (a, b, c …)";
 x3::rule<subdivision_class, ast::Subdivision> const subdivision = "a ledd, punktum, bokstav or nr.";
-x3::rule<section_ref_class, ast::Citation> const section_ref = "'§' and a section number";
+x3::rule<section_ref_class, ast::Citation> const section_ref = "'§' and a section number, or an article (such as gdpr art. 8)";
+x3::rule<article_number_class, ast::Text> const article_number = "an article number (such as 8)";
 citation_type const citation_rule = "a citation (such as pbrl § 4-3 første ledd)";
 x3::rule<modality_class, ast::Modality> const modality =
     "a modality (har rett til, har plikt til, skal, kan, skal ikke, kan ikke, bestemmer …)";
@@ -423,17 +425,25 @@ auto const subdivision_def =
     | ((kw("nr.") | kw("nr")) > number[set_count_t{}])[set<&ast::Subdivision::kind, ast::SubdivisionKind::nummer>]
     | letter[set_letter_t{}]);
 
+// "art." or "artikkel", as Lovdata and lawyers write an article.
+inline auto const article_word = named("'art.' or 'artikkel'", kw("art.") | kw("artikkel"));
+auto const article_number_def = raw[lexeme[+digit >> !id_more]][matched<&ast::Text::text>];
+
 auto const section_ref_def =
       located(
     (lit("§§") > section[assign<&ast::Citation::section>] > LOVSJEKK_KW("til")
                  > section[assign<&ast::Citation::section_last>])
-    | (lit("§") > section[assign<&ast::Citation::section>] >> *subdivision[append<&ast::Citation::subdivisions>]));
+    | (lit("§") > section[assign<&ast::Citation::section>] >> *subdivision[append<&ast::Citation::subdivisions>])
+    // An article of an act the law incorporates, named by the statute index's
+    // part name (Lovdata's own: "gdpr", "emke", "bke"): "popplyl gdpr art. 8 nr. 1".
+    | ((!article_word >> identifier[assign<&ast::Citation::part>]) > article_word
+          > article_number[assign<&ast::Citation::section>] >> *subdivision[append<&ast::Citation::subdivisions>]));
 
 
 auto const citation_rule_def = located(
     (-kw("jf.")[set<&ast::Citation::jf, true>]
                                >> identifier[assign<&ast::Citation::law>])
-                               > section_ref[take<&ast::Citation::section, &ast::Citation::section_last, &ast::Citation::subdivisions>]);
+                               > section_ref[take<&ast::Citation::section, &ast::Citation::section_last, &ast::Citation::subdivisions, &ast::Citation::part>]);
 
 ////////////////////////////////////////////////////////////////////////////
 // Norm fields
@@ -689,7 +699,7 @@ auto const declaration_rule_def = located(
                                 | excluded_decl[set_declaration] | rule_decl[set_declaration]);
 
 BOOST_SPIRIT_DEFINE(identifier, string_lit, string_body, string_end, number, date, text_to_eol, section, letter,
-                    subdivision, section_ref, citation_rule, modality, statement, lower_bound, upper_bound, age_unit, maturity_clause, age,
+                    subdivision, section_ref, article_number, citation_rule, modality, statement, lower_bound, upper_bound, age_unit, maturity_clause, age,
                     weight_level, weight, condition, plain_lang, plain_wording, sector_prefix, rule_ref, validity, body_end, rule_decl, sector_decl,
                     lovdata_id, law_decl, include_decl, alias, actor_decl, topic_decl, replacement_decl,
                     excluded_what, excluded_decl, declaration_rule)

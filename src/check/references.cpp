@@ -269,11 +269,12 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
         const corpus::Section* section = law->find_section(number);
         if (!section) {
             std::vector<std::string> near;
-            for (const std::string& s : law->nearest_sections(number)) near.push_back("§ " + s);
+            for (const std::string& s : law->nearest_sections(number)) near.push_back(model::place_text(s));
             out.push_back(reference(n, c, law->sections_complete ? Severity::error : Severity::warning,
                                     "finding.reference.no_section",
                                     {{"law", declared->short_name},
                                      {"section", number},
+                                     {"place", model::place_text(number)},
                                      {"complete", law->sections_complete ? "yes" : "no"},
                                      {"nearest", comma_list(near)},
                                      {"has_nearest", near.empty() ? "no" : "yes"}},
@@ -284,6 +285,8 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
             out.push_back(reference(n, c, Severity::error, "finding.reference.no_ledd",
                                     {{"law", declared->short_name},
                                      {"section", number},
+                                     {"place", model::place_text(number)},
+                                     {"article", model::is_article_section(number) ? "yes" : "no"},
                                      {"ledd_count", static_cast<std::int64_t>(section->ledd.size())},
                                      {"ledd", std::int64_t{*c.ledd}}},
                                     "no-ledd"));
@@ -453,7 +456,7 @@ void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
             for (const std::string& number : numbers) {
                 if (law->find_section(number)) continue;
                 std::vector<std::string> near;
-                for (const std::string& s : law->nearest_sections(number)) near.push_back("§ " + s);
+                for (const std::string& s : law->nearest_sections(number)) near.push_back(model::place_text(s));
                 Diagnostic d;
                 d.kind = kinds::reference;
                 d.severity = law->sections_complete ? Severity::error : Severity::warning;
@@ -461,6 +464,7 @@ void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
                 d.message_key = "finding.reference.no_section";
                 d.message_args = {{"law", declared->short_name},
                                   {"section", number},
+                                     {"place", model::place_text(number)},
                                   {"complete", law->sections_complete ? "yes" : "no"},
                                   {"nearest", comma_list(near)},
                                   {"has_nearest", near.empty() ? "no" : "yes"}};

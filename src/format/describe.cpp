@@ -56,6 +56,7 @@ void put(std::ostream& out, const ast::Citation& c) {
     out << "cite ";
     put(out, c.jf);
     put(out, c.law);
+    put(out, c.part);
     put(out, c.section);
     put(out, c.section_last);
     put(out, c.subdivisions);

@@ -6,6 +6,7 @@
 #include "lsp/analysis.hpp"
 #include "lsp/positions.hpp"
 #include "lsp/transport.hpp"
+#include "model/model.hpp"
 #include "report/ages.hpp"
 #include "text/messages.hpp"
 
@@ -26,6 +27,12 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 namespace {
+
+/// "pbrl § 4-3", "popplyl gdpr art. 8": the law and its place, as written.
+std::string citation_label(const ast::Citation& c) {
+    return c.law.name + " " +
+           (c.part ? model::place_text(model::article_section(c.part->name, c.section.text)) : "§ " + c.section.text);
+}
 
 // JSON-RPC and LSP error codes.
 constexpr int parse_error = -32700;
@@ -464,12 +471,13 @@ struct Server::Impl {
         out << "In force: " << (indexed->in_force_text.empty() ? "not yet" : indexed->in_force_text);
         if (indexed->repealed) out << "; repealed from " << indexed->repealed->iso();
         out << "\n\n";
-        const corpus::Section* section = indexed->find_section(c.section.text);
+        const std::string number = c.part ? model::article_section(c.part->name, c.section.text) : c.section.text;
+        const corpus::Section* section = indexed->find_section(number);
         if (!section) {
-            out << "§ " << c.section.text << " is not in the statute index.";
+            out << model::place_text(number) << " is not in the statute index.";
             return out.str();
         }
-        out << "**§ " << section->number << "**";
+        out << "**" << model::place_text(section->number) << "**";
         if (!section->heading.empty()) out << " " << section->heading;
         out << "\n\n";
         for (const ast::Subdivision& sub : c.subdivisions) {
@@ -605,10 +613,10 @@ struct Server::Impl {
             else if (const auto* i = std::get_if<ast::Include>(&d.value))
                 symbol(i->path.value, "inkluder", 1, d, i->path);
             else if (const auto* rp = std::get_if<ast::ReplacementDecl>(&d.value))
-                symbol(rp->from.law.name + " § " + rp->from.section.text, "erstattet", 20, d, rp->from);
+                symbol(citation_label(rp->from), "erstattet", 20, d, rp->from);
             else if (const auto* e = std::get_if<ast::ExcludedRow>(&d.value))
                 symbol(e->citations.empty() ? e->row.value
-                                            : e->citations.front().law.name + " § " + e->citations.front().section.text,
+                                            : citation_label(e->citations.front()),
                        e->reason.value, 21, d, e->citations.empty() ? static_cast<const ast::Located&>(e->row)
                                                                      : e->citations.front());
         }

@@ -166,14 +166,30 @@ const char* ordinal(int n) {
 }
 }  // namespace
 
+std::string article_section(std::string_view part, std::string_view article) {
+    return std::string(part) + "/a" + std::string(article);
+}
+
+bool is_article_section(std::string_view section) {
+    const std::size_t slash = section.find("/a");
+    return slash != std::string_view::npos && slash > 0 && slash + 2 < section.size();
+}
+
+std::string place_text(std::string_view section) {
+    if (!is_article_section(section)) return "§ " + std::string(section);
+    const std::size_t slash = section.find("/a");
+    return std::string(section.substr(0, slash)) + " art. " + std::string(section.substr(slash + 2));
+}
+
 std::string Citation::short_text() const {
     if (section_last) return law + " §§ " + section + " til " + *section_last;
-    return law + " § " + section;
+    return law + " " + place_text(section);
 }
 
 std::string Citation::text() const {
     std::string s = short_text();
-    if (ledd) s += ordinal(*ledd) ? std::string(" ") + ordinal(*ledd) + " ledd" : " (" + std::to_string(*ledd) + ")";
+    if (ledd && is_article_section(section)) s += " nr. " + std::to_string(*ledd);
+    else if (ledd) s += ordinal(*ledd) ? std::string(" ") + ordinal(*ledd) + " ledd" : " (" + std::to_string(*ledd) + ")";
     if (punktum) s += ordinal(*punktum) ? std::string(" ") + ordinal(*punktum) + " punktum" : "";
     if (letter) s += " bokstav " + *letter;
     if (nummer) s += " nr. " + std::to_string(*nummer);

@@ -108,6 +108,13 @@ struct Law {
     Span span;
 };
 
+/// The statute index's name of an incorporated act's article: ("gdpr", "8") → "gdpr/a8".
+std::string article_section(std::string_view part, std::string_view article);
+/// True for an article's index name ("gdpr/a8").
+bool is_article_section(std::string_view section);
+/// How a section or an article is written in the rules: "§ 4-3", "gdpr art. 8".
+std::string place_text(std::string_view section);
+
 struct Citation {
     std::string law;  ///< short name, resolved against the laws
     std::string section;

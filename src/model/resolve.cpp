@@ -296,7 +296,9 @@ private:
     Citation citation(std::uint32_t file, const ast::Citation& c) {
         Citation out;
         out.law = c.law.name;
-        out.section = c.section.text;
+        // An article is kept under the statute index's own name ("gdpr/a8"), so
+        // that lookups, "did you mean" and coverage treat it as any section.
+        out.section = c.part ? article_section(c.part->name, c.section.text) : c.section.text;
         if (c.section_last) out.section_last = c.section_last->text;
         out.see_also = c.jf;
         out.span = span_of(file, c);
@@ -304,7 +306,12 @@ private:
             switch (sub.kind) {
                 case ast::SubdivisionKind::ledd: out.ledd = sub.number; break;
                 case ast::SubdivisionKind::punktum: out.punktum = sub.number; break;
-                case ast::SubdivisionKind::nummer: out.nummer = sub.number; break;
+                case ast::SubdivisionKind::nummer:
+                    // An article's first "nr." is its numbered paragraph, which the
+                    // statute index keeps as a ledd ("gdpr art. 8 nr. 1").
+                    if (c.part && !out.ledd && &sub == &c.subdivisions.front()) out.ledd = sub.number;
+                    else out.nummer = sub.number;
+                    break;
                 case ast::SubdivisionKind::bokstav: out.letter = sub.letter; break;
             }
         }

@@ -93,6 +93,8 @@ std::string provision_text(const AtlasEntry& e, const text::Catalogue& messages)
     return messages.format("atlas.provision",
                            {{"law", law_name(*e.law)},
                             {"section", e.section->number},
+                            {"place", model::place_text(e.section->number)},
+                            {"article", model::is_article_section(e.section->number) ? "yes" : "no"},
                             {"has_ledd", e.ledd > 0 ? "yes" : "no"},
                             {"ledd", e.ledd},
                             {"has_sentence", e.mention->sentence && e.point.empty() ? "yes" : "no"},

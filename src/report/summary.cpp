@@ -469,6 +469,7 @@ std::string Builder::provision_text(const std::vector<const model::Citation*>& c
             "summary.citation",
             {{"law", c.law},
              {"section", c.section},
+             {"place", model::place_text(c.section)},
              {"range", yes_no(c.section_last.has_value())},
              {"last", c.section_last.value_or("")},
              {"has_ledd", yes_no(!ledds.empty())},

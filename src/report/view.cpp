@@ -171,10 +171,13 @@ std::string lovdata_url(const model::Model& model, const model::Citation& citati
     if (!law || law->lovdata_id.size() < 5) return "";
     const std::string& id = law->lovdata_id;  // "LOV-1999-07-02-63", "FOR-2022-06-22-1110"
     const std::string kind = id.rfind("FOR-", 0) == 0 ? "forskrift" : "lov";
+    const std::string base = "https://lovdata.no/" + kind + "/" + id.substr(4) + "/";
+    // Lovdata names an incorporated act's article as the index does: ".../gdpr/a8".
+    if (model::is_article_section(citation.section)) return base + citation.section;
     std::string section;
     for (char c : citation.section)
         if (c != ' ') section += c;
-    return "https://lovdata.no/" + kind + "/" + id.substr(4) + "/%C2%A7" + section;
+    return base + "%C2%A7" + section;
 }
 
 std::vector<std::pair<std::string, std::string>> provision_links(const model::Model& model, const Diagnostic& d) {

@@ -70,3 +70,20 @@ TEST_CASE("citations print the way lawyers write them") {
     CHECK(c.text() == "pbrl § 4-3 første ledd bokstav b");
     CHECK(c.short_text() == "pbrl § 4-3");
 }
+
+TEST_CASE("an incorporated act's article prints as written, its first nr. kept as a ledd") {
+    // The statute index names the article "gdpr/a8"; the rules write "gdpr art. 8".
+    CHECK(article_section("gdpr", "8") == "gdpr/a8");
+    CHECK(is_article_section("gdpr/a8"));
+    CHECK(!is_article_section("4-3"));
+    CHECK(!is_article_section("/a8"));
+    CHECK(place_text("gdpr/a8") == "gdpr art. 8");
+    CHECK(place_text("2-1 c") == "§ 2-1 c");
+    Citation c;
+    c.law = "popplyl";
+    c.section = "gdpr/a8";
+    c.ledd = 1;
+    c.punktum = 2;
+    CHECK(c.short_text() == "popplyl gdpr art. 8");
+    CHECK(c.text() == "popplyl gdpr art. 8 nr. 1 andre punktum");
+}

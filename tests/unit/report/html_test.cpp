@@ -85,6 +85,11 @@ TEST_CASE("a provision links to its text on lovdata.no: law or regulation, the s
     c.law = "fbl";
     c.section = "6 a";
     CHECK(report::lovdata_url(m, c) == "https://lovdata.no/forskrift/2005-12-16-1512/%C2%A76a");
+    // An incorporated act's article: Lovdata's own address, without the "§".
+    m.laws["popplyl"] = model::Law{"popplyl", "personopplysningsloven", "LOV-2018-06-15-38", {}, {}};
+    c.law = "popplyl";
+    c.section = "gdpr/a8";
+    CHECK(report::lovdata_url(m, c) == "https://lovdata.no/lov/2018-06-15-38/gdpr/a8");
     c.law = "ukjent";  // an undeclared law has no address rather than a wrong one
     CHECK(report::lovdata_url(m, c).empty());
 }

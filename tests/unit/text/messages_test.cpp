@@ -175,6 +175,9 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         m["applies"] = yes_no;
         m["has_to"] = yes_no;
         m["has_position"] = yes_no;
+        // A cited place as the rules write it: a section or an incorporated act's article.
+        m["article"] = yes_no;
+        m["place"] = {std::string("§ 4-3"), std::string("gdpr art. 8")};
         m["line"] = {std::int64_t{2}};
         m["column"] = {std::int64_t{3}};
         m["message"] = {std::string("x"), phrase("parse.empty", {})};
