@@ -6,8 +6,8 @@
 #include "check/check.hpp"
 #include "check/finding.hpp"
 
-#include <map>
-#include <tuple>
+#include <string_view>
+#include <unordered_map>
 
 namespace lovsjekk::check {
 
@@ -27,17 +27,36 @@ bool same_norm(const model::Norm& a, const model::Norm& b) {
            same_provision(a.sources.front(), b.sources.front());
 }
 
+/// Where a norm's possible repeats are looked for: topic, actor and the first
+/// citation's law, section and ledd, as views into the norm (which outlives the
+/// lookup). Hashed, so a norm costs one lookup whatever the size of the rule set.
+struct EncodingKey {
+    std::string_view topic, actor, law, section;
+    int ledd = 0;
+    bool operator==(const EncodingKey&) const = default;
+};
+
+struct EncodingKeyHash {
+    std::size_t operator()(const EncodingKey& k) const {
+        std::size_t h = std::hash<int>{}(k.ledd);
+        for (std::string_view part : {k.topic, k.actor, k.law, k.section})
+            h = h * 1000003 ^ std::hash<std::string_view>{}(part);
+        return h;
+    }
+};
+
 }  // namespace
 
 std::vector<std::pair<const model::Norm*, const model::Norm*>> drop_duplicate_encodings(
     std::vector<const model::Norm*>& norms) {
     std::vector<std::pair<const model::Norm*, const model::Norm*>> duplicates;
-    // By topic, actor and the first citation's law, section and ledd.
-    std::map<std::tuple<std::string, std::string, std::string, std::string, int>, std::vector<const model::Norm*>> kept;
+    std::unordered_map<EncodingKey, std::vector<const model::Norm*>, EncodingKeyHash> kept;
+    kept.reserve(norms.size());
     std::vector<const model::Norm*> out;
     for (const model::Norm* n : norms) {
         const model::Citation* first = n->sources.empty() ? nullptr : &n->sources.front();
-        auto& candidates = kept[{n->topic, n->actor, first ? first->law : "", first ? first->section : "",
+        auto& candidates = kept[{n->topic, n->actor, first ? std::string_view(first->law) : std::string_view(),
+                                 first ? std::string_view(first->section) : std::string_view(),
                                  first && first->ledd ? *first->ledd : 0}];
         const model::Norm* original = nullptr;
         bool file_has_same = false;  // keeps the candidates few when one file repeats a citation

@@ -268,6 +268,10 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
         bool returned_for_some_age = false;
     };
     std::map<std::tuple<std::string, std::string, std::string>, Pair> unreturned;  // group, bearer, partner
+    // The ages for which the partner's side owes the actor's side a duty of the
+    // group, merged once per (group, partner, actor): the duties between two
+    // bodies grow with the rule set, and each duty asked for them all again.
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<AgeRange>> returned_ages;
     for (const model::Norm* n : ctx.in_force) {
         // The one who acts: the performer when another body must see to it ("sørge for at").
         const std::string& actor = n->acting_actor();
@@ -278,9 +282,10 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
         for (const std::string& other : n->counterparts) {
             if (!is_body(other) || one_with_actor.contains(other)) continue;
             const AgeRange need = nominal_ages(*n);
+            auto [owed_back, first_asked] = returned_ages.try_emplace({group, other, actor});
+            if (first_asked) owed_back->second = merged(duties.ages_owed(group, bodies.one_with(other), one_with_actor));
             std::vector<AgeRange> returned;
-            for (const AgeRange& r : duties.ages_owed(group, bodies.one_with(other), one_with_actor))
-                returned.push_back(intersect(r, need));
+            for (const AgeRange& r : owed_back->second) returned.push_back(intersect(r, need));
             const auto left = uncovered(need, returned);
             if (left.empty()) continue;
             Pair& pair = unreturned[{group, actor, other}];

@@ -8,6 +8,7 @@
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <fstream>
@@ -24,14 +25,21 @@ struct Catalogue::Entry {
     std::string pattern;
     std::string origin;  ///< "file:line", for errors
     std::vector<std::string> arguments;
+    std::vector<icu::UnicodeString> argument_names;  ///< `arguments` as ICU takes them, converted once
     std::unique_ptr<icu::MessageFormat> format;
 };
 
 namespace {
 
 std::string utf8(const icu::UnicodeString& s) {
-    std::string out;
-    s.toUTF8String(out);
+    // Straight into a buffer large enough for any UTF-16 (three bytes a unit at
+    // most), unpaired surrogates as U+FFFD the way UnicodeString::toUTF8String does.
+    std::string out(static_cast<std::size_t>(s.length()) * 3, '\0');
+    int32_t length = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length, s.getBuffer(), s.length(), 0xFFFD,
+                       nullptr, &status);
+    out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
     return out;
 }
 
@@ -73,11 +81,13 @@ UDate to_udate(Date d) {
 }
 
 /// Scalars only: phrases are worded by the catalogue first (Catalogue::format).
-icu::Formattable to_formattable(const MessageValue& value) {
-    if (const auto* s = std::get_if<std::string>(&value)) return icu::Formattable(icu::UnicodeString::fromUTF8(*s));
-    if (const auto* n = std::get_if<std::int64_t>(&value)) return icu::Formattable(static_cast<int64_t>(*n));
-    if (const auto* x = std::get_if<double>(&value)) return icu::Formattable(*x);
-    return icu::Formattable(to_udate(std::get<Date>(value)), icu::Formattable::kIsDate);
+/// Set in place: icu::Formattable has no move, and a copy copies its string.
+void set_formattable(icu::Formattable& out, const MessageValue& value) {
+    if (const auto* s = std::get_if<std::string>(&value))
+        out.adoptString(new icu::UnicodeString(icu::UnicodeString::fromUTF8(*s)));
+    else if (const auto* n = std::get_if<std::int64_t>(&value)) out.setInt64(static_cast<int64_t>(*n));
+    else if (const auto* x = std::get_if<double>(&value)) out.setDouble(*x);
+    else out.setDate(to_udate(std::get<Date>(value)));
 }
 
 }  // namespace
@@ -156,6 +166,8 @@ void Catalogue::add(std::string_view text, const std::string& origin, std::vecto
             errors.push_back(where + ": " + p.key + ": " + *error);
             continue;
         }
+        for (const std::string& name : entry->arguments)
+            entry->argument_names.push_back(icu::UnicodeString::fromUTF8(name));
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error{};
         entry->format = std::make_unique<icu::MessageFormat>(pattern, icu::Locale(lang_.c_str()), parse_error, status);
@@ -194,26 +206,33 @@ std::string Catalogue::format(std::string_view key, const MessageArgs& args) con
             throw MessageError("message '" + std::string(key) + "' (" + lang_ + ", " + e.origin +
                                ") needs the argument '" + name + "'");
     }
-    std::vector<icu::UnicodeString> names;
-    std::vector<icu::Formattable> values;
-    names.reserve(args.size());
-    values.reserve(args.size());
-    for (const auto& [name, value] : args) {
-        names.push_back(icu::UnicodeString::fromUTF8(name));
+    // Phrases are worded even when the pattern does not use them, so that a
+    // phrase with a missing key fails the same way whichever pattern holds it;
+    // only the arguments the pattern uses are converted for ICU.
+    std::vector<icu::Formattable> values(e.arguments.size());
+    for (auto arg = args.begin(); arg != args.end(); ++arg) {
+        const std::string& name = arg->first;
+        const MessageValue& value = arg->second;
+        const auto used = std::find(e.arguments.begin(), e.arguments.end(), name);
+        // ICU takes the first argument of a name.
+        const bool to_convert =
+            used != e.arguments.end() &&
+            std::find_if(args.begin(), arg, [&](const auto& earlier) { return earlier.first == name; }) == arg;
+        icu::Formattable* slot = to_convert ? &values[static_cast<std::size_t>(used - e.arguments.begin())] : nullptr;
         if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
             std::string worded;
             for (const Phrase& p : *phrases) {
                 if (!worded.empty()) worded += "; ";
                 worded += format(p.key, p.args);
             }
-            values.push_back(icu::Formattable(icu::UnicodeString::fromUTF8(worded)));
-        } else {
-            values.push_back(to_formattable(value));
+            if (slot) slot->adoptString(new icu::UnicodeString(icu::UnicodeString::fromUTF8(worded)));
+        } else if (slot) {
+            set_formattable(*slot, value);
         }
     }
     icu::UnicodeString out;
     UErrorCode status = U_ZERO_ERROR;
-    e.format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
+    e.format->format(e.argument_names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
     if (U_FAILURE(status))
         throw MessageError("message '" + std::string(key) + "' (" + lang_ + "): " + u_errorName(status));
     return utf8(out);

@@ -119,6 +119,24 @@ TEST_CASE("a phrase argument is worded first, in the same language; a list of ph
     CHECK_THROWS_AS(nb.format("step", {{"sector", "helse"}, {"ages", phrase("agse", {})}}), MessageError);
 }
 
+TEST_CASE("only the arguments a pattern uses reach ICU, in any order; the first of a name wins; phrases are all worded") {
+    std::vector<std::string> errors;
+    const Catalogue nb = parse("nb", "pair = {b} før {a}, {n, plural, one {# gang} other {# ganger}}\nword = ord\n", errors);
+    REQUIRE(errors.empty());
+    CHECK(nb.format("pair", {{"a", "første"}, {"x", 1.5}, {"n", std::int64_t{2}}, {"b", "andre"}}) ==
+          "andre før første, 2 ganger");
+    // ICU took the first argument of a name; it still does.
+    CHECK(nb.format("pair", {{"a", "én"}, {"b", "to"}, {"a", "tre"}, {"n", std::int64_t{1}}}) == "to før én, 1 gang");
+    // A phrase the pattern does not use is worded all the same: a missing key is still an error.
+    CHECK(nb.format("pair", {{"a", "x"}, {"b", "y"}, {"n", std::int64_t{1}}, {"extra", phrase("word", {})}}) ==
+          "y før x, 1 gang");
+    CHECK_THROWS_AS(nb.format("pair", {{"a", "x"}, {"b", "y"}, {"n", std::int64_t{1}}, {"extra", phrase("wrod", {})}}),
+                    MessageError);
+    // Characters outside the BMP (two UTF-16 units, four bytes of UTF-8) and only-ASCII both come back whole.
+    CHECK(nb.format("pair", {{"a", "𝄞 § 4-3 æøå"}, {"b", ""}, {"n", std::int64_t{3}}}) == " før 𝄞 § 4-3 æøå, 3 ganger");
+    CHECK(nb.format("word") == "ord");
+}
+
 TEST_CASE("a language without a catalogue folder is an error") {
     std::vector<std::string> errors;
     Catalogue::load(text::bundled_messages_dir(), "xx", errors);
