@@ -455,6 +455,11 @@ std::string Builder::provision_text(const std::vector<const model::Citation*>& c
         for (int n : numbers) words.push_back(msg_.format("summary.ordinal", {{"n", std::int64_t{n}}}));
         return join(words);
     };
+    auto numerals = [&](const std::vector<int>& numbers) {
+        std::vector<std::string> words;
+        for (int n : numbers) words.push_back(std::to_string(n));
+        return join(words);
+    };
     std::vector<std::pair<std::string, const Group*>> texts;
     for (const Group& g : groups) {
         const model::Citation& c = *g.first;
@@ -474,6 +479,9 @@ std::string Builder::provision_text(const std::vector<const model::Citation*>& c
              {"last", c.section_last.value_or("")},
              {"has_ledd", yes_no(!ledds.empty())},
              {"ledd", ordinals(ledds)},
+             // An article's numbered paragraphs are its ledd in the index: "art. 8 nr. 1".
+             {"article", yes_no(model::is_article_section(c.section))},
+             {"ledd_numbers", numerals(ledds)},
              {"ledd_count", static_cast<std::int64_t>(ledds.size())},
              {"punktum_count", static_cast<std::int64_t>(punktums.size())},
              {"has_punktum", yes_no(!punktums.empty())},

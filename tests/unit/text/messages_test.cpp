@@ -210,7 +210,7 @@ const std::map<std::string, std::vector<text::MessageValue>>& samples() {
         for (const char* d : {"at", "born", "from_day", "last_day", "text_date", "in_force"}) m[d] = {*Date::parse("2026-11-22")};
         m["lix"] = {37.25};
         for (const char* s : {"subject", "others", "child", "when", "act", "topic", "gen", "bounds", "lower", "upper",
-                              "service", "body", "provision", "law", "section", "last", "ledd", "punktum", "letter",
+                              "service", "body", "provision", "law", "section", "last", "ledd", "ledd_numbers", "punktum", "letter",
                               "sector", "rule", "witness", "law_from", "law_to", "written", "where", "mentions",
                               "lovdata_id", "nearest", "letters", "replacements", "index_from", "in_force_text",
                               "statement", "other_statement", "other_actor", "exception", "general",
