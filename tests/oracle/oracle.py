@@ -55,6 +55,12 @@ def modality(words):
 def bound(words):
     """(age, basis, is_lower) for a bound's words, e.g. ['fylt', '15', 'år']."""
     w = " ".join(words)
+    # Ages in months or days (navneloven § 2: «senest når barnet fyller seks
+    # måneder») as fractions of a year: 12 months are a year, as in the rules.
+    m = re.fullmatch(r"(fra|fylt|over|til|under) (\d+) (måneder|måned|månader|månad|dager|dag|dagar)", w)
+    if m:
+        per_year = 12 if m.group(3).startswith("mån") else 365
+        return int(m.group(2)) / per_year, "birthday", m.group(1) in ("fra", "fylt", "over")
     for pattern, basis, lower in ((r"fra året (\d+)", "calendar", True),
                                   (r"fra skoleåret som (?:tar|tek) til det året (\d+)", "school", True),
                                   (r"(?:fra|fylt|over) (\d+) år", "birthday", True),
