@@ -19,7 +19,7 @@ std::string readable_expectation(const std::string& which) {
 template <typename Rule, typename Attribute>
 bool run(Rule const& rule, const char*& first, const char* last, const char* base, Attribute& out,
          SyntaxFailure& failure) {
-    ParseState state{base};
+    ParseState state{base, last};
     try {
         return x3::phrase_parse(first, last, x3::with<parse_state_tag>(std::ref(state))[rule], skipper, out);
     } catch (const x3::expectation_failure<iterator_type>& e) {

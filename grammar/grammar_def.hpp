@@ -42,8 +42,13 @@ namespace lovsjekk::grammar {
 // definition in raw[] and storing the matched range's byte offsets.
 
 /// The end of a matched range without the white space and comments that a
-/// failed optional at its end has skipped over.
-inline const char* trim_skipped(const char* begin, const char* end) {
+/// failed optional at its end has skipped over. Skipping always ends after
+/// white space (a comment runs to the end of its line, and the line break is
+/// skipped with it) or at the end of the input, so a range that ends in
+/// neither has nothing to trim.
+inline const char* trim_skipped(const char* begin, const char* end, const char* input_end) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+    if (end == begin || (end != input_end && !blank(end[-1]))) return end;
     for (;;) {
         while (end > begin && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) --end;
         const char* line = end;
@@ -63,7 +68,8 @@ template <typename Context, typename Range>
 void store_span(Context& ctx, Range const& range) {
     const ParseState& state = x3::get<parse_state_tag>(ctx).get();
     x3::_val(ctx).begin = static_cast<std::uint32_t>(range.begin() - state.base);
-    x3::_val(ctx).end = static_cast<std::uint32_t>(trim_skipped(&*range.begin(), &*range.begin() + (range.end() - range.begin())) - state.base);
+    x3::_val(ctx).end = static_cast<std::uint32_t>(
+        trim_skipped(&*range.begin(), &*range.begin() + (range.end() - range.begin()), state.end) - state.base);
 }
 
 struct set_span_t {
@@ -317,9 +323,41 @@ auto const ascii_alpha = x3::ascii::alpha;
 
 auto const identifier_def = raw[lexeme[id_start >> *id_more]][matched<&ast::Identifier::name>];
 
-auto const escape = lit('\\') >> (x3::char_('"') | x3::char_('\\'));
+/// A quoted text's characters up to its closing quote, the end of the line
+/// or a backslash that escapes neither '"' nor '\\' (where the closing quote
+/// is then expected), with the two escapes resolved. What `*(('\\' >> char_("\"\\"))
+/// | (char_ - '"' - '\\' - eol))` matches, copied a run at a time rather than
+/// a character at a time.
+struct string_chars_parser : x3::parser<string_chars_parser> {
+    using attribute_type = std::string;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute& attr) const {
+        x3::skip_over(first, last, context);
+        std::string value;
+        Iterator it = first;
+        Iterator run = it;
+        while (it != last) {
+            const char c = *it;
+            if (c == '"' || c == '\n' || c == '\r') break;
+            if (c == '\\') {
+                if (it + 1 == last || (it[1] != '"' && it[1] != '\\')) break;
+                value.append(run, it);
+                value += it[1];
+                it += 2;
+                run = it;
+                continue;
+            }
+            ++it;
+        }
+        value.append(run, it);
+        first = it;
+        x3::traits::move_to(std::move(value), attr);
+        return true;
+    }
+};
 auto const string_end_def = lit('"');
-auto const string_body_def = lexeme[('"' >> *(escape | (x3::char_ - '"' - '\\' - x3::eol))) > string_end];
+auto const string_body_def = lexeme[('"' >> string_chars_parser{}) > string_end];
 auto const string_lit_def = located(
     string_body[assign<&ast::StringLit::value>]);
 
@@ -469,24 +507,26 @@ struct modality_words_parser : x3::parser<modality_words_parser> {
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
                Attribute& attr) const {
         x3::skip_over(first, last, context);
-        std::string folded;
-        std::vector<Iterator> origin;  // origin[i]: where folded[i] starts in the input
+        // On the stack: this runs for every line of every rule body.
+        char folded[longest_phrase];
+        Iterator origin[longest_phrase + 1];  // origin[i]: where folded[i] starts in the input
+        std::size_t size = 0;
         Iterator it = first;
-        while (it != last && folded.size() < longest_phrase && *it != '\n' && *it != '\r') {
-            origin.push_back(it);
+        while (it != last && size < longest_phrase && *it != '\n' && *it != '\r') {
+            origin[size] = it;
             if (*it == ' ' || *it == '\t') {
                 while (it != last && (*it == ' ' || *it == '\t')) ++it;
-                folded += ' ';
+                folded[size++] = ' ';
             } else {
-                folded += *it++;
+                folded[size++] = *it++;
             }
         }
-        origin.push_back(it);
-        const char* f = folded.data();
-        const char* const folded_end = folded.data() + folded.size();
+        origin[size] = it;
+        const char* f = folded;
+        const char* const folded_end = folded + size;
         ast::Modality found{};
         if (!modalities.parse(f, folded_end, x3::unused, x3::unused, found)) return false;
-        Iterator end = origin[static_cast<std::size_t>(f - folded.data())];
+        Iterator end = origin[static_cast<std::size_t>(f - folded)];
         Iterator probe = end;
         if (id_more.parse(probe, last, context, rcontext, x3::unused)) return false;  // "kanskje" is no "kan"
         first = end;
@@ -613,26 +653,67 @@ auto const validity_def =
     | (kw("til") > date[assign<&ast::Validity::to>])
     | (kw("når") > LOVSJEKK_KW("Kongen") > LOVSJEKK_KW("bestemmer"))[set<&ast::Validity::pending, true>]);
 
-// Not a rule of its own: its actions must fill the enclosing rule's attribute.
+// Not rules of their own: their actions must fill the enclosing rule's attribute.
 using R = ast::Rule;
-auto const field =
-      (kw("kilde") > citation_rule[append<&R::sources>] >> *(lit(',') > citation_rule[append<&R::sources>]))
-    | (kw("tema") > identifier[append<&R::topics>])
-    | (kw("overfor") > identifier[append<&R::counterparts>] >> *(lit(',') > identifier[append<&R::counterparts>]))
-    | (kw("alder") > age[append<&R::ages>])
-    | (kw("vekt") > weight[append<&R::weights>])
-    | (kw("vilkår") > condition[append<&R::conditions>])
-    | (kw("unntak") > LOVSJEKK_KW("fra") > rule_ref[append<&R::exceptions>]
-                    >> *(lit(',') > rule_ref[append<&R::exceptions>]))
-    | (kw("gjelder") > validity[append<&R::validity>])
-    | (kw("usikker") > string_lit[append<&R::uncertain>])
-    | (kw("avledet") > string_lit[append<&R::derived>])
-    | (kw("merknad") > string_lit[append<&R::remarks>])
-    | (kw("faktaark") > string_lit[append<&R::worksheet_rows>]
-                      >> *(lit(',') > string_lit[append<&R::worksheet_rows>]))
-    | (kw("utfører") > identifier[append<&R::performers>])
-    | (kw("klarspråk") > plain_wording[append<&R::plain>])
-    | statement[append<&R::statements>];
+auto const source_field =
+    kw("kilde") > citation_rule[append<&R::sources>] >> *(lit(',') > citation_rule[append<&R::sources>]);
+auto const topic_field = kw("tema") > identifier[append<&R::topics>];
+auto const counterpart_field =
+    kw("overfor") > identifier[append<&R::counterparts>] >> *(lit(',') > identifier[append<&R::counterparts>]);
+auto const age_field = kw("alder") > age[append<&R::ages>];
+auto const weight_field = kw("vekt") > weight[append<&R::weights>];
+auto const condition_field = kw("vilkår") > condition[append<&R::conditions>];
+auto const exception_field = kw("unntak") > LOVSJEKK_KW("fra") > rule_ref[append<&R::exceptions>]
+                             >> *(lit(',') > rule_ref[append<&R::exceptions>]);
+auto const validity_field = kw("gjelder") > validity[append<&R::validity>];
+auto const uncertain_field = kw("usikker") > string_lit[append<&R::uncertain>];
+auto const derived_field = kw("avledet") > string_lit[append<&R::derived>];
+auto const remark_field = kw("merknad") > string_lit[append<&R::remarks>];
+auto const worksheet_field =
+    kw("faktaark") > string_lit[append<&R::worksheet_rows>] >> *(lit(',') > string_lit[append<&R::worksheet_rows>]);
+auto const performer_field = kw("utfører") > identifier[append<&R::performers>];
+auto const plain_field = kw("klarspråk") > plain_wording[append<&R::plain>];
+auto const statement_field = statement[append<&R::statements>];
+
+static_assert(field_keywords.size() == 14, "a new field keyword needs its branch in field_parser");
+
+/// One field of a rule body: the alternative of the fourteen keyword fields
+/// and a statement, with the same result and the same errors. The line's
+/// first word is read once and only the branch it starts is tried, rather
+/// than each keyword in turn at every line (a fifth of the parse).
+struct field_parser : x3::parser<field_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
+        Iterator word_begin = first;
+        x3::skip_over(word_begin, last, context);
+        Iterator word_end = word_begin;
+        // A keyword matches only as a whole identifier (kw: the word, then !id_more).
+        if (!x3::lexeme[id_start >> *id_more].parse(word_end, last, context, rcontext, x3::unused)) return false;
+        const std::string_view word(&*word_begin, static_cast<std::size_t>(word_end - word_begin));
+        const auto branch = [&](auto const& p) { return p.parse(first, last, context, rcontext, x3::unused); };
+        bool parsed = false;
+        if (word == "kilde") parsed = branch(source_field);
+        else if (word == "tema") parsed = branch(topic_field);
+        else if (word == "overfor") parsed = branch(counterpart_field);
+        else if (word == "alder") parsed = branch(age_field);
+        else if (word == "vekt") parsed = branch(weight_field);
+        else if (word == "vilkår") parsed = branch(condition_field);
+        else if (word == "unntak") parsed = branch(exception_field);
+        else if (word == "gjelder") parsed = branch(validity_field);
+        else if (word == "usikker") parsed = branch(uncertain_field);
+        else if (word == "avledet") parsed = branch(derived_field);
+        else if (word == "merknad") parsed = branch(remark_field);
+        else if (word == "faktaark") parsed = branch(worksheet_field);
+        else if (word == "utfører") parsed = branch(performer_field);
+        else if (word == "klarspråk") parsed = branch(plain_field);
+        // The statement branch refuses a keyword itself (!field_keyword), as it did last in the alternative.
+        return parsed || branch(statement_field);
+    }
+};
+inline constexpr field_parser field{};
 
 auto const body_end_def = lit('}');
 

@@ -22,6 +22,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -n "$work" ] || work=$(mktemp -d)
+mkdir -p "$work"
 gen=$(dirname "$after")/tools/gen_corpus/gen_corpus
 export LOVSJEKK_DATA_DIR="$here"
 failed=0
