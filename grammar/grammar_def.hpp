@@ -14,6 +14,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -51,8 +52,9 @@ inline const char* trim_skipped(const char* begin, const char* end, const char* 
     if (end == begin || (end != input_end && !blank(end[-1]))) return end;
     for (;;) {
         while (end > begin && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) --end;
-        const char* line = end;
-        while (line > begin && line[-1] != '\n') --line;
+        const void* newline = memrchr(begin, '\n', static_cast<std::size_t>(end - begin));
+        const char* line = newline ? static_cast<const char*>(newline) + 1 : begin;
+        if (!std::memchr(line, '#', static_cast<std::size_t>(end - line))) return end;
         bool in_string = false;
         const char* comment = nullptr;
         for (const char* p = line; p < end; ++p) {
@@ -161,6 +163,30 @@ template <ast::AgeWording Wording> inline constexpr bound_t<Wording> bound{};
 // Identifier characters, classified by ICU (XID_Start / XID_Continue), so
 // that æ, ø, å and other letters work and § or « » never count as letters.
 
+/// Passes one identifier character at `first` (a start character when
+/// `start`): ASCII letters (and digits after the start), or XID_Start / XID_Continue.
+inline bool pass_identifier_char(const char*& first, const char* last, bool start) {
+    if (first == last) return false;
+    const auto lead = static_cast<unsigned char>(*first);
+    if (lead < 0x80) {
+        const bool letter = (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
+        const bool digit = lead >= '0' && lead <= '9';
+        if (letter || (!start && digit)) {
+            ++first;
+            return true;
+        }
+        return false;
+    }
+    const auto* bytes = reinterpret_cast<const uint8_t*>(first);
+    const auto available = static_cast<int32_t>(std::min<std::ptrdiff_t>(last - first, 4));
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, available, c);
+    if (c < 0 || !u_hasBinaryProperty(c, start ? UCHAR_XID_START : UCHAR_XID_CONTINUE)) return false;
+    first += i;
+    return true;
+}
+
 struct identifier_char_parser : x3::parser<identifier_char_parser> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
@@ -170,25 +196,7 @@ struct identifier_char_parser : x3::parser<identifier_char_parser> {
 
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
-        if (first == last) return false;
-        const auto lead = static_cast<unsigned char>(*first);
-        if (lead < 0x80) {
-            const bool letter = (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
-            const bool digit = lead >= '0' && lead <= '9';
-            if (letter || (!start && digit)) {
-                ++first;
-                return true;
-            }
-            return false;
-        }
-        const auto* bytes = reinterpret_cast<const uint8_t*>(&*first);
-        const auto available = static_cast<int32_t>(std::min<std::ptrdiff_t>(last - first, 4));
-        int32_t i = 0;
-        UChar32 c = 0;
-        U8_NEXT(bytes, i, available, c);
-        if (c < 0 || !u_hasBinaryProperty(c, start ? UCHAR_XID_START : UCHAR_XID_CONTINUE)) return false;
-        first += i;
-        return true;
+        return pass_identifier_char(first, last, start);
     }
 };
 
@@ -198,6 +206,34 @@ inline constexpr identifier_char_parser id_continue{false};
 // '-', '_' and '.' join identifier parts ("helse-kommune", "samtykke.helsehjelp")
 // but never end one, so "jf." and "nr." stay keywords with a full stop.
 inline auto const id_more = id_continue | ((x3::lit('-') | '_' | '.') >> id_continue);
+
+/// A whole identifier, `lexeme[id_start >> *id_more]`, in one loop rather
+/// than a parser call per character.
+struct identifier_word_parser : x3::parser<identifier_word_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
+        x3::skip_over(first, last, context);
+        Iterator it = first;
+        if (!pass_identifier_char(it, last, true)) return false;
+        for (;;) {
+            while (it != last && ((*it >= 'a' && *it <= 'z') || (*it >= 'A' && *it <= 'Z') || (*it >= '0' && *it <= '9'))) ++it;
+            if (pass_identifier_char(it, last, false)) continue;
+            Iterator joined = it;
+            if (joined != last && (*joined == '-' || *joined == '_' || *joined == '.') &&
+                pass_identifier_char(++joined, last, false)) {
+                it = joined;
+                continue;
+            }
+            break;
+        }
+        first = it;
+        return true;
+    }
+};
+inline constexpr identifier_word_parser identifier_word{};
 
 /// A keyword: the exact word, not the start of a longer identifier.
 inline auto kw(char const* word) { return x3::lexeme[x3::lit(word) >> !id_more]; }
@@ -321,7 +357,7 @@ auto const digit = x3::ascii::digit;
 auto const ascii_lower = x3::ascii::lower;
 auto const ascii_alpha = x3::ascii::alpha;
 
-auto const identifier_def = raw[lexeme[id_start >> *id_more]][matched<&ast::Identifier::name>];
+auto const identifier_def = raw[lexeme[identifier_word]][matched<&ast::Identifier::name>];
 
 /// A quoted text's characters up to its closing quote, the end of the line
 /// or a backslash that escapes neither '"' nor '\\' (where the closing quote
@@ -691,7 +727,7 @@ struct field_parser : x3::parser<field_parser> {
         x3::skip_over(word_begin, last, context);
         Iterator word_end = word_begin;
         // A keyword matches only as a whole identifier (kw: the word, then !id_more).
-        if (!x3::lexeme[id_start >> *id_more].parse(word_end, last, context, rcontext, x3::unused)) return false;
+        if (!x3::lexeme[identifier_word].parse(word_end, last, context, rcontext, x3::unused)) return false;
         const std::string_view word(&*word_begin, static_cast<std::size_t>(word_end - word_begin));
         const auto branch = [&](auto const& p) { return p.parse(first, last, context, rcontext, x3::unused); };
         bool parsed = false;

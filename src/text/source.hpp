@@ -75,6 +75,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
 
 /// Strips a BOM, turns CRLF and lone CR into LF, and normalises to NFC.
 std::string normalise(std::string_view valid_utf8);
+/// The same, reusing the text's buffer when it is already normal.
+std::string normalise_owned(std::string&& valid_utf8);
 
 /// Whether valid UTF-8 is certainly NFC without asking ICU: every code point
 /// below U+0300 (no combining mark, nothing NFC_QC=No/Maybe) or in

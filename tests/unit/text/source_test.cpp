@@ -47,6 +47,25 @@ TEST_CASE("NFC: text below the combining marks is kept as it is; a mark anywhere
     CHECK(text::normalise(long_text + "\xE2\x84\xAB") == long_text + "Å");  // Å (angstrom sign, U+212B) is not NFC
 }
 
+TEST_CASE("normalise_owned keeps a normal text's buffer and normalises the rest as normalise does") {
+    std::string plain(64, 'x');
+    plain += "ærlig § 4-3";
+    const char* buffer = plain.data();
+    const std::string kept = text::normalise_owned(std::move(plain));
+    CHECK(kept.data() == buffer);
+    CHECK(kept == std::string(64, 'x') + "ærlig § 4-3");
+    // A combining ring after eight ASCII bytes and after sixteen: the word-wise
+    // ASCII skip must still stop at it.
+    for (std::size_t ascii : {0u, 7u, 8u, 9u, 16u, 23u}) {
+        const std::string prefix(ascii, 'a');
+        CHECK(text::normalise_owned(prefix + "a\xCC\x8A") == prefix + "å");
+        CHECK(text::normalise_owned(prefix + "\xE2\x84\xAB") == prefix + "Å");
+        CHECK(text::normalise_owned("\xEF\xBB\xBF" + prefix + "\r\n") == prefix + "\n");
+        CHECK(!text::surely_nfc(prefix + "a\xCC\x8A"));
+        CHECK(text::surely_nfc(prefix + "å–"));
+    }
+}
+
 TEST_CASE("invalid files are kept for display and reported") {
     text::SourceManager sources;
     Diagnostics diags;
