@@ -50,6 +50,9 @@ struct Options {
     bool read_project_file = true;
     /// The settings given, by name: those of a project file do not override them.
     std::set<std::string> given;
+    /// Keep each file's declarations after the model is built (the language
+    /// server reads them); otherwise they are freed once the model exists.
+    bool keep_syntax_trees = false;
 };
 
 /// The names of the settings (the command line's long options without

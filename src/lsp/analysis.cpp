@@ -60,6 +60,7 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
     OpenTexts buffers = open;
     buffers[self] = text;
     driver::Options options = options_.run;
+    options.keep_syntax_trees = true;  // definitions, hover and document symbols read the declarations
     // The same paths `check` would be given; the document too, in case it is
     // not on disk yet (the loader reads each file once).
     options.paths.clear();
@@ -82,6 +83,7 @@ std::unique_ptr<Analysis> Analyzer::analyse(const fs::path& path, const std::str
 const Analysis& Analyzer::bundled() {
     if (!bundled_) {
         driver::Options options = options_.run;
+        options.keep_syntax_trees = true;  // definitions, hover and document symbols read the declarations
         options.paths = {driver::bundled_rules_dir()};
         bundled_ = analysis_of(driver::run(options, nullptr, &session_));
     }

@@ -417,6 +417,13 @@ ast::File parse_string(text::SourceManager& sources, std::string display, std::s
     return parse_file(sources, *id, diags);
 }
 
+void Workspace::release_syntax_trees() {
+    for (ast::File& file : files) {
+        std::vector<ast::Declaration>().swap(file.declarations);
+        std::vector<std::string>().swap(file.unparsed_names);
+    }
+}
+
 std::string display_path(const fs::path& path) {
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);

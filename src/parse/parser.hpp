@@ -35,6 +35,10 @@ struct Workspace {
     /// (the folder given, or the folder of the file given).
     std::filesystem::path root;
     std::size_t preloaded = 0;   ///< files[0, preloaded) are the bundled vocabulary, not the user's
+
+    /// Frees every file's declarations (the model is built from them and
+    /// needs them no longer), keeping the files and their sources.
+    void release_syntax_trees();
 };
 
 /// The text of files open in an editor, by canonical path: the loader reads

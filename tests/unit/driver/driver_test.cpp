@@ -335,3 +335,27 @@ TEST_CASE("main: an exception that escapes a command ends in a message and exit 
     CHECK(cli::guarded([] { return 1; }, none) == 1);
     CHECK(none.str().empty());
 }
+
+TEST_CASE("driver: the syntax trees are freed after resolving unless the caller keeps them") {
+    TempTree tree("syntax-trees");
+    tree.write("helse.regel", health);
+    tree.write("familie.regel", family);
+    driver::Options options = check_options({tree.root.string(), "--no-corpus", "--at", "2026-11-22"});
+    const driver::Result freed = driver::run(options);
+    options.keep_syntax_trees = true;
+    const driver::Result kept = driver::run(options);
+
+    REQUIRE(freed.workspace.files.size() == kept.workspace.files.size());
+    REQUIRE(freed.workspace.files.size() > freed.workspace.preloaded);
+    for (const ast::File& file : freed.workspace.files) CHECK(file.declarations.empty());
+    for (std::size_t i = kept.workspace.preloaded; i < kept.workspace.files.size(); ++i)
+        CHECK_FALSE(kept.workspace.files[i].declarations.empty());
+    // The files and their texts stay: positions and counts do not change.
+    CHECK(freed.workspace.sources.size() == kept.workspace.sources.size());
+    CHECK(freed.model.norms.size() == kept.model.norms.size());
+    std::string freed_ids, kept_ids;
+    for (const Diagnostic& d : freed.all_sorted()) freed_ids += d.id + "@" + std::to_string(d.span.begin) + " ";
+    for (const Diagnostic& d : kept.all_sorted()) kept_ids += d.id + "@" + std::to_string(d.span.begin) + " ";
+    CHECK_FALSE(freed_ids.empty());
+    CHECK(freed_ids == kept_ids);
+}
