@@ -89,17 +89,28 @@ struct Diagnostic {
 std::array<std::int64_t, 3> severity_tally(const std::vector<Diagnostic>& diags);
 
 /// std::stable_sort of diagnostics by `less`, but the order is found on
-/// indices and each diagnostic moved once: a Diagnostic is large, and a
-/// merge sort would move it about log n times.
+/// indices and each diagnostic moved about once, in place: a Diagnostic is
+/// large, a merge sort would move it about log n times, and a second vector
+/// of them would double the report's peak for a moment.
 template <class Less>
 void stable_sort_diagnostics(std::vector<Diagnostic>& diags, Less less) {
     std::vector<std::size_t> order(diags.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(diags[a], diags[b]); });
-    std::vector<Diagnostic> sorted;
-    sorted.reserve(order.size());
-    for (std::size_t i : order) sorted.push_back(std::move(diags[i]));
-    diags = std::move(sorted);
+    // Position i takes diags[order[i]]: follow each cycle of the permutation once.
+    std::vector<bool> placed(order.size(), false);
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (placed[start] || order[start] == start) continue;
+        Diagnostic first = std::move(diags[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            diags[at] = std::move(diags[order[at]]);
+            placed[at] = true;
+            at = order[at];
+        }
+        diags[at] = std::move(first);
+        placed[at] = true;
+    }
 }
 
 /// A stable, short id from the parts that identify a finding.

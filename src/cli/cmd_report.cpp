@@ -5,6 +5,7 @@
 #include "cli/pipeline.hpp"
 #include "report/report.hpp"
 #include "text/render.hpp"
+#include "text/word.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -69,11 +70,16 @@ int cmd_report(const Args& args, Io io) {
         write_options.fail_on = *severity;
     }
 
+    // The JSON report words each finding as it writes it (the largest
+    // reports are JSON, and their words would otherwise all be in memory).
+    const text::Catalogue& messages = text::bundled_catalogue(options.lang);
+    options.word_when_written = format == "json";
     PipelineResult result = run_pipeline(options);
     const std::vector<Diagnostic> all = std::move(result).report_order();
     if (result.unusable) {
         std::vector<Diagnostic> errors;
         std::copy_if(all.begin(), all.end(), std::back_inserter(errors), is_input_error);
+        if (options.word_when_written) text::word(errors, messages);
         text::render_all(io.err, errors, result.workspace.sources, {io.colour, true, options.lang});
         io.err << "lovsjekk report: "
                << text::bundled_catalogue(options.lang)
@@ -81,8 +87,9 @@ int cmd_report(const Args& args, Io io) {
                << '\n';
         return exit_unusable;
     }
-    const report::ReportInput input{all, result.workspace.sources, result.model, options.when.at,
-                                    options.when.assume_in_force, options.lang, parsed.has("include-settled")};
+    const report::ReportInput input{all,          result.workspace.sources, result.model, options.when.at,
+                                    options.when.assume_in_force, options.lang, parsed.has("include-settled"),
+                                    options.word_when_written ? &messages : nullptr};
     if (auto file = parsed.get("output")) {
         std::ostringstream buffer;
         report::write(format, buffer, input, write_options);

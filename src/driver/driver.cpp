@@ -358,8 +358,10 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
     // Words come last, once, in the language asked for.
     const text::Catalogue& messages = text::bundled_catalogue(options.lang);
     check::use_display_names(result.findings, result.model, &messages);
-    text::word(result.findings, messages);
-    text::word(result.input.all(), messages);
+    if (!options.word_when_written) {
+        text::word(result.findings, messages);
+        text::word(result.input.all(), messages);
+    }
     return result;
 }
 
@@ -389,11 +391,14 @@ std::vector<Diagnostic> in_report_order(std::vector<Diagnostic> all) {
 std::vector<Diagnostic> Result::report_order() const& { return in_report_order(all_sorted()); }
 
 std::vector<Diagnostic> Result::report_order() && {
-    std::vector<Diagnostic> all = std::move(input.all());
-    input.all().clear();
-    all.reserve(all.size() + findings.size());
-    all.insert(all.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
-    std::vector<Diagnostic>().swap(findings);  // its buffer too: a Diagnostic is some 400 bytes
+    // The findings' own buffer, with the input diagnostics put before them:
+    // no second buffer of findings (a Diagnostic is some 400 bytes) when the
+    // input has none, as in a clean run.
+    std::vector<Diagnostic> all = std::move(findings);
+    findings = {};
+    std::vector<Diagnostic>& before = input.all();
+    all.insert(all.begin(), std::make_move_iterator(before.begin()), std::make_move_iterator(before.end()));
+    before.clear();
     text::sort_diagnostics(all, workspace.sources);
     return in_report_order(std::move(all));
 }

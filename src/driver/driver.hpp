@@ -53,6 +53,9 @@ struct Options {
     /// Keep each file's declarations after the model is built (the language
     /// server reads them); otherwise they are freed once the model exists.
     bool keep_syntax_trees = false;
+    /// Leave the findings and input diagnostics unworded: the caller words
+    /// each as it writes it (the JSON report, report::ReportInput::word_with).
+    bool word_when_written = false;
 };
 
 /// The names of the settings (the command line's long options without

@@ -2,6 +2,7 @@
 // tools read, and lovsjekk.diff/1 (`lovsjekk diff`), whose findings have the
 // same shape. Field names and order are fixed.
 #include "report/report.hpp"
+#include "text/word.hpp"
 
 #include <boost/json.hpp>
 
@@ -34,7 +35,8 @@ void locate(json::array& locations, const text::SourceManager& sources, const Sp
     locations.emplace_back(std::move(loc));
 }
 
-json::object finding_json(const Diagnostic& d, const text::SourceManager& sources) {
+json::object finding_json(const Diagnostic& d, const text::SourceManager& sources, std::string_view message,
+                          std::string_view witness) {
     json::object f;
     f["id"] = d.id;
     f["kind"] = d.kind;
@@ -44,13 +46,18 @@ json::object finding_json(const Diagnostic& d, const text::SourceManager& source
     f["sectors"] = strings(d.details.sectors);
     f["rules"] = strings(d.details.rules);
     f["provisions"] = strings(d.details.provisions);
-    f["message"] = d.message;
-    if (!d.details.witness.empty()) f["witness"] = d.details.witness;
+    f["message"] = message;
+    if (!witness.empty()) f["witness"] = witness;
     json::array locations;
     locate(locations, sources, d.span);
     for (const Note& n : d.notes) locate(locations, sources, n.span);
     f["locations"] = std::move(locations);
     return f;
+}
+
+/// A finding whose words are in it (worded by the driver).
+json::object finding_json(const Diagnostic& d, const text::SourceManager& sources) {
+    return finding_json(d, sources, d.message, d.details.witness);
 }
 
 json::array findings_json(const std::vector<Diagnostic>& findings, const text::SourceManager& sources) {
@@ -75,7 +82,12 @@ void write_json(std::ostream& out, const ReportInput& input) {
     for (const Diagnostic& d : input.findings) {
         if (!first) out << ',';
         first = false;
-        out << json::serialize(finding_json(d, input.sources));
+        if (input.word_with) {
+            out << json::serialize(finding_json(d, input.sources, text::worded_message(d, *input.word_with),
+                                                text::worded_witness(d, *input.word_with)));
+        } else {
+            out << json::serialize(finding_json(d, input.sources));
+        }
     }
     out << "]}\n";
 }
