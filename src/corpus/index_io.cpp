@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -23,123 +24,302 @@ namespace {
 // ------------------------------------------------------------------------
 // Writing
 
-json::value date_value(const std::optional<Date>& d) { return d ? json::value(d->iso()) : json::value(nullptr); }
+/// Writes a law's index JSON straight into one string, in the layout that
+/// `pretty` gives a tree (see there): the caller says whether a container is
+/// flat (holds only scalars and empty containers), since that must be known
+/// before its first member is written. No json::value is built.
+class IndexWriter {
+public:
+    explicit IndexWriter(std::string& out) : out_(out) {}
 
-template <class T>
-json::value opt_value(const std::optional<T>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-}
-
-json::array string_array(const std::vector<std::string>& items) {
-    json::array a;
-    for (const auto& s : items) a.emplace_back(s);
-    return a;
-}
-
-json::array ages_value(const std::vector<AgeMention>& ages) {
-    json::array a;
-    for (const AgeMention& m : ages) {
-        json::object o;
-        o["age"] = m.age;
-        o["age2"] = opt_value(m.age2);
-        o["wording"] = wording_name(m.wording);
-        o["negated"] = m.negated;
-        o["phrase"] = m.phrase;
-        if (m.sentence) o["sentence"] = *m.sentence;  // absent in older files and hand-written entries
-        a.emplace_back(std::move(o));
+    void open_object(bool flat) { open('{', flat); }
+    void open_array(bool flat) { open('[', flat); }
+    void close() {
+        const Level level = stack_.back();
+        stack_.pop_back();
+        if (!level.first && !level.flat) {
+            out_ += '\n';
+            indent();
+        }
+        out_ += level.close;
     }
-    return a;
-}
-
-json::array points_value(const std::vector<Point>& points) {
-    json::array a;
-    for (const Point& p : points) {
-        json::object o;
-        o["label"] = p.label;
-        o["sentences"] = opt_value(p.sentences);
-        o["hash"] = opt_value(p.hash);
-        o["ages"] = ages_value(p.age_mentions);
-        o["points"] = points_value(p.points);
-        a.emplace_back(std::move(o));
+    /// A member's key; its value follows.
+    void key(std::string_view k) {
+        next();
+        out_ += '"';
+        out_ += k;  // the index's keys are plain words
+        out_ += "\": ";
     }
-    return a;
-}
 
-json::value law_value(const Law& law) {
-    json::object o;
-    o["schema"] = index_schema;
-    o["id"] = law.id;
-    o["refid"] = law.refid;
-    o["source"] = law.source;
-    o["variant"] = law.variant;
-    o["title"] = law.title;
-    o["short_title"] = law.short_title;
-    o["abbreviation"] = law.abbreviation;
-    o["ministry"] = law.ministry;
-    o["in_force_text"] = law.in_force_text;
-    json::array in_force;
-    for (Date d : law.in_force) in_force.emplace_back(d.iso());
-    o["in_force"] = std::move(in_force);
-    o["repealed"] = date_value(law.repealed);
-    o["last_change_in_force"] = date_value(law.last_change_in_force);
-    o["last_changed_by"] = law.last_changed_by;
-    o["based_on"] = string_array(law.based_on);
-    o["amends"] = string_array(law.amends);
-    o["note"] = law.note;
-    o["sections_complete"] = law.sections_complete;
-    json::array divisions;
-    for (const Division& d : law.divisions) {
-        json::object dv;
-        dv["kind"] = division_kind_name(d.kind);
-        dv["name"] = d.name;
-        dv["number"] = d.number;
-        dv["heading"] = d.heading;
-        dv["parent"] = d.parent < 0 ? json::value(nullptr) : json::value(d.parent);
-        divisions.emplace_back(std::move(dv));
-    }
-    o["divisions"] = std::move(divisions);
-    json::array sections;
-    for (const Section& s : law.sections) {
-        json::object so;
-        so["number"] = s.number;
-        so["url_name"] = s.url_name;
-        so["heading"] = s.heading;
-        so["chapter"] = s.chapter;
-        so["division"] = s.division < 0 ? json::value(nullptr) : json::value(s.division);
-        so["in_force_from"] = date_value(s.in_force_from);
-        so["repealed"] = s.repealed;
-        so["repealed_on"] = date_value(s.repealed_on);
-        so["future"] = s.future;
-        so["pending_change"] = s.pending_change;
-        so["ledd_complete"] = s.ledd_complete;
-        so["hash"] = opt_value(s.hash);
-        if (!s.amendments.empty()) {  // absent when there are none, as in older files
-            json::array amendments;
-            for (const Amendment& a : s.amendments) {
-                json::object ao;
-                ao["kind"] = amendment_kind_name(a.kind);
-                ao["act"] = a.act;
-                ao["in_force"] = date_value(a.in_force);
-                ao["pending"] = a.pending;
-                amendments.emplace_back(std::move(ao));
+    void string(std::string_view s) {
+        item();
+        out_ += '"';
+        // As json::serialize escapes: '"', '\\' and control characters; UTF-8 as it is.
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.data() + run, i - run);
+            run = i + 1;
+            out_ += '\\';
+            switch (c) {
+                case '"': out_ += '"'; break;
+                case '\\': out_ += '\\'; break;
+                case '\b': out_ += 'b'; break;
+                case '\t': out_ += 't'; break;
+                case '\n': out_ += 'n'; break;
+                case '\f': out_ += 'f'; break;
+                case '\r': out_ += 'r'; break;
+                default: {
+                    static constexpr char hex[] = "0123456789abcdef";
+                    out_ += "u00";
+                    out_ += hex[c >> 4];
+                    out_ += hex[c & 15];
+                }
             }
-            so["amendments"] = std::move(amendments);
         }
-        json::array ledd;
-        for (const Ledd& l : s.ledd) {
-            json::object lo;
-            lo["number"] = l.number;
-            lo["sentences"] = opt_value(l.sentences);
-            lo["hash"] = opt_value(l.hash);
-            lo["ages"] = ages_value(l.age_mentions);
-            lo["points"] = points_value(l.points);
-            ledd.emplace_back(std::move(lo));
-        }
-        so["ledd"] = std::move(ledd);
-        sections.emplace_back(std::move(so));
+        out_.append(s.data() + run, s.size() - run);
+        out_ += '"';
     }
-    o["sections"] = std::move(sections);
-    return o;
+    void number(std::int64_t n) {
+        item();
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+        out_.append(buf, end);
+    }
+    void boolean(bool b) {
+        item();
+        out_ += b ? "true" : "false";
+    }
+    void null() {
+        item();
+        out_ += "null";
+    }
+    void date(const std::optional<Date>& d) {
+        if (d) string(d->iso());
+        else null();
+    }
+    void opt_string(const std::optional<std::string>& s) {
+        if (s) string(*s);
+        else null();
+    }
+    void opt_number(const std::optional<int>& n) {
+        if (n) number(*n);
+        else null();
+    }
+    /// An array of strings: flat, "[]" when empty.
+    void strings(const std::vector<std::string>& items) {
+        open_array(true);
+        for (const auto& s : items) string(s);
+        close();
+    }
+
+private:
+    struct Level {
+        char close;
+        bool flat;
+        bool array;
+        bool first = true;
+    };
+
+    void open(char bracket, bool flat) {
+        item();
+        out_ += bracket;
+        stack_.push_back({bracket == '{' ? '}' : ']', flat, bracket == '['});
+    }
+    // Before an array's element (an object's member value follows its key).
+    void item() {
+        if (!stack_.empty() && stack_.back().array) next();
+    }
+    void next() {
+        Level& level = stack_.back();
+        if (level.flat) {
+            if (!level.first) out_ += ", ";
+        } else {
+            out_ += level.first ? "\n" : ",\n";
+            indent();
+        }
+        level.first = false;
+    }
+    // The members of the innermost open container sit 2 spaces deeper than it.
+    void indent() { out_.append(2 * stack_.size(), ' '); }
+
+    std::string& out_;
+    std::vector<Level> stack_;
+};
+
+void write_ages(IndexWriter& w, const std::vector<AgeMention>& ages) {
+    w.open_array(false);
+    for (const AgeMention& m : ages) {
+        w.open_object(true);
+        w.key("age");
+        w.number(m.age);
+        w.key("age2");
+        w.opt_number(m.age2);
+        w.key("wording");
+        w.string(wording_name(m.wording));
+        w.key("negated");
+        w.boolean(m.negated);
+        w.key("phrase");
+        w.string(m.phrase);
+        if (m.sentence) {  // absent in older files and hand-written entries
+            w.key("sentence");
+            w.number(*m.sentence);
+        }
+        w.close();
+    }
+    w.close();
+}
+
+void write_points(IndexWriter& w, const std::vector<Point>& points) {
+    w.open_array(false);
+    for (const Point& p : points) {
+        w.open_object(p.age_mentions.empty() && p.points.empty());
+        w.key("label");
+        w.string(p.label);
+        w.key("sentences");
+        w.opt_number(p.sentences);
+        w.key("hash");
+        w.opt_string(p.hash);
+        w.key("ages");
+        write_ages(w, p.age_mentions);
+        w.key("points");
+        write_points(w, p.points);
+        w.close();
+    }
+    w.close();
+}
+
+void write_section(IndexWriter& w, const Section& s) {
+    w.open_object(s.amendments.empty() && s.ledd.empty());
+    w.key("number");
+    w.string(s.number);
+    w.key("url_name");
+    w.string(s.url_name);
+    w.key("heading");
+    w.string(s.heading);
+    w.key("chapter");
+    w.string(s.chapter);
+    w.key("division");
+    if (s.division < 0) w.null();
+    else w.number(s.division);
+    w.key("in_force_from");
+    w.date(s.in_force_from);
+    w.key("repealed");
+    w.boolean(s.repealed);
+    w.key("repealed_on");
+    w.date(s.repealed_on);
+    w.key("future");
+    w.boolean(s.future);
+    w.key("pending_change");
+    w.boolean(s.pending_change);
+    w.key("ledd_complete");
+    w.boolean(s.ledd_complete);
+    w.key("hash");
+    w.opt_string(s.hash);
+    if (!s.amendments.empty()) {  // absent when there are none, as in older files
+        w.key("amendments");
+        w.open_array(false);
+        for (const Amendment& a : s.amendments) {
+            w.open_object(true);
+            w.key("kind");
+            w.string(amendment_kind_name(a.kind));
+            w.key("act");
+            w.string(a.act);
+            w.key("in_force");
+            w.date(a.in_force);
+            w.key("pending");
+            w.boolean(a.pending);
+            w.close();
+        }
+        w.close();
+    }
+    w.key("ledd");
+    w.open_array(false);
+    for (const Ledd& l : s.ledd) {
+        w.open_object(l.age_mentions.empty() && l.points.empty());
+        w.key("number");
+        w.number(l.number);
+        w.key("sentences");
+        w.opt_number(l.sentences);
+        w.key("hash");
+        w.opt_string(l.hash);
+        w.key("ages");
+        write_ages(w, l.age_mentions);
+        w.key("points");
+        write_points(w, l.points);
+        w.close();
+    }
+    w.close();
+    w.close();
+}
+
+void write_law(std::string& out, const Law& law) {
+    IndexWriter w(out);
+    w.open_object(law.in_force.empty() && law.based_on.empty() && law.amends.empty() && law.divisions.empty() &&
+                  law.sections.empty());
+    w.key("schema");
+    w.string(index_schema);
+    w.key("id");
+    w.string(law.id);
+    w.key("refid");
+    w.string(law.refid);
+    w.key("source");
+    w.string(law.source);
+    w.key("variant");
+    w.string(law.variant);
+    w.key("title");
+    w.string(law.title);
+    w.key("short_title");
+    w.string(law.short_title);
+    w.key("abbreviation");
+    w.string(law.abbreviation);
+    w.key("ministry");
+    w.string(law.ministry);
+    w.key("in_force_text");
+    w.string(law.in_force_text);
+    w.key("in_force");
+    w.open_array(true);
+    for (Date d : law.in_force) w.string(d.iso());
+    w.close();
+    w.key("repealed");
+    w.date(law.repealed);
+    w.key("last_change_in_force");
+    w.date(law.last_change_in_force);
+    w.key("last_changed_by");
+    w.string(law.last_changed_by);
+    w.key("based_on");
+    w.strings(law.based_on);
+    w.key("amends");
+    w.strings(law.amends);
+    w.key("note");
+    w.string(law.note);
+    w.key("sections_complete");
+    w.boolean(law.sections_complete);
+    w.key("divisions");
+    w.open_array(false);
+    for (const Division& d : law.divisions) {
+        w.open_object(true);
+        w.key("kind");
+        w.string(division_kind_name(d.kind));
+        w.key("name");
+        w.string(d.name);
+        w.key("number");
+        w.string(d.number);
+        w.key("heading");
+        w.string(d.heading);
+        w.key("parent");
+        if (d.parent < 0) w.null();
+        else w.number(d.parent);
+        w.close();
+    }
+    w.close();
+    w.key("sections");
+    w.open_array(false);
+    for (const Section& s : law.sections) write_section(w, s);
+    w.close();
+    w.close();
+    out += '\n';
 }
 
 bool is_scalar_like(const json::value& v) {
@@ -556,7 +736,12 @@ std::optional<std::vector<Replacement>> read_replacements(Reader& r, const json:
 
 }  // namespace
 
-std::string serialise_law(const Law& law) { return pretty(law_value(law)); }
+std::string serialise_law(const Law& law) {
+    std::string out;
+    out.reserve(1024 + law.sections.size() * 512);
+    write_law(out, law);
+    return out;
+}
 
 std::string serialise_replacements(const std::vector<Replacement>& replacements) {
     json::object o;

@@ -5,6 +5,7 @@
 
 #include "support.hpp"
 
+#include <boost/json.hpp>
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -100,6 +101,41 @@ TEST_CASE("corpus: an index round-trips and prints deterministically") {
     CHECK_FALSE(diags.has_errors());
     CHECK(*back == law);
     CHECK(serialise_law(*back) == json);
+}
+
+TEST_CASE("corpus: the index writer lays a law out as the JSON tree printer does") {
+    // serialise_law writes without a json::value tree; pretty_index_json is
+    // the tree printer every other index file uses. Reading the text back as
+    // a tree and printing it must give the same bytes, for every shape of
+    // container: flat and not, empty, nested points, optional keys.
+    auto same_as_tree = [](const Law& law) {
+        const std::string text = serialise_law(law);
+        CHECK(pretty_index_json(boost::json::parse(text)) == text);
+    };
+    Law law = sample();
+    same_as_tree(law);
+
+    Law bare;  // no arrays with members: the whole object on one line
+    bare.id = "LOV-2000-01-01-2";
+    same_as_tree(bare);
+    CHECK(serialise_law(bare).find('\n') == serialise_law(bare).size() - 1);
+
+    // Escapes as json::serialize writes them: control characters, quotes,
+    // backslashes; UTF-8 and DEL as they are.
+    law.note = "tab\there \"q\" back\\slash\nline\r\b\f\x01\x1f\x7f æøå §";
+    law.based_on = {"lov/1999-07-02-61/§5-5", ""};
+    law.amends = {"lov/2020-05-07-38"};
+    Section& s = law.sections.front();
+    s.amendments.push_back({Amendment::Kind::added, "LOV-2025-06-20-67", Date::parse("2025-07-01"), false});
+    s.amendments.push_back({Amendment::Kind::repealed, "LOV-2026-01-01-1", std::nullopt, true});
+    s.ledd.front().age_mentions.front().sentence = 2;
+    s.ledd.front().points.front().points.front().age_mentions.push_back(
+        {-1, std::nullopt, AgeWording::other, false, "", 1});
+    Ledd bare_ledd;  // no ages or points: one line
+    bare_ledd.number = 2;
+    s.ledd.push_back(bare_ledd);
+    law.sections.push_back(Section{});  // every default
+    same_as_tree(law);
 }
 
 TEST_CASE("corpus: invalid index JSON gives line and column") {
