@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <iterator>
@@ -431,7 +432,60 @@ std::optional<json::value> parse_json(std::uint32_t file, const text::SourceMana
     return parser.release();
 }
 
+// A JSON path for messages ("sections[3].ledd[0]"), rendered only when a
+// message needs it: a valid file builds no path string at all.
+struct Path {
+    const Path* parent = nullptr;
+    std::string_view key;  // empty at the top level
+    std::size_t index = 0;
+    bool indexed = false;
+
+    Path element(std::string_view k, std::size_t i) const { return {this, k, i, true}; }
+    std::string str() const {
+        std::string s = parent ? parent->str() : std::string();
+        if (!key.empty()) {
+            if (!s.empty()) s += '.';
+            s += key;
+        }
+        if (indexed) s += "[" + std::to_string(index) + "]";
+        return s;
+    }
+    /// The path of a member: "sections[3].number", "id".
+    std::string member(std::string_view k) const {
+        std::string s = str();
+        if (!s.empty()) s += '.';
+        s += k;
+        return s;
+    }
+};
+
+/// An object's members by the schema's keys (in the order `Keys` lists
+/// them), found in one walk of the object; a canonical file has them in that
+/// order, so each key is matched at the first try.
+template <std::size_t N>
+struct Members {
+    std::array<const json::value*, N> at{};
+    bool unknown = false;  // a key the schema does not have
+
+    Members(const json::object& o, const std::array<std::string_view, N>& keys) {
+        std::size_t next = 0;
+        for (const auto& kv : o) {
+            const std::string_view k = kv.key();
+            std::size_t i = next;
+            if (i >= N || keys[i] != k)
+                i = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin());
+            if (i == N) {
+                unknown = true;
+                continue;
+            }
+            at[i] = &kv.value();
+            next = i + 1;
+        }
+    }
+};
+
 // Typed access with messages that name the JSON path ("sections[3].number").
+// A member is given as the pointer Members found (null when absent).
 class Reader {
 public:
     Reader(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
@@ -448,103 +502,109 @@ public:
         fail(path, "expected an object");
         return nullptr;
     }
+    const json::object* object(const json::value& v, const Path& path) {
+        if (v.is_object()) return &v.get_object();
+        return object(v, path.str());
+    }
 
     /// Warns about keys the schema does not have (typos in hand-written files).
-    void known_keys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
+    template <std::size_t N>
+    void known_keys(const json::object& o, const Members<N>& members, const std::array<std::string_view, N>& keys,
+                    const std::string& path) {
+        if (!members.unknown) return;
         for (const auto& kv : o)
             if (std::find(keys.begin(), keys.end(), std::string_view(kv.key())) == keys.end())
                 diags_.add(kinds::corpus, Severity::warning, Span::whole(file_),
                            path + ": unknown key '" + std::string(kv.key()) + "' ignored");
     }
+    template <std::size_t N>
+    void known_keys(const json::object& o, const Members<N>& members, const std::array<std::string_view, N>& keys,
+                    const Path& path) {
+        if (members.unknown) known_keys(o, members, keys, path.str());
+    }
 
-    std::string str(const json::object& o, std::string_view key, const std::string& path, bool required = false) {
-        const json::value* v = o.if_contains(key);
+    std::string str(const json::value* v, const Path& path, std::string_view key, bool required = false) {
         if (!v || v->is_null()) {
-            if (required) fail(join(path, key), "missing (a string is required)");
+            if (required) fail(path.member(key), "missing (a string is required)");
             return {};
         }
         if (!v->is_string()) {
-            fail(join(path, key), "expected a string");
+            fail(path.member(key), "expected a string");
             return {};
         }
         return std::string(v->get_string());
     }
 
-    std::optional<std::string> opt_str(const json::object& o, std::string_view key, const std::string& path) {
-        const json::value* v = o.if_contains(key);
+    std::optional<std::string> opt_str(const json::value* v, const Path& path, std::string_view key) {
         if (!v || v->is_null()) return std::nullopt;
         if (!v->is_string()) {
-            fail(join(path, key), "expected a string or null");
+            fail(path.member(key), "expected a string or null");
             return std::nullopt;
         }
         return std::string(v->get_string());
     }
 
-    std::optional<int> opt_int(const json::object& o, std::string_view key, const std::string& path) {
-        const json::value* v = o.if_contains(key);
+    std::optional<int> opt_int(const json::value* v, const Path& path, std::string_view key) {
         if (!v || v->is_null()) return std::nullopt;
         if (v->is_int64() && v->get_int64() >= std::numeric_limits<int>::min() &&
             v->get_int64() <= std::numeric_limits<int>::max())
             return static_cast<int>(v->get_int64());
         if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
             return static_cast<int>(v->get_uint64());
-        fail(join(path, key), "expected an integer or null");
+        fail(path.member(key), "expected an integer or null");
         return std::nullopt;
     }
 
-    int integer(const json::object& o, std::string_view key, const std::string& path) {
-        if (!o.if_contains(key) || o.at(key).is_null()) {
-            fail(join(path, key), "missing (an integer is required)");
+    int integer(const json::value* v, const Path& path, std::string_view key) {
+        if (!v || v->is_null()) {
+            fail(path.member(key), "missing (an integer is required)");
             return 0;
         }
-        return opt_int(o, key, path).value_or(0);
+        return opt_int(v, path, key).value_or(0);
     }
 
-    bool boolean(const json::object& o, std::string_view key, const std::string& path, bool fallback) {
-        const json::value* v = o.if_contains(key);
+    bool boolean(const json::value* v, const Path& path, std::string_view key, bool fallback) {
         if (!v || v->is_null()) return fallback;
         if (!v->is_bool()) {
-            fail(join(path, key), "expected true or false");
+            fail(path.member(key), "expected true or false");
             return fallback;
         }
         return v->get_bool();
     }
 
-    std::optional<Date> date(const json::object& o, std::string_view key, const std::string& path) {
-        auto s = opt_str(o, key, path);
-        if (!s) return std::nullopt;
-        auto d = Date::parse(*s);
-        if (!d) fail(join(path, key), "'" + *s + "' is not a date (YYYY-MM-DD)");
+    std::optional<Date> date(const json::value* v, const Path& path, std::string_view key) {
+        if (!v || v->is_null()) return std::nullopt;
+        if (!v->is_string()) {
+            fail(path.member(key), "expected a string or null");
+            return std::nullopt;
+        }
+        const std::string_view s = v->get_string();
+        auto d = Date::parse(s);
+        if (!d) fail(path.member(key), "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
         return d;
     }
 
-    const json::array* array(const json::object& o, std::string_view key, const std::string& path) {
+    const json::array& array(const json::value* v, const Path& path, std::string_view key) {
         static const json::array empty;
-        const json::value* v = o.if_contains(key);
-        if (!v || v->is_null()) return &empty;
+        if (!v || v->is_null()) return empty;
         if (!v->is_array()) {
-            fail(join(path, key), "expected an array");
-            return &empty;
+            fail(path.member(key), "expected an array");
+            return empty;
         }
-        return &v->get_array();
+        return v->get_array();
     }
 
-    std::vector<std::string> strings(const json::object& o, std::string_view key, const std::string& path) {
+    std::vector<std::string> strings(const json::value* v, const Path& path, std::string_view key) {
         std::vector<std::string> out;
+        const json::array& items = array(v, path, key);
+        out.reserve(items.size());
         std::size_t i = 0;
-        for (const auto& v : *array(o, key, path)) {
-            if (v.is_string()) out.emplace_back(v.get_string());
-            else fail(join(path, key) + "[" + std::to_string(i) + "]", "expected a string");
+        for (const auto& item : items) {
+            if (item.is_string()) out.emplace_back(item.get_string());
+            else fail(path.member(key) + "[" + std::to_string(i) + "]", "expected a string");
             ++i;
         }
         return out;
-    }
-
-    static std::string join(const std::string& path, std::string_view key) {
-        return path.empty() ? std::string(key) : path + "." + std::string(key);
-    }
-    static std::string index(const std::string& path, std::string_view key, std::size_t i) {
-        return join(path, key) + "[" + std::to_string(i) + "]";
     }
 
 private:
@@ -553,151 +613,194 @@ private:
     bool ok_ = true;
 };
 
-std::vector<AgeMention> read_ages(Reader& r, const json::object& o, const std::string& path) {
+constexpr std::array<std::string_view, 6> age_keys = {"age", "age2", "wording", "negated", "phrase", "sentence"};
+enum AgeKey { a_age, a_age2, a_wording, a_negated, a_phrase, a_sentence };
+
+std::vector<AgeMention> read_ages(Reader& r, const json::value* member, const Path& path) {
     std::vector<AgeMention> out;
+    const json::array& items = r.array(member, path, "ages");
+    out.reserve(items.size());
     std::size_t i = 0;
-    for (const auto& v : *r.array(o, "ages", path)) {
-        const std::string p = Reader::index(path, "ages", i++);
+    for (const auto& v : items) {
+        const Path p = path.element("ages", i++);
         const json::object* a = r.object(v, p);
         if (!a) continue;
-        r.known_keys(*a, p, {"age", "age2", "wording", "negated", "phrase", "sentence"});
+        const Members f(*a, age_keys);
+        r.known_keys(*a, f, age_keys, p);
         AgeMention m;
-        m.age = r.integer(*a, "age", p);
-        m.age2 = r.opt_int(*a, "age2", p);
-        const std::string w = r.str(*a, "wording", p, true);
+        m.age = r.integer(f.at[a_age], p, "age");
+        m.age2 = r.opt_int(f.at[a_age2], p, "age2");
+        const std::string w = r.str(f.at[a_wording], p, "wording", true);
         if (auto parsed = parse_wording(w)) m.wording = *parsed;
-        else if (!w.empty()) r.fail(Reader::join(p, "wording"), "unknown wording '" + w + "'");
-        m.negated = r.boolean(*a, "negated", p, false);
-        m.phrase = r.str(*a, "phrase", p);
-        m.sentence = r.opt_int(*a, "sentence", p);
+        else if (!w.empty()) r.fail(p.member("wording"), "unknown wording '" + w + "'");
+        m.negated = r.boolean(f.at[a_negated], p, "negated", false);
+        m.phrase = r.str(f.at[a_phrase], p, "phrase");
+        m.sentence = r.opt_int(f.at[a_sentence], p, "sentence");
         out.push_back(std::move(m));
     }
     return out;
 }
 
-std::vector<Point> read_points(Reader& r, const json::object& o, const std::string& path) {
+// A point and a ledd have the same keys but for the first.
+constexpr std::array<std::string_view, 5> point_keys = {"label", "sentences", "hash", "ages", "points"};
+constexpr std::array<std::string_view, 5> ledd_keys = {"number", "sentences", "hash", "ages", "points"};
+enum PointKey { p_label_or_number, p_sentences, p_hash, p_ages, p_points };
+
+std::vector<Point> read_points(Reader& r, const json::value* member, const Path& path) {
     std::vector<Point> out;
+    const json::array& items = r.array(member, path, "points");
+    out.reserve(items.size());
     std::size_t i = 0;
-    for (const auto& v : *r.array(o, "points", path)) {
-        const std::string p = Reader::index(path, "points", i++);
+    for (const auto& v : items) {
+        const Path p = path.element("points", i++);
         const json::object* po = r.object(v, p);
         if (!po) continue;
-        r.known_keys(*po, p, {"label", "sentences", "hash", "ages", "points"});
+        const Members f(*po, point_keys);
+        r.known_keys(*po, f, point_keys, p);
         Point pt;
-        pt.label = r.str(*po, "label", p, true);
-        pt.sentences = r.opt_int(*po, "sentences", p);
-        pt.hash = r.opt_str(*po, "hash", p);
-        pt.age_mentions = read_ages(r, *po, p);
-        pt.points = read_points(r, *po, p);
+        pt.label = r.str(f.at[p_label_or_number], p, "label", true);
+        pt.sentences = r.opt_int(f.at[p_sentences], p, "sentences");
+        pt.hash = r.opt_str(f.at[p_hash], p, "hash");
+        pt.age_mentions = read_ages(r, f.at[p_ages], p);
+        pt.points = read_points(r, f.at[p_points], p);
         out.push_back(std::move(pt));
     }
     return out;
 }
 
+constexpr std::array<std::string_view, 20> law_keys = {
+    "schema", "id", "refid", "source", "variant", "title", "short_title", "abbreviation", "ministry",
+    "in_force_text", "in_force", "repealed", "last_change_in_force", "last_changed_by", "based_on",
+    "amends", "note", "sections_complete", "divisions", "sections"};
+enum LawKey {
+    l_schema, l_id, l_refid, l_source, l_variant, l_title, l_short_title, l_abbreviation, l_ministry,
+    l_in_force_text, l_in_force, l_repealed, l_last_change_in_force, l_last_changed_by, l_based_on,
+    l_amends, l_note, l_sections_complete, l_divisions, l_sections
+};
+constexpr std::array<std::string_view, 5> division_keys = {"kind", "name", "number", "heading", "parent"};
+enum DivisionKey { d_kind, d_name, d_number, d_heading, d_parent };
+constexpr std::array<std::string_view, 14> section_keys = {
+    "number", "url_name", "heading", "chapter", "division", "in_force_from", "repealed",
+    "repealed_on", "future", "pending_change", "ledd_complete", "hash", "amendments", "ledd"};
+enum SectionKey {
+    s_number, s_url_name, s_heading, s_chapter, s_division, s_in_force_from, s_repealed,
+    s_repealed_on, s_future, s_pending_change, s_ledd_complete, s_hash, s_amendments, s_ledd
+};
+constexpr std::array<std::string_view, 4> amendment_keys = {"kind", "act", "in_force", "pending"};
+enum AmendmentKey { am_kind, am_act, am_in_force, am_pending };
+
 std::optional<Law> read_law(Reader& r, const json::value& root) {
     const json::object* o = r.object(root, "(top level)");
     if (!o) return std::nullopt;
-    const std::string schema = r.str(*o, "schema", "", true);
+    const Path top;
+    const Members f(*o, law_keys);
+    const std::string schema = r.str(f.at[l_schema], top, "schema", true);
     if (schema != index_schema) {
         if (!schema.empty()) r.fail("schema", "'" + schema + "' is not " + std::string(index_schema));
         return std::nullopt;
     }
-    r.known_keys(*o, "(top level)",
-                 {"schema", "id", "refid", "source", "variant", "title", "short_title", "abbreviation", "ministry",
-                  "in_force_text", "in_force", "repealed", "last_change_in_force", "last_changed_by", "based_on",
-                  "amends", "note", "sections_complete", "divisions", "sections"});
+    r.known_keys(*o, f, law_keys, "(top level)");
     Law law;
-    law.id = r.str(*o, "id", "", true);
-    law.refid = r.str(*o, "refid", "");
-    law.source = r.str(*o, "source", "");
-    law.variant = r.str(*o, "variant", "");
-    law.title = r.str(*o, "title", "");
-    law.short_title = r.str(*o, "short_title", "");
-    law.abbreviation = r.str(*o, "abbreviation", "");
-    law.ministry = r.str(*o, "ministry", "");
-    law.in_force_text = r.str(*o, "in_force_text", "");
-    for (const std::string& s : r.strings(*o, "in_force", "")) {
+    law.id = r.str(f.at[l_id], top, "id", true);
+    law.refid = r.str(f.at[l_refid], top, "refid");
+    law.source = r.str(f.at[l_source], top, "source");
+    law.variant = r.str(f.at[l_variant], top, "variant");
+    law.title = r.str(f.at[l_title], top, "title");
+    law.short_title = r.str(f.at[l_short_title], top, "short_title");
+    law.abbreviation = r.str(f.at[l_abbreviation], top, "abbreviation");
+    law.ministry = r.str(f.at[l_ministry], top, "ministry");
+    law.in_force_text = r.str(f.at[l_in_force_text], top, "in_force_text");
+    for (const std::string& s : r.strings(f.at[l_in_force], top, "in_force")) {
         if (auto d = Date::parse(s)) law.in_force.push_back(*d);
         else r.fail("in_force", "'" + s + "' is not a date (YYYY-MM-DD)");
     }
-    law.repealed = r.date(*o, "repealed", "");
-    law.last_change_in_force = r.date(*o, "last_change_in_force", "");
-    law.last_changed_by = r.str(*o, "last_changed_by", "");
-    law.based_on = r.strings(*o, "based_on", "");
-    law.amends = r.strings(*o, "amends", "");
-    law.note = r.str(*o, "note", "");
-    law.sections_complete = r.boolean(*o, "sections_complete", "", true);
+    law.repealed = r.date(f.at[l_repealed], top, "repealed");
+    law.last_change_in_force = r.date(f.at[l_last_change_in_force], top, "last_change_in_force");
+    law.last_changed_by = r.str(f.at[l_last_changed_by], top, "last_changed_by");
+    law.based_on = r.strings(f.at[l_based_on], top, "based_on");
+    law.amends = r.strings(f.at[l_amends], top, "amends");
+    law.note = r.str(f.at[l_note], top, "note");
+    law.sections_complete = r.boolean(f.at[l_sections_complete], top, "sections_complete", true);
 
+    const json::array& divisions = r.array(f.at[l_divisions], top, "divisions");
+    law.divisions.reserve(divisions.size());
     std::size_t i = 0;
-    for (const auto& v : *r.array(*o, "divisions", "")) {
-        const std::string p = Reader::index("", "divisions", i++);
+    for (const auto& v : divisions) {
+        const Path p = top.element("divisions", i++);
         const json::object* d = r.object(v, p);
         if (!d) continue;
-        r.known_keys(*d, p, {"kind", "name", "number", "heading", "parent"});
+        const Members df(*d, division_keys);
+        r.known_keys(*d, df, division_keys, p);
         Division dv;
-        const std::string kind = r.str(*d, "kind", p, true);
+        const std::string kind = r.str(df.at[d_kind], p, "kind", true);
         if (auto k = parse_division_kind(kind)) dv.kind = *k;
-        else if (!kind.empty()) r.fail(Reader::join(p, "kind"), "unknown kind '" + kind + "' (part, chapter, other)");
-        dv.name = r.str(*d, "name", p);
-        dv.number = r.str(*d, "number", p);
-        dv.heading = r.str(*d, "heading", p);
-        dv.parent = r.opt_int(*d, "parent", p).value_or(-1);
+        else if (!kind.empty()) r.fail(p.member("kind"), "unknown kind '" + kind + "' (part, chapter, other)");
+        dv.name = r.str(df.at[d_name], p, "name");
+        dv.number = r.str(df.at[d_number], p, "number");
+        dv.heading = r.str(df.at[d_heading], p, "heading");
+        dv.parent = r.opt_int(df.at[d_parent], p, "parent").value_or(-1);
         if (dv.parent >= static_cast<int>(law.divisions.size()))
-            r.fail(Reader::join(p, "parent"), "must refer to an earlier division");
+            r.fail(p.member("parent"), "must refer to an earlier division");
         law.divisions.push_back(std::move(dv));
     }
 
+    const json::array& sections = r.array(f.at[l_sections], top, "sections");
+    law.sections.reserve(sections.size());
     i = 0;
-    for (const auto& v : *r.array(*o, "sections", "")) {
-        const std::string p = Reader::index("", "sections", i++);
+    for (const auto& v : sections) {
+        const Path p = top.element("sections", i++);
         const json::object* so = r.object(v, p);
         if (!so) continue;
-        r.known_keys(*so, p,
-                     {"number", "url_name", "heading", "chapter", "division", "in_force_from", "repealed",
-                      "repealed_on", "future", "pending_change", "ledd_complete", "hash", "amendments", "ledd"});
+        const Members sf(*so, section_keys);
+        r.known_keys(*so, sf, section_keys, p);
         Section s;
-        s.number = r.str(*so, "number", p, true);
-        s.url_name = r.str(*so, "url_name", p);
-        s.heading = r.str(*so, "heading", p);
-        s.chapter = r.str(*so, "chapter", p);
-        s.division = r.opt_int(*so, "division", p).value_or(-1);
-        if (s.division >= static_cast<int>(law.divisions.size()))
-            r.fail(Reader::join(p, "division"), "no such division");
-        s.in_force_from = r.date(*so, "in_force_from", p);
-        s.repealed = r.boolean(*so, "repealed", p, false);
-        s.repealed_on = r.date(*so, "repealed_on", p);
-        s.future = r.boolean(*so, "future", p, false);
-        s.pending_change = r.boolean(*so, "pending_change", p, false);
-        s.ledd_complete = r.boolean(*so, "ledd_complete", p, true);
-        s.hash = r.opt_str(*so, "hash", p);
+        s.number = r.str(sf.at[s_number], p, "number", true);
+        s.url_name = r.str(sf.at[s_url_name], p, "url_name");
+        s.heading = r.str(sf.at[s_heading], p, "heading");
+        s.chapter = r.str(sf.at[s_chapter], p, "chapter");
+        s.division = r.opt_int(sf.at[s_division], p, "division").value_or(-1);
+        if (s.division >= static_cast<int>(law.divisions.size())) r.fail(p.member("division"), "no such division");
+        s.in_force_from = r.date(sf.at[s_in_force_from], p, "in_force_from");
+        s.repealed = r.boolean(sf.at[s_repealed], p, "repealed", false);
+        s.repealed_on = r.date(sf.at[s_repealed_on], p, "repealed_on");
+        s.future = r.boolean(sf.at[s_future], p, "future", false);
+        s.pending_change = r.boolean(sf.at[s_pending_change], p, "pending_change", false);
+        s.ledd_complete = r.boolean(sf.at[s_ledd_complete], p, "ledd_complete", true);
+        s.hash = r.opt_str(sf.at[s_hash], p, "hash");
+        const json::array& amendments = r.array(sf.at[s_amendments], p, "amendments");
+        s.amendments.reserve(amendments.size());
         std::size_t k = 0;
-        for (const auto& av : *r.array(*so, "amendments", p)) {
-            const std::string ap = Reader::index(p, "amendments", k++);
+        for (const auto& av : amendments) {
+            const Path ap = p.element("amendments", k++);
             const json::object* ao = r.object(av, ap);
             if (!ao) continue;
-            r.known_keys(*ao, ap, {"kind", "act", "in_force", "pending"});
+            const Members af(*ao, amendment_keys);
+            r.known_keys(*ao, af, amendment_keys, ap);
             Amendment a;
-            const std::string kind = r.str(*ao, "kind", ap, true);
+            const std::string kind = r.str(af.at[am_kind], ap, "kind", true);
             if (auto parsed = parse_amendment_kind(kind)) a.kind = *parsed;
             else if (!kind.empty())
-                r.fail(Reader::join(ap, "kind"), "unknown kind '" + kind + "' (added, changed, repealed)");
-            a.act = r.str(*ao, "act", ap, true);
-            a.in_force = r.date(*ao, "in_force", ap);
-            a.pending = r.boolean(*ao, "pending", ap, false);
+                r.fail(ap.member("kind"), "unknown kind '" + kind + "' (added, changed, repealed)");
+            a.act = r.str(af.at[am_act], ap, "act", true);
+            a.in_force = r.date(af.at[am_in_force], ap, "in_force");
+            a.pending = r.boolean(af.at[am_pending], ap, "pending", false);
             s.amendments.push_back(std::move(a));
         }
+        const json::array& ledd = r.array(sf.at[s_ledd], p, "ledd");
+        s.ledd.reserve(ledd.size());
         std::size_t j = 0;
-        for (const auto& lv : *r.array(*so, "ledd", p)) {
-            const std::string lp = Reader::index(p, "ledd", j++);
+        for (const auto& lv : ledd) {
+            const Path lp = p.element("ledd", j++);
             const json::object* lo = r.object(lv, lp);
             if (!lo) continue;
-            r.known_keys(*lo, lp, {"number", "sentences", "hash", "ages", "points"});
+            const Members lf(*lo, ledd_keys);
+            r.known_keys(*lo, lf, ledd_keys, lp);
             Ledd l;
-            l.number = r.integer(*lo, "number", lp);
-            l.sentences = r.opt_int(*lo, "sentences", lp);
-            l.hash = r.opt_str(*lo, "hash", lp);
-            l.age_mentions = read_ages(r, *lo, lp);
-            l.points = read_points(r, *lo, lp);
+            l.number = r.integer(lf.at[p_label_or_number], lp, "number");
+            l.sentences = r.opt_int(lf.at[p_sentences], lp, "sentences");
+            l.hash = r.opt_str(lf.at[p_hash], lp, "hash");
+            l.age_mentions = read_ages(r, lf.at[p_ages], lp);
+            l.points = read_points(r, lf.at[p_points], lp);
             s.ledd.push_back(std::move(l));
         }
         law.sections.push_back(std::move(s));
@@ -706,28 +809,36 @@ std::optional<Law> read_law(Reader& r, const json::value& root) {
     return law;
 }
 
+constexpr std::array<std::string_view, 2> replacements_keys = {"schema", "replacements"};
+constexpr std::array<std::string_view, 5> replacement_keys = {"from_law", "from_section", "to_law", "to_section",
+                                                              "note"};
+enum ReplacementKey { r_from_law, r_from_section, r_to_law, r_to_section, r_note };
+
 std::optional<std::vector<Replacement>> read_replacements(Reader& r, const json::value& root) {
     const json::object* o = r.object(root, "(top level)");
     if (!o) return std::nullopt;
-    const std::string schema = r.str(*o, "schema", "", true);
+    const Path top;
+    const Members f(*o, replacements_keys);
+    const std::string schema = r.str(f.at[0], top, "schema", true);
     if (schema != replacements_schema) {
         if (!schema.empty()) r.fail("schema", "'" + schema + "' is not " + std::string(replacements_schema));
         return std::nullopt;
     }
-    r.known_keys(*o, "(top level)", {"schema", "replacements"});
+    r.known_keys(*o, f, replacements_keys, "(top level)");
     std::vector<Replacement> out;
     std::size_t i = 0;
-    for (const auto& v : *r.array(*o, "replacements", "")) {
-        const std::string p = Reader::index("", "replacements", i++);
+    for (const auto& v : r.array(f.at[1], top, "replacements")) {
+        const Path p = top.element("replacements", i++);
         const json::object* ro = r.object(v, p);
         if (!ro) continue;
-        r.known_keys(*ro, p, {"from_law", "from_section", "to_law", "to_section", "note"});
+        const Members rf(*ro, replacement_keys);
+        r.known_keys(*ro, rf, replacement_keys, p);
         Replacement rep;
-        rep.from_law = r.str(*ro, "from_law", p, true);
-        rep.from_section = r.str(*ro, "from_section", p, true);
-        rep.to_law = r.str(*ro, "to_law", p, true);
-        rep.to_section = r.str(*ro, "to_section", p, true);
-        rep.note = r.str(*ro, "note", p);
+        rep.from_law = r.str(rf.at[r_from_law], p, "from_law", true);
+        rep.from_section = r.str(rf.at[r_from_section], p, "from_section", true);
+        rep.to_law = r.str(rf.at[r_to_law], p, "to_law", true);
+        rep.to_section = r.str(rf.at[r_to_section], p, "to_section", true);
+        rep.note = r.str(rf.at[r_note], p, "note");
         out.push_back(std::move(rep));
     }
     if (!r.ok()) return std::nullopt;
