@@ -195,6 +195,57 @@ TEST_CASE("corpus: schema errors name the JSON path") {
     }
 }
 
+TEST_CASE("corpus: every schema error of an index file names its path, in reading order") {
+    auto messages = [](const std::string& json) {
+        text::SourceManager sources;
+        Diagnostics diags;
+        const auto id = sources.add("index.json", json, diags);
+        REQUIRE(id);
+        CHECK_FALSE(parse_law(*id, sources, diags));
+        std::vector<std::string> out;
+        for (const Diagnostic& d : diags.all())
+            out.push_back((d.severity == Severity::warning ? "warning: " : "") + d.message);
+        return out;
+    };
+    CHECK(messages("[]") == std::vector<std::string>{"(top level): expected an object"});
+    CHECK(messages("{\"id\": \"x\"}") == std::vector<std::string>{"schema: missing (a string is required)"});
+    CHECK(messages("{\"schema\": \"lovsjekk.corpus/2\"}") ==
+          std::vector<std::string>{"schema: 'lovsjekk.corpus/2' is not lovsjekk.corpus/1"});
+    const std::vector<std::string> expected = {
+        "warning: (top level): unknown key 'extra' ignored",
+        "id: expected a string",
+        "in_force[1]: expected a string",
+        "in_force: 'soon' is not a date (YYYY-MM-DD)",
+        "repealed: expected a string or null",
+        "based_on: expected an array",
+        "sections_complete: expected true or false",
+        "divisions[0]: expected an object",
+        "divisions[1].parent: must refer to an earlier division",
+        "warning: sections[0]: unknown key 'numbr' ignored",
+        "sections[0].number: missing (a string is required)",
+        "sections[0].division: no such division",
+        "sections[0].in_force_from: '2020-02-30' is not a date (YYYY-MM-DD)",
+        "sections[0].future: expected true or false",
+        "sections[0].hash: expected a string or null",
+        "sections[0].amendments[0].kind: unknown kind 'moved' (added, changed, repealed)",
+        "sections[0].amendments[0].act: missing (a string is required)",
+        "sections[0].ledd[0].number: missing (an integer is required)",
+        "sections[0].ledd[0].sentences: expected an integer or null",
+        "sections[0].ledd[0].ages[0].age: expected an integer or null",
+        "sections[0].ledd[0].ages[0].phrase: expected a string",
+        "sections[0].ledd[0].points[0].points[0]: expected an object",
+        "sections[0].ledd[0].points[1].ages: expected an array",
+    };
+    CHECK(messages(R"({"schema": "lovsjekk.corpus/1", "id": 3, "refid": null, "in_force": ["2001-01-01", 5, "soon"],
+        "repealed": 7, "based_on": {}, "sections_complete": "yes",
+        "divisions": [1, {"kind": "chapter", "parent": 0}],
+        "sections": [{"numbr": "1", "division": 9, "in_force_from": "2020-02-30", "future": 1, "hash": 5,
+                      "amendments": [{"kind": "moved"}],
+                      "ledd": [{"sentences": "2", "ages": [{"age": 1.5, "wording": "fylt", "phrase": 3}],
+                                "points": [{"label": "a", "points": [[]]}, {"label": "b", "ages": {}}]}]}],
+        "extra": true})") == expected);
+}
+
 TEST_CASE("corpus: load_corpus reads a folder and reports bad files") {
     const auto dir = temp_dir("load");
     Diagnostics diags;
