@@ -416,7 +416,11 @@ std::string pretty(const json::value& v) {
 std::optional<json::value> parse_json(std::uint32_t file, const text::SourceManager& sources, Diagnostics& diags,
                                       json::storage_ptr storage = {}) {
     const std::string_view content = sources.file(file).content();
-    json::stream_parser parser;
+    // A file in the SourceManager is valid UTF-8 (it rejects any other), so
+    // the parser need not check it again.
+    json::parse_options options;
+    options.allow_invalid_utf8 = true;
+    json::stream_parser parser({}, options);
     parser.reset(std::move(storage));
     boost::system::error_code ec;
     std::size_t consumed = parser.write(content.data(), content.size(), ec);

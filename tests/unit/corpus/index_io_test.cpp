@@ -246,6 +246,19 @@ TEST_CASE("corpus: every schema error of an index file names its path, in readin
         "extra": true})") == expected);
 }
 
+TEST_CASE("corpus: an index file with invalid UTF-8 is an encoding error before any JSON is parsed") {
+    // The JSON parser does not check UTF-8 again (parse_json): this is the check it relies on.
+    const auto dir = temp_dir("utf8");
+    std::ofstream(dir / "bad.json", std::ios::binary) << "{\"schema\": \"lovsjekk.corpus/1\", \"id\": \"LOV-1\xff\"}";
+    text::SourceManager sources;
+    Diagnostics diags;
+    const Corpus c = load_corpus(dir, sources, diags);
+    CHECK(c.size() == 0);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags.all().front().kind == "encoding");
+    CHECK(diags.all().front().message.find("0xFF") != std::string::npos);
+}
+
 TEST_CASE("corpus: load_corpus reads a folder and reports bad files") {
     const auto dir = temp_dir("load");
     Diagnostics diags;
