@@ -954,7 +954,11 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
+    // All in one folder: ordered by file name, as path's own (slower,
+    // component-wise) comparison orders them.
+    std::sort(files.begin(), files.end(), [](const std::filesystem::path& a, const std::filesystem::path& b) {
+        return a.native() < b.native();
+    });
     // A file named by its key is read on its first lookup; its problems are
     // reported by read_laws (or dropped when a lookup reads it). Any other
     // file is read now, so an index named by hand still loads.
@@ -963,29 +967,26 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
         Diagnostics dropped;
         return read_law_file(path, own, dropped);
     });
-    for (const auto& path : files) {
+    for (auto& path : files) {
+        const std::string name = path.filename().string();
         const std::string stem = path.stem().string();
-        if (path.filename() == replacements_file) {
+        if (name == replacements_file) {
             const auto id = sources.load(path, diags);
             if (!id) continue;
             if (auto reps = parse_replacements(*id, sources, diags))
                 for (auto& r : *reps) corpus.add_replacement(std::move(r));
             continue;
         }
-        if (path.filename() == info_file || path.filename() == amendments_file) continue;
-        if (safe_index_key(stem) && stem.rfind("LOV-", 0) == 0) {
-            corpus.add_unread(stem, path);
-            continue;
-        }
-        if (safe_index_key(stem) && stem.rfind("FOR-", 0) == 0) {
-            corpus.add_unread(stem, path);
+        if (name == info_file || name == amendments_file) continue;
+        if (safe_index_key(stem) && (stem.rfind("LOV-", 0) == 0 || stem.rfind("FOR-", 0) == 0)) {
+            corpus.add_unread(stem, std::move(path));
             continue;
         }
         auto law = read_law_file(path, sources, diags);
         if (!law) continue;
         if (corpus.find(index_key(*law)))
             diags.add(kinds::corpus, Severity::warning, Span{},
-                      law->id + " is indexed twice; " + path.filename().string() + " replaces the earlier one");
+                      law->id + " is indexed twice; " + name + " replaces the earlier one");
         corpus.add(std::move(*law));
     }
     return corpus;
