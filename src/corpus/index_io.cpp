@@ -48,8 +48,8 @@ public:
     void key(std::string_view k) {
         next();
         out_ += '"';
-        out_ += k;  // the index's keys are plain words
-        out_ += "\": ";
+        out_.append(k.data(), k.size());  // the index's keys are plain words
+        out_.append("\": ", 3);
     }
 
     void string(std::string_view s) {
@@ -90,14 +90,38 @@ public:
     }
     void boolean(bool b) {
         item();
-        out_ += b ? "true" : "false";
+        if (b) out_.append("true", 4);
+        else out_.append("false", 5);
     }
     void null() {
         item();
-        out_ += "null";
+        out_.append("null", 4);
+    }
+    /// As Date::iso() writes it ("%04d-%02u-%02u"), without snprintf.
+    void date(Date d) {
+        const int year = d.year();
+        if (year < 0 || year > 9999) {
+            string(d.iso());
+            return;
+        }
+        const unsigned month = d.month(), day = d.day();
+        const char text[12] = {'"',
+                               static_cast<char>('0' + year / 1000),
+                               static_cast<char>('0' + year / 100 % 10),
+                               static_cast<char>('0' + year / 10 % 10),
+                               static_cast<char>('0' + year % 10),
+                               '-',
+                               static_cast<char>('0' + month / 10),
+                               static_cast<char>('0' + month % 10),
+                               '-',
+                               static_cast<char>('0' + day / 10),
+                               static_cast<char>('0' + day % 10),
+                               '"'};
+        item();
+        out_.append(text, sizeof text);
     }
     void date(const std::optional<Date>& d) {
-        if (d) string(d->iso());
+        if (d) date(*d);
         else null();
     }
     void opt_string(const std::optional<std::string>& s) {
@@ -135,15 +159,21 @@ private:
     void next() {
         Level& level = stack_.back();
         if (level.flat) {
-            if (!level.first) out_ += ", ";
+            if (!level.first) out_.append(", ", 2);
         } else {
-            out_ += level.first ? "\n" : ",\n";
+            if (level.first) out_ += '\n';
+            else out_.append(",\n", 2);
             indent();
         }
         level.first = false;
     }
     // The members of the innermost open container sit 2 spaces deeper than it.
-    void indent() { out_.append(2 * stack_.size(), ' '); }
+    void indent() {
+        static constexpr std::string_view spaces = "                                                                ";
+        const std::size_t n = 2 * stack_.size();
+        if (n <= spaces.size()) out_.append(spaces.data(), n);
+        else out_.append(n, ' ');
+    }
 
     std::string& out_;
     std::vector<Level> stack_;
@@ -281,7 +311,7 @@ void write_law(std::string& out, const Law& law) {
     w.string(law.in_force_text);
     w.key("in_force");
     w.open_array(true);
-    for (Date d : law.in_force) w.string(d.iso());
+    for (Date d : law.in_force) w.date(d);
     w.close();
     w.key("repealed");
     w.date(law.repealed);

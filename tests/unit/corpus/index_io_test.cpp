@@ -136,6 +136,18 @@ TEST_CASE("corpus: the index writer lays a law out as the JSON tree printer does
     s.ledd.push_back(bare_ledd);
     law.sections.push_back(Section{});  // every default
     same_as_tree(law);
+
+    // Dates as Date::iso() writes them, also outside the years 1000–9999.
+    for (const Date date : {Date::from_ymd(999, 1, 5), Date::from_ymd(2024, 12, 31), Date::from_ymd(10000, 2, 3),
+                            Date::from_ymd(-1, 3, 4)}) {
+        law.in_force = {date};
+        law.sections.front().repealed_on = date;
+        const std::string text = serialise_law(law);
+        CAPTURE(date.iso());
+        CHECK(text.find("\"in_force\": [\"" + date.iso() + "\"]") != std::string::npos);
+        CHECK(text.find("\"repealed_on\": \"" + date.iso() + "\"") != std::string::npos);
+    }
+    CHECK(Date::from_ymd(999, 1, 5).iso() == "0999-01-05");
 }
 
 TEST_CASE("corpus: invalid index JSON gives line and column") {
