@@ -202,21 +202,30 @@ void write_ages(IndexWriter& w, const std::vector<AgeMention>& ages) {
     w.close();
 }
 
+void write_points(IndexWriter& w, const std::vector<Point>& points);
+
+// What a ledd and a point have alike after their number or label, and the
+// close of their object.
+template <class LeddOrPoint>
+void write_text_members(IndexWriter& w, const LeddOrPoint& x) {
+    w.key("sentences");
+    w.opt_number(x.sentences);
+    w.key("hash");
+    w.opt_string(x.hash);
+    w.key("ages");
+    write_ages(w, x.age_mentions);
+    w.key("points");
+    write_points(w, x.points);
+    w.close();
+}
+
 void write_points(IndexWriter& w, const std::vector<Point>& points) {
     w.open_array(false);
     for (const Point& p : points) {
         w.open_object(p.age_mentions.empty() && p.points.empty());
         w.key("label");
         w.string(p.label);
-        w.key("sentences");
-        w.opt_number(p.sentences);
-        w.key("hash");
-        w.opt_string(p.hash);
-        w.key("ages");
-        write_ages(w, p.age_mentions);
-        w.key("points");
-        write_points(w, p.points);
-        w.close();
+        write_text_members(w, p);
     }
     w.close();
 }
@@ -271,15 +280,7 @@ void write_section(IndexWriter& w, const Section& s) {
         w.open_object(l.age_mentions.empty() && l.points.empty());
         w.key("number");
         w.number(l.number);
-        w.key("sentences");
-        w.opt_number(l.sentences);
-        w.key("hash");
-        w.opt_string(l.hash);
-        w.key("ages");
-        write_ages(w, l.age_mentions);
-        w.key("points");
-        write_points(w, l.points);
-        w.close();
+        write_text_members(w, l);
     }
     w.close();
     w.close();
