@@ -175,13 +175,80 @@ bool Section::in_force_on(Date on) const {
     return true;
 }
 
-const Section* Law::find_section(std::string_view number) const {
-    for (const Section& s : sections)
-        if (same_section_number(s.number, number)) return &s;
+const Section* Law::find_section(std::string_view number) const { return section_index_.find(sections, number); }
+
+namespace {
+
+// FNV-1a of section_number_key(number), without building the key.
+std::uint32_t section_number_hash(std::string_view number) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (std::size_t k = 0; k < number.size();) {
+        if (number[k] == ' ' || number[k] == '\t') ++k;
+        else if (number.substr(k, 2) == section_sign) k += 2;
+        else if (number[k] == '.' && k + 1 == number.size()) ++k;  // "§ 31."
+        else {
+            h ^= static_cast<unsigned char>(ascii_lower(number[k++]));
+            h *= 1099511628211ULL;
+        }
+    }
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+using Slots = std::vector<std::uint64_t>;
+
+// One table of the sections' numbers or url_names (`name`); an equal name
+// later in the law keeps the earlier one's slot, as a scan would find it first.
+Slots build_slots(const std::vector<Section>& sections, std::string Section::*name) {
+    std::size_t size = 8;
+    while (size < sections.size() * 2) size *= 2;
+    Slots slots(size, 0);
+    const std::size_t mask = size - 1;
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const std::string& text = sections[i].*name;
+        if (text.empty() && name != &Section::number) continue;  // no url_name
+        const std::uint64_t h = section_number_hash(text);
+        for (std::size_t pos = h & mask;; pos = (pos + 1) & mask) {
+            const std::uint64_t slot = slots[pos];
+            if (slot == 0) {
+                slots[pos] = (h << 32) | (i + 1);
+                break;
+            }
+            if ((slot >> 32) == h && same_section_number(sections[(slot & 0xFFFFFFFFU) - 1].*name, text)) break;
+        }
+    }
+    return slots;
+}
+
+const Section* find_in_slots(const Slots& slots, const std::vector<Section>& sections, std::string Section::*name,
+                             std::string_view number, std::uint64_t h) {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t pos = h & mask;; pos = (pos + 1) & mask) {
+        const std::uint64_t slot = slots[pos];
+        if (slot == 0) return nullptr;
+        const Section& s = sections[(slot & 0xFFFFFFFFU) - 1];
+        if ((slot >> 32) == h && same_section_number(s.*name, number)) return &s;
+    }
+}
+
+}  // namespace
+
+const Section* SectionIndex::find(const std::vector<Section>& sections, std::string_view number) const {
+    if (!built_ || built_for_ != sections.data() || built_size_ != sections.size()) {
+        numbers_ = build_slots(sections, &Section::number);
+        url_names_.clear();
+        url_names_built_ = false;
+        built_for_ = sections.data();
+        built_size_ = sections.size();
+        built_ = true;
+    }
+    const std::uint64_t h = section_number_hash(number);
+    if (const Section* s = find_in_slots(numbers_, sections, &Section::number, number, h)) return s;
     // Lovdata's own spelling ("§2-1c") or a treaty article named by URL.
-    for (const Section& s : sections)
-        if (!s.url_name.empty() && same_section_number(s.url_name, number)) return &s;
-    return nullptr;
+    if (!url_names_built_) {
+        url_names_ = build_slots(sections, &Section::url_name);
+        url_names_built_ = true;
+    }
+    return find_in_slots(url_names_, sections, &Section::url_name, number, h);
 }
 
 std::vector<std::string> Law::nearest_sections(std::string_view number, std::size_t k) const {

@@ -146,6 +146,39 @@ struct Section {
     friend bool operator==(const Section&, const Section&) = default;
 };
 
+/// Law::find_section's lookup tables: open-addressed hash tables of the
+/// sections' numbers (and, built on the first number that misses, of their
+/// url_names), hashed as section_number_key and compared with
+/// same_section_number, built on the first lookup. A copied or moved-to
+/// index starts empty; a lookup rebuilds it when the sections have grown or
+/// moved since, not when a section is renumbered in place (fill a law's
+/// sections before looking them up). Never part of a law's equality.
+class SectionIndex {
+public:
+    SectionIndex() = default;
+    SectionIndex(const SectionIndex&) noexcept {}
+    SectionIndex& operator=(const SectionIndex&) noexcept {
+        numbers_.clear();
+        url_names_.clear();
+        built_ = false;
+        return *this;
+    }
+    ~SectionIndex() = default;
+    friend bool operator==(const SectionIndex&, const SectionIndex&) { return true; }
+
+    /// The first section whose number is `number` (same_section_number),
+    /// else the first whose non-empty url_name is.
+    const Section* find(const std::vector<Section>& sections, std::string_view number) const;
+
+private:
+    // A slot: the key's hash in the high 32 bits, the section's position + 1
+    // in the low 32 (0: empty).
+    mutable std::vector<std::uint64_t> numbers_, url_names_;
+    mutable const Section* built_for_ = nullptr;
+    mutable std::size_t built_size_ = 0;
+    mutable bool built_ = false, url_names_built_ = false;
+};
+
 /// One law or regulation as the index knows it.
 struct Law {
     std::string id;             ///< "LOV-1999-07-02-63", "FOR-2000-12-20-1554"
@@ -185,6 +218,9 @@ struct Law {
     bool awaiting_in_force() const { return in_force.empty() && !repealed; }
 
     friend bool operator==(const Law&, const Law&) = default;
+
+private:
+    SectionIndex section_index_;  // a cache for find_section
 };
 
 /// An old provision and the provision that took over its content.

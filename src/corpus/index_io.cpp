@@ -9,6 +9,8 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -23,123 +25,333 @@ namespace {
 // ------------------------------------------------------------------------
 // Writing
 
-json::value date_value(const std::optional<Date>& d) { return d ? json::value(d->iso()) : json::value(nullptr); }
+/// Writes a law's index JSON straight into one string, in the layout that
+/// `pretty` gives a tree (see there): the caller says whether a container is
+/// flat (holds only scalars and empty containers), since that must be known
+/// before its first member is written. No json::value is built.
+class IndexWriter {
+public:
+    explicit IndexWriter(std::string& out) : out_(out) {}
 
-template <class T>
-json::value opt_value(const std::optional<T>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-}
-
-json::array string_array(const std::vector<std::string>& items) {
-    json::array a;
-    for (const auto& s : items) a.emplace_back(s);
-    return a;
-}
-
-json::array ages_value(const std::vector<AgeMention>& ages) {
-    json::array a;
-    for (const AgeMention& m : ages) {
-        json::object o;
-        o["age"] = m.age;
-        o["age2"] = opt_value(m.age2);
-        o["wording"] = wording_name(m.wording);
-        o["negated"] = m.negated;
-        o["phrase"] = m.phrase;
-        if (m.sentence) o["sentence"] = *m.sentence;  // absent in older files and hand-written entries
-        a.emplace_back(std::move(o));
+    void open_object(bool flat) { open('{', flat); }
+    void open_array(bool flat) { open('[', flat); }
+    void close() {
+        const Level level = stack_.back();
+        stack_.pop_back();
+        if (!level.first && !level.flat) {
+            out_ += '\n';
+            indent();
+        }
+        out_ += level.close;
     }
-    return a;
-}
-
-json::array points_value(const std::vector<Point>& points) {
-    json::array a;
-    for (const Point& p : points) {
-        json::object o;
-        o["label"] = p.label;
-        o["sentences"] = opt_value(p.sentences);
-        o["hash"] = opt_value(p.hash);
-        o["ages"] = ages_value(p.age_mentions);
-        o["points"] = points_value(p.points);
-        a.emplace_back(std::move(o));
+    /// A member's key; its value follows.
+    void key(std::string_view k) {
+        next();
+        out_ += '"';
+        out_.append(k.data(), k.size());  // the index's keys are plain words
+        out_.append("\": ", 3);
     }
-    return a;
-}
 
-json::value law_value(const Law& law) {
-    json::object o;
-    o["schema"] = index_schema;
-    o["id"] = law.id;
-    o["refid"] = law.refid;
-    o["source"] = law.source;
-    o["variant"] = law.variant;
-    o["title"] = law.title;
-    o["short_title"] = law.short_title;
-    o["abbreviation"] = law.abbreviation;
-    o["ministry"] = law.ministry;
-    o["in_force_text"] = law.in_force_text;
-    json::array in_force;
-    for (Date d : law.in_force) in_force.emplace_back(d.iso());
-    o["in_force"] = std::move(in_force);
-    o["repealed"] = date_value(law.repealed);
-    o["last_change_in_force"] = date_value(law.last_change_in_force);
-    o["last_changed_by"] = law.last_changed_by;
-    o["based_on"] = string_array(law.based_on);
-    o["amends"] = string_array(law.amends);
-    o["note"] = law.note;
-    o["sections_complete"] = law.sections_complete;
-    json::array divisions;
-    for (const Division& d : law.divisions) {
-        json::object dv;
-        dv["kind"] = division_kind_name(d.kind);
-        dv["name"] = d.name;
-        dv["number"] = d.number;
-        dv["heading"] = d.heading;
-        dv["parent"] = d.parent < 0 ? json::value(nullptr) : json::value(d.parent);
-        divisions.emplace_back(std::move(dv));
-    }
-    o["divisions"] = std::move(divisions);
-    json::array sections;
-    for (const Section& s : law.sections) {
-        json::object so;
-        so["number"] = s.number;
-        so["url_name"] = s.url_name;
-        so["heading"] = s.heading;
-        so["chapter"] = s.chapter;
-        so["division"] = s.division < 0 ? json::value(nullptr) : json::value(s.division);
-        so["in_force_from"] = date_value(s.in_force_from);
-        so["repealed"] = s.repealed;
-        so["repealed_on"] = date_value(s.repealed_on);
-        so["future"] = s.future;
-        so["pending_change"] = s.pending_change;
-        so["ledd_complete"] = s.ledd_complete;
-        so["hash"] = opt_value(s.hash);
-        if (!s.amendments.empty()) {  // absent when there are none, as in older files
-            json::array amendments;
-            for (const Amendment& a : s.amendments) {
-                json::object ao;
-                ao["kind"] = amendment_kind_name(a.kind);
-                ao["act"] = a.act;
-                ao["in_force"] = date_value(a.in_force);
-                ao["pending"] = a.pending;
-                amendments.emplace_back(std::move(ao));
+    void string(std::string_view s) {
+        item();
+        out_ += '"';
+        // As json::serialize escapes: '"', '\\' and control characters; UTF-8 as it is.
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.data() + run, i - run);
+            run = i + 1;
+            out_ += '\\';
+            switch (c) {
+                case '"': out_ += '"'; break;
+                case '\\': out_ += '\\'; break;
+                case '\b': out_ += 'b'; break;
+                case '\t': out_ += 't'; break;
+                case '\n': out_ += 'n'; break;
+                case '\f': out_ += 'f'; break;
+                case '\r': out_ += 'r'; break;
+                default: {
+                    static constexpr char hex[] = "0123456789abcdef";
+                    out_ += "u00";
+                    out_ += hex[c >> 4];
+                    out_ += hex[c & 15];
+                }
             }
-            so["amendments"] = std::move(amendments);
         }
-        json::array ledd;
-        for (const Ledd& l : s.ledd) {
-            json::object lo;
-            lo["number"] = l.number;
-            lo["sentences"] = opt_value(l.sentences);
-            lo["hash"] = opt_value(l.hash);
-            lo["ages"] = ages_value(l.age_mentions);
-            lo["points"] = points_value(l.points);
-            ledd.emplace_back(std::move(lo));
-        }
-        so["ledd"] = std::move(ledd);
-        sections.emplace_back(std::move(so));
+        out_.append(s.data() + run, s.size() - run);
+        out_ += '"';
     }
-    o["sections"] = std::move(sections);
-    return o;
+    void number(std::int64_t n) {
+        item();
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+        out_.append(buf, end);
+    }
+    void boolean(bool b) {
+        item();
+        if (b) out_.append("true", 4);
+        else out_.append("false", 5);
+    }
+    void null() {
+        item();
+        out_.append("null", 4);
+    }
+    /// As Date::iso() writes it ("%04d-%02u-%02u"), without snprintf.
+    void date(Date d) {
+        const int year = d.year();
+        if (year < 0 || year > 9999) {
+            string(d.iso());
+            return;
+        }
+        const unsigned month = d.month(), day = d.day();
+        const char text[12] = {'"',
+                               static_cast<char>('0' + year / 1000),
+                               static_cast<char>('0' + year / 100 % 10),
+                               static_cast<char>('0' + year / 10 % 10),
+                               static_cast<char>('0' + year % 10),
+                               '-',
+                               static_cast<char>('0' + month / 10),
+                               static_cast<char>('0' + month % 10),
+                               '-',
+                               static_cast<char>('0' + day / 10),
+                               static_cast<char>('0' + day % 10),
+                               '"'};
+        item();
+        out_.append(text, sizeof text);
+    }
+    void date(const std::optional<Date>& d) {
+        if (d) date(*d);
+        else null();
+    }
+    void opt_string(const std::optional<std::string>& s) {
+        if (s) string(*s);
+        else null();
+    }
+    void opt_number(const std::optional<int>& n) {
+        if (n) number(*n);
+        else null();
+    }
+    /// An array of strings: flat, "[]" when empty.
+    void strings(const std::vector<std::string>& items) {
+        open_array(true);
+        for (const auto& s : items) string(s);
+        close();
+    }
+
+private:
+    struct Level {
+        char close;
+        bool flat;
+        bool array;
+        bool first = true;
+    };
+
+    void open(char bracket, bool flat) {
+        item();
+        out_ += bracket;
+        stack_.push_back({bracket == '{' ? '}' : ']', flat, bracket == '['});
+    }
+    // Before an array's element (an object's member value follows its key).
+    void item() {
+        if (!stack_.empty() && stack_.back().array) next();
+    }
+    void next() {
+        Level& level = stack_.back();
+        if (level.flat) {
+            if (!level.first) out_.append(", ", 2);
+        } else {
+            if (level.first) out_ += '\n';
+            else out_.append(",\n", 2);
+            indent();
+        }
+        level.first = false;
+    }
+    // The members of the innermost open container sit 2 spaces deeper than it.
+    void indent() {
+        static constexpr std::string_view spaces = "                                                                ";
+        const std::size_t n = 2 * stack_.size();
+        if (n <= spaces.size()) out_.append(spaces.data(), n);
+        else out_.append(n, ' ');
+    }
+
+    std::string& out_;
+    std::vector<Level> stack_;
+};
+
+void write_ages(IndexWriter& w, const std::vector<AgeMention>& ages) {
+    w.open_array(false);
+    for (const AgeMention& m : ages) {
+        w.open_object(true);
+        w.key("age");
+        w.number(m.age);
+        w.key("age2");
+        w.opt_number(m.age2);
+        w.key("wording");
+        w.string(wording_name(m.wording));
+        w.key("negated");
+        w.boolean(m.negated);
+        w.key("phrase");
+        w.string(m.phrase);
+        if (m.sentence) {  // absent in older files and hand-written entries
+            w.key("sentence");
+            w.number(*m.sentence);
+        }
+        w.close();
+    }
+    w.close();
+}
+
+void write_points(IndexWriter& w, const std::vector<Point>& points);
+
+// What a ledd and a point have alike after their number or label, and the
+// close of their object.
+template <class LeddOrPoint>
+void write_text_members(IndexWriter& w, const LeddOrPoint& x) {
+    w.key("sentences");
+    w.opt_number(x.sentences);
+    w.key("hash");
+    w.opt_string(x.hash);
+    w.key("ages");
+    write_ages(w, x.age_mentions);
+    w.key("points");
+    write_points(w, x.points);
+    w.close();
+}
+
+void write_points(IndexWriter& w, const std::vector<Point>& points) {
+    w.open_array(false);
+    for (const Point& p : points) {
+        w.open_object(p.age_mentions.empty() && p.points.empty());
+        w.key("label");
+        w.string(p.label);
+        write_text_members(w, p);
+    }
+    w.close();
+}
+
+void write_section(IndexWriter& w, const Section& s) {
+    w.open_object(s.amendments.empty() && s.ledd.empty());
+    w.key("number");
+    w.string(s.number);
+    w.key("url_name");
+    w.string(s.url_name);
+    w.key("heading");
+    w.string(s.heading);
+    w.key("chapter");
+    w.string(s.chapter);
+    w.key("division");
+    if (s.division < 0) w.null();
+    else w.number(s.division);
+    w.key("in_force_from");
+    w.date(s.in_force_from);
+    w.key("repealed");
+    w.boolean(s.repealed);
+    w.key("repealed_on");
+    w.date(s.repealed_on);
+    w.key("future");
+    w.boolean(s.future);
+    w.key("pending_change");
+    w.boolean(s.pending_change);
+    w.key("ledd_complete");
+    w.boolean(s.ledd_complete);
+    w.key("hash");
+    w.opt_string(s.hash);
+    if (!s.amendments.empty()) {  // absent when there are none, as in older files
+        w.key("amendments");
+        w.open_array(false);
+        for (const Amendment& a : s.amendments) {
+            w.open_object(true);
+            w.key("kind");
+            w.string(amendment_kind_name(a.kind));
+            w.key("act");
+            w.string(a.act);
+            w.key("in_force");
+            w.date(a.in_force);
+            w.key("pending");
+            w.boolean(a.pending);
+            w.close();
+        }
+        w.close();
+    }
+    w.key("ledd");
+    w.open_array(false);
+    for (const Ledd& l : s.ledd) {
+        w.open_object(l.age_mentions.empty() && l.points.empty());
+        w.key("number");
+        w.number(l.number);
+        write_text_members(w, l);
+    }
+    w.close();
+    w.close();
+}
+
+void write_law(std::string& out, const Law& law) {
+    IndexWriter w(out);
+    w.open_object(law.in_force.empty() && law.based_on.empty() && law.amends.empty() && law.divisions.empty() &&
+                  law.sections.empty());
+    w.key("schema");
+    w.string(index_schema);
+    w.key("id");
+    w.string(law.id);
+    w.key("refid");
+    w.string(law.refid);
+    w.key("source");
+    w.string(law.source);
+    w.key("variant");
+    w.string(law.variant);
+    w.key("title");
+    w.string(law.title);
+    w.key("short_title");
+    w.string(law.short_title);
+    w.key("abbreviation");
+    w.string(law.abbreviation);
+    w.key("ministry");
+    w.string(law.ministry);
+    w.key("in_force_text");
+    w.string(law.in_force_text);
+    w.key("in_force");
+    w.open_array(true);
+    for (Date d : law.in_force) w.date(d);
+    w.close();
+    w.key("repealed");
+    w.date(law.repealed);
+    w.key("last_change_in_force");
+    w.date(law.last_change_in_force);
+    w.key("last_changed_by");
+    w.string(law.last_changed_by);
+    w.key("based_on");
+    w.strings(law.based_on);
+    w.key("amends");
+    w.strings(law.amends);
+    w.key("note");
+    w.string(law.note);
+    w.key("sections_complete");
+    w.boolean(law.sections_complete);
+    w.key("divisions");
+    w.open_array(false);
+    for (const Division& d : law.divisions) {
+        w.open_object(true);
+        w.key("kind");
+        w.string(division_kind_name(d.kind));
+        w.key("name");
+        w.string(d.name);
+        w.key("number");
+        w.string(d.number);
+        w.key("heading");
+        w.string(d.heading);
+        w.key("parent");
+        if (d.parent < 0) w.null();
+        else w.number(d.parent);
+        w.close();
+    }
+    w.close();
+    w.key("sections");
+    w.open_array(false);
+    for (const Section& s : law.sections) write_section(w, s);
+    w.close();
+    w.close();
+    out += '\n';
 }
 
 bool is_scalar_like(const json::value& v) {
@@ -235,7 +447,11 @@ std::string pretty(const json::value& v) {
 std::optional<json::value> parse_json(std::uint32_t file, const text::SourceManager& sources, Diagnostics& diags,
                                       json::storage_ptr storage = {}) {
     const std::string_view content = sources.file(file).content();
-    json::stream_parser parser;
+    // A file in the SourceManager is valid UTF-8 (it rejects any other), so
+    // the parser need not check it again.
+    json::parse_options options;
+    options.allow_invalid_utf8 = true;
+    json::stream_parser parser({}, options);
     parser.reset(std::move(storage));
     boost::system::error_code ec;
     std::size_t consumed = parser.write(content.data(), content.size(), ec);
@@ -251,7 +467,60 @@ std::optional<json::value> parse_json(std::uint32_t file, const text::SourceMana
     return parser.release();
 }
 
+// A JSON path for messages ("sections[3].ledd[0]"), rendered only when a
+// message needs it: a valid file builds no path string at all.
+struct Path {
+    const Path* parent = nullptr;
+    std::string_view key;  // empty at the top level
+    std::size_t index = 0;
+    bool indexed = false;
+
+    Path element(std::string_view k, std::size_t i) const { return {this, k, i, true}; }
+    std::string str() const {
+        std::string s = parent ? parent->str() : std::string();
+        if (!key.empty()) {
+            if (!s.empty()) s += '.';
+            s += key;
+        }
+        if (indexed) s += "[" + std::to_string(index) + "]";
+        return s;
+    }
+    /// The path of a member: "sections[3].number", "id".
+    std::string member(std::string_view k) const {
+        std::string s = str();
+        if (!s.empty()) s += '.';
+        s += k;
+        return s;
+    }
+};
+
+/// An object's members by the schema's keys (in the order `Keys` lists
+/// them), found in one walk of the object; a canonical file has them in that
+/// order, so each key is matched at the first try.
+template <std::size_t N>
+struct Members {
+    std::array<const json::value*, N> at{};
+    bool unknown = false;  // a key the schema does not have
+
+    Members(const json::object& o, const std::array<std::string_view, N>& keys) {
+        std::size_t next = 0;
+        for (const auto& kv : o) {
+            const std::string_view k = kv.key();
+            std::size_t i = next;
+            if (i >= N || keys[i] != k)
+                i = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin());
+            if (i == N) {
+                unknown = true;
+                continue;
+            }
+            at[i] = &kv.value();
+            next = i + 1;
+        }
+    }
+};
+
 // Typed access with messages that name the JSON path ("sections[3].number").
+// A member is given as the pointer Members found (null when absent).
 class Reader {
 public:
     Reader(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
@@ -268,103 +537,109 @@ public:
         fail(path, "expected an object");
         return nullptr;
     }
+    const json::object* object(const json::value& v, const Path& path) {
+        if (v.is_object()) return &v.get_object();
+        return object(v, path.str());
+    }
 
     /// Warns about keys the schema does not have (typos in hand-written files).
-    void known_keys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> keys) {
+    template <std::size_t N>
+    void known_keys(const json::object& o, const Members<N>& members, const std::array<std::string_view, N>& keys,
+                    const std::string& path) {
+        if (!members.unknown) return;
         for (const auto& kv : o)
             if (std::find(keys.begin(), keys.end(), std::string_view(kv.key())) == keys.end())
                 diags_.add(kinds::corpus, Severity::warning, Span::whole(file_),
                            path + ": unknown key '" + std::string(kv.key()) + "' ignored");
     }
+    template <std::size_t N>
+    void known_keys(const json::object& o, const Members<N>& members, const std::array<std::string_view, N>& keys,
+                    const Path& path) {
+        if (members.unknown) known_keys(o, members, keys, path.str());
+    }
 
-    std::string str(const json::object& o, std::string_view key, const std::string& path, bool required = false) {
-        const json::value* v = o.if_contains(key);
+    std::string str(const json::value* v, const Path& path, std::string_view key, bool required = false) {
         if (!v || v->is_null()) {
-            if (required) fail(join(path, key), "missing (a string is required)");
+            if (required) fail(path.member(key), "missing (a string is required)");
             return {};
         }
         if (!v->is_string()) {
-            fail(join(path, key), "expected a string");
+            fail(path.member(key), "expected a string");
             return {};
         }
         return std::string(v->get_string());
     }
 
-    std::optional<std::string> opt_str(const json::object& o, std::string_view key, const std::string& path) {
-        const json::value* v = o.if_contains(key);
+    std::optional<std::string> opt_str(const json::value* v, const Path& path, std::string_view key) {
         if (!v || v->is_null()) return std::nullopt;
         if (!v->is_string()) {
-            fail(join(path, key), "expected a string or null");
+            fail(path.member(key), "expected a string or null");
             return std::nullopt;
         }
         return std::string(v->get_string());
     }
 
-    std::optional<int> opt_int(const json::object& o, std::string_view key, const std::string& path) {
-        const json::value* v = o.if_contains(key);
+    std::optional<int> opt_int(const json::value* v, const Path& path, std::string_view key) {
         if (!v || v->is_null()) return std::nullopt;
         if (v->is_int64() && v->get_int64() >= std::numeric_limits<int>::min() &&
             v->get_int64() <= std::numeric_limits<int>::max())
             return static_cast<int>(v->get_int64());
         if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
             return static_cast<int>(v->get_uint64());
-        fail(join(path, key), "expected an integer or null");
+        fail(path.member(key), "expected an integer or null");
         return std::nullopt;
     }
 
-    int integer(const json::object& o, std::string_view key, const std::string& path) {
-        if (!o.if_contains(key) || o.at(key).is_null()) {
-            fail(join(path, key), "missing (an integer is required)");
+    int integer(const json::value* v, const Path& path, std::string_view key) {
+        if (!v || v->is_null()) {
+            fail(path.member(key), "missing (an integer is required)");
             return 0;
         }
-        return opt_int(o, key, path).value_or(0);
+        return opt_int(v, path, key).value_or(0);
     }
 
-    bool boolean(const json::object& o, std::string_view key, const std::string& path, bool fallback) {
-        const json::value* v = o.if_contains(key);
+    bool boolean(const json::value* v, const Path& path, std::string_view key, bool fallback) {
         if (!v || v->is_null()) return fallback;
         if (!v->is_bool()) {
-            fail(join(path, key), "expected true or false");
+            fail(path.member(key), "expected true or false");
             return fallback;
         }
         return v->get_bool();
     }
 
-    std::optional<Date> date(const json::object& o, std::string_view key, const std::string& path) {
-        auto s = opt_str(o, key, path);
-        if (!s) return std::nullopt;
-        auto d = Date::parse(*s);
-        if (!d) fail(join(path, key), "'" + *s + "' is not a date (YYYY-MM-DD)");
+    std::optional<Date> date(const json::value* v, const Path& path, std::string_view key) {
+        if (!v || v->is_null()) return std::nullopt;
+        if (!v->is_string()) {
+            fail(path.member(key), "expected a string or null");
+            return std::nullopt;
+        }
+        const std::string_view s = v->get_string();
+        auto d = Date::parse(s);
+        if (!d) fail(path.member(key), "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
         return d;
     }
 
-    const json::array* array(const json::object& o, std::string_view key, const std::string& path) {
+    const json::array& array(const json::value* v, const Path& path, std::string_view key) {
         static const json::array empty;
-        const json::value* v = o.if_contains(key);
-        if (!v || v->is_null()) return &empty;
+        if (!v || v->is_null()) return empty;
         if (!v->is_array()) {
-            fail(join(path, key), "expected an array");
-            return &empty;
+            fail(path.member(key), "expected an array");
+            return empty;
         }
-        return &v->get_array();
+        return v->get_array();
     }
 
-    std::vector<std::string> strings(const json::object& o, std::string_view key, const std::string& path) {
+    std::vector<std::string> strings(const json::value* v, const Path& path, std::string_view key) {
         std::vector<std::string> out;
+        const json::array& items = array(v, path, key);
+        out.reserve(items.size());
         std::size_t i = 0;
-        for (const auto& v : *array(o, key, path)) {
-            if (v.is_string()) out.emplace_back(v.get_string());
-            else fail(join(path, key) + "[" + std::to_string(i) + "]", "expected a string");
+        for (const auto& item : items) {
+            if (item.is_string()) out.emplace_back(item.get_string());
+            else fail(path.member(key) + "[" + std::to_string(i) + "]", "expected a string");
             ++i;
         }
         return out;
-    }
-
-    static std::string join(const std::string& path, std::string_view key) {
-        return path.empty() ? std::string(key) : path + "." + std::string(key);
-    }
-    static std::string index(const std::string& path, std::string_view key, std::size_t i) {
-        return join(path, key) + "[" + std::to_string(i) + "]";
     }
 
 private:
@@ -373,151 +648,194 @@ private:
     bool ok_ = true;
 };
 
-std::vector<AgeMention> read_ages(Reader& r, const json::object& o, const std::string& path) {
+constexpr std::array<std::string_view, 6> age_keys = {"age", "age2", "wording", "negated", "phrase", "sentence"};
+enum AgeKey { a_age, a_age2, a_wording, a_negated, a_phrase, a_sentence };
+
+std::vector<AgeMention> read_ages(Reader& r, const json::value* member, const Path& path) {
     std::vector<AgeMention> out;
+    const json::array& items = r.array(member, path, "ages");
+    out.reserve(items.size());
     std::size_t i = 0;
-    for (const auto& v : *r.array(o, "ages", path)) {
-        const std::string p = Reader::index(path, "ages", i++);
+    for (const auto& v : items) {
+        const Path p = path.element("ages", i++);
         const json::object* a = r.object(v, p);
         if (!a) continue;
-        r.known_keys(*a, p, {"age", "age2", "wording", "negated", "phrase", "sentence"});
+        const Members f(*a, age_keys);
+        r.known_keys(*a, f, age_keys, p);
         AgeMention m;
-        m.age = r.integer(*a, "age", p);
-        m.age2 = r.opt_int(*a, "age2", p);
-        const std::string w = r.str(*a, "wording", p, true);
+        m.age = r.integer(f.at[a_age], p, "age");
+        m.age2 = r.opt_int(f.at[a_age2], p, "age2");
+        const std::string w = r.str(f.at[a_wording], p, "wording", true);
         if (auto parsed = parse_wording(w)) m.wording = *parsed;
-        else if (!w.empty()) r.fail(Reader::join(p, "wording"), "unknown wording '" + w + "'");
-        m.negated = r.boolean(*a, "negated", p, false);
-        m.phrase = r.str(*a, "phrase", p);
-        m.sentence = r.opt_int(*a, "sentence", p);
+        else if (!w.empty()) r.fail(p.member("wording"), "unknown wording '" + w + "'");
+        m.negated = r.boolean(f.at[a_negated], p, "negated", false);
+        m.phrase = r.str(f.at[a_phrase], p, "phrase");
+        m.sentence = r.opt_int(f.at[a_sentence], p, "sentence");
         out.push_back(std::move(m));
     }
     return out;
 }
 
-std::vector<Point> read_points(Reader& r, const json::object& o, const std::string& path) {
+// A point and a ledd have the same keys but for the first.
+constexpr std::array<std::string_view, 5> point_keys = {"label", "sentences", "hash", "ages", "points"};
+constexpr std::array<std::string_view, 5> ledd_keys = {"number", "sentences", "hash", "ages", "points"};
+enum PointKey { p_label_or_number, p_sentences, p_hash, p_ages, p_points };
+
+std::vector<Point> read_points(Reader& r, const json::value* member, const Path& path) {
     std::vector<Point> out;
+    const json::array& items = r.array(member, path, "points");
+    out.reserve(items.size());
     std::size_t i = 0;
-    for (const auto& v : *r.array(o, "points", path)) {
-        const std::string p = Reader::index(path, "points", i++);
+    for (const auto& v : items) {
+        const Path p = path.element("points", i++);
         const json::object* po = r.object(v, p);
         if (!po) continue;
-        r.known_keys(*po, p, {"label", "sentences", "hash", "ages", "points"});
+        const Members f(*po, point_keys);
+        r.known_keys(*po, f, point_keys, p);
         Point pt;
-        pt.label = r.str(*po, "label", p, true);
-        pt.sentences = r.opt_int(*po, "sentences", p);
-        pt.hash = r.opt_str(*po, "hash", p);
-        pt.age_mentions = read_ages(r, *po, p);
-        pt.points = read_points(r, *po, p);
+        pt.label = r.str(f.at[p_label_or_number], p, "label", true);
+        pt.sentences = r.opt_int(f.at[p_sentences], p, "sentences");
+        pt.hash = r.opt_str(f.at[p_hash], p, "hash");
+        pt.age_mentions = read_ages(r, f.at[p_ages], p);
+        pt.points = read_points(r, f.at[p_points], p);
         out.push_back(std::move(pt));
     }
     return out;
 }
 
+constexpr std::array<std::string_view, 20> law_keys = {
+    "schema", "id", "refid", "source", "variant", "title", "short_title", "abbreviation", "ministry",
+    "in_force_text", "in_force", "repealed", "last_change_in_force", "last_changed_by", "based_on",
+    "amends", "note", "sections_complete", "divisions", "sections"};
+enum LawKey {
+    l_schema, l_id, l_refid, l_source, l_variant, l_title, l_short_title, l_abbreviation, l_ministry,
+    l_in_force_text, l_in_force, l_repealed, l_last_change_in_force, l_last_changed_by, l_based_on,
+    l_amends, l_note, l_sections_complete, l_divisions, l_sections
+};
+constexpr std::array<std::string_view, 5> division_keys = {"kind", "name", "number", "heading", "parent"};
+enum DivisionKey { d_kind, d_name, d_number, d_heading, d_parent };
+constexpr std::array<std::string_view, 14> section_keys = {
+    "number", "url_name", "heading", "chapter", "division", "in_force_from", "repealed",
+    "repealed_on", "future", "pending_change", "ledd_complete", "hash", "amendments", "ledd"};
+enum SectionKey {
+    s_number, s_url_name, s_heading, s_chapter, s_division, s_in_force_from, s_repealed,
+    s_repealed_on, s_future, s_pending_change, s_ledd_complete, s_hash, s_amendments, s_ledd
+};
+constexpr std::array<std::string_view, 4> amendment_keys = {"kind", "act", "in_force", "pending"};
+enum AmendmentKey { am_kind, am_act, am_in_force, am_pending };
+
 std::optional<Law> read_law(Reader& r, const json::value& root) {
     const json::object* o = r.object(root, "(top level)");
     if (!o) return std::nullopt;
-    const std::string schema = r.str(*o, "schema", "", true);
+    const Path top;
+    const Members f(*o, law_keys);
+    const std::string schema = r.str(f.at[l_schema], top, "schema", true);
     if (schema != index_schema) {
         if (!schema.empty()) r.fail("schema", "'" + schema + "' is not " + std::string(index_schema));
         return std::nullopt;
     }
-    r.known_keys(*o, "(top level)",
-                 {"schema", "id", "refid", "source", "variant", "title", "short_title", "abbreviation", "ministry",
-                  "in_force_text", "in_force", "repealed", "last_change_in_force", "last_changed_by", "based_on",
-                  "amends", "note", "sections_complete", "divisions", "sections"});
+    r.known_keys(*o, f, law_keys, "(top level)");
     Law law;
-    law.id = r.str(*o, "id", "", true);
-    law.refid = r.str(*o, "refid", "");
-    law.source = r.str(*o, "source", "");
-    law.variant = r.str(*o, "variant", "");
-    law.title = r.str(*o, "title", "");
-    law.short_title = r.str(*o, "short_title", "");
-    law.abbreviation = r.str(*o, "abbreviation", "");
-    law.ministry = r.str(*o, "ministry", "");
-    law.in_force_text = r.str(*o, "in_force_text", "");
-    for (const std::string& s : r.strings(*o, "in_force", "")) {
+    law.id = r.str(f.at[l_id], top, "id", true);
+    law.refid = r.str(f.at[l_refid], top, "refid");
+    law.source = r.str(f.at[l_source], top, "source");
+    law.variant = r.str(f.at[l_variant], top, "variant");
+    law.title = r.str(f.at[l_title], top, "title");
+    law.short_title = r.str(f.at[l_short_title], top, "short_title");
+    law.abbreviation = r.str(f.at[l_abbreviation], top, "abbreviation");
+    law.ministry = r.str(f.at[l_ministry], top, "ministry");
+    law.in_force_text = r.str(f.at[l_in_force_text], top, "in_force_text");
+    for (const std::string& s : r.strings(f.at[l_in_force], top, "in_force")) {
         if (auto d = Date::parse(s)) law.in_force.push_back(*d);
         else r.fail("in_force", "'" + s + "' is not a date (YYYY-MM-DD)");
     }
-    law.repealed = r.date(*o, "repealed", "");
-    law.last_change_in_force = r.date(*o, "last_change_in_force", "");
-    law.last_changed_by = r.str(*o, "last_changed_by", "");
-    law.based_on = r.strings(*o, "based_on", "");
-    law.amends = r.strings(*o, "amends", "");
-    law.note = r.str(*o, "note", "");
-    law.sections_complete = r.boolean(*o, "sections_complete", "", true);
+    law.repealed = r.date(f.at[l_repealed], top, "repealed");
+    law.last_change_in_force = r.date(f.at[l_last_change_in_force], top, "last_change_in_force");
+    law.last_changed_by = r.str(f.at[l_last_changed_by], top, "last_changed_by");
+    law.based_on = r.strings(f.at[l_based_on], top, "based_on");
+    law.amends = r.strings(f.at[l_amends], top, "amends");
+    law.note = r.str(f.at[l_note], top, "note");
+    law.sections_complete = r.boolean(f.at[l_sections_complete], top, "sections_complete", true);
 
+    const json::array& divisions = r.array(f.at[l_divisions], top, "divisions");
+    law.divisions.reserve(divisions.size());
     std::size_t i = 0;
-    for (const auto& v : *r.array(*o, "divisions", "")) {
-        const std::string p = Reader::index("", "divisions", i++);
+    for (const auto& v : divisions) {
+        const Path p = top.element("divisions", i++);
         const json::object* d = r.object(v, p);
         if (!d) continue;
-        r.known_keys(*d, p, {"kind", "name", "number", "heading", "parent"});
+        const Members df(*d, division_keys);
+        r.known_keys(*d, df, division_keys, p);
         Division dv;
-        const std::string kind = r.str(*d, "kind", p, true);
+        const std::string kind = r.str(df.at[d_kind], p, "kind", true);
         if (auto k = parse_division_kind(kind)) dv.kind = *k;
-        else if (!kind.empty()) r.fail(Reader::join(p, "kind"), "unknown kind '" + kind + "' (part, chapter, other)");
-        dv.name = r.str(*d, "name", p);
-        dv.number = r.str(*d, "number", p);
-        dv.heading = r.str(*d, "heading", p);
-        dv.parent = r.opt_int(*d, "parent", p).value_or(-1);
+        else if (!kind.empty()) r.fail(p.member("kind"), "unknown kind '" + kind + "' (part, chapter, other)");
+        dv.name = r.str(df.at[d_name], p, "name");
+        dv.number = r.str(df.at[d_number], p, "number");
+        dv.heading = r.str(df.at[d_heading], p, "heading");
+        dv.parent = r.opt_int(df.at[d_parent], p, "parent").value_or(-1);
         if (dv.parent >= static_cast<int>(law.divisions.size()))
-            r.fail(Reader::join(p, "parent"), "must refer to an earlier division");
+            r.fail(p.member("parent"), "must refer to an earlier division");
         law.divisions.push_back(std::move(dv));
     }
 
+    const json::array& sections = r.array(f.at[l_sections], top, "sections");
+    law.sections.reserve(sections.size());
     i = 0;
-    for (const auto& v : *r.array(*o, "sections", "")) {
-        const std::string p = Reader::index("", "sections", i++);
+    for (const auto& v : sections) {
+        const Path p = top.element("sections", i++);
         const json::object* so = r.object(v, p);
         if (!so) continue;
-        r.known_keys(*so, p,
-                     {"number", "url_name", "heading", "chapter", "division", "in_force_from", "repealed",
-                      "repealed_on", "future", "pending_change", "ledd_complete", "hash", "amendments", "ledd"});
+        const Members sf(*so, section_keys);
+        r.known_keys(*so, sf, section_keys, p);
         Section s;
-        s.number = r.str(*so, "number", p, true);
-        s.url_name = r.str(*so, "url_name", p);
-        s.heading = r.str(*so, "heading", p);
-        s.chapter = r.str(*so, "chapter", p);
-        s.division = r.opt_int(*so, "division", p).value_or(-1);
-        if (s.division >= static_cast<int>(law.divisions.size()))
-            r.fail(Reader::join(p, "division"), "no such division");
-        s.in_force_from = r.date(*so, "in_force_from", p);
-        s.repealed = r.boolean(*so, "repealed", p, false);
-        s.repealed_on = r.date(*so, "repealed_on", p);
-        s.future = r.boolean(*so, "future", p, false);
-        s.pending_change = r.boolean(*so, "pending_change", p, false);
-        s.ledd_complete = r.boolean(*so, "ledd_complete", p, true);
-        s.hash = r.opt_str(*so, "hash", p);
+        s.number = r.str(sf.at[s_number], p, "number", true);
+        s.url_name = r.str(sf.at[s_url_name], p, "url_name");
+        s.heading = r.str(sf.at[s_heading], p, "heading");
+        s.chapter = r.str(sf.at[s_chapter], p, "chapter");
+        s.division = r.opt_int(sf.at[s_division], p, "division").value_or(-1);
+        if (s.division >= static_cast<int>(law.divisions.size())) r.fail(p.member("division"), "no such division");
+        s.in_force_from = r.date(sf.at[s_in_force_from], p, "in_force_from");
+        s.repealed = r.boolean(sf.at[s_repealed], p, "repealed", false);
+        s.repealed_on = r.date(sf.at[s_repealed_on], p, "repealed_on");
+        s.future = r.boolean(sf.at[s_future], p, "future", false);
+        s.pending_change = r.boolean(sf.at[s_pending_change], p, "pending_change", false);
+        s.ledd_complete = r.boolean(sf.at[s_ledd_complete], p, "ledd_complete", true);
+        s.hash = r.opt_str(sf.at[s_hash], p, "hash");
+        const json::array& amendments = r.array(sf.at[s_amendments], p, "amendments");
+        s.amendments.reserve(amendments.size());
         std::size_t k = 0;
-        for (const auto& av : *r.array(*so, "amendments", p)) {
-            const std::string ap = Reader::index(p, "amendments", k++);
+        for (const auto& av : amendments) {
+            const Path ap = p.element("amendments", k++);
             const json::object* ao = r.object(av, ap);
             if (!ao) continue;
-            r.known_keys(*ao, ap, {"kind", "act", "in_force", "pending"});
+            const Members af(*ao, amendment_keys);
+            r.known_keys(*ao, af, amendment_keys, ap);
             Amendment a;
-            const std::string kind = r.str(*ao, "kind", ap, true);
+            const std::string kind = r.str(af.at[am_kind], ap, "kind", true);
             if (auto parsed = parse_amendment_kind(kind)) a.kind = *parsed;
             else if (!kind.empty())
-                r.fail(Reader::join(ap, "kind"), "unknown kind '" + kind + "' (added, changed, repealed)");
-            a.act = r.str(*ao, "act", ap, true);
-            a.in_force = r.date(*ao, "in_force", ap);
-            a.pending = r.boolean(*ao, "pending", ap, false);
+                r.fail(ap.member("kind"), "unknown kind '" + kind + "' (added, changed, repealed)");
+            a.act = r.str(af.at[am_act], ap, "act", true);
+            a.in_force = r.date(af.at[am_in_force], ap, "in_force");
+            a.pending = r.boolean(af.at[am_pending], ap, "pending", false);
             s.amendments.push_back(std::move(a));
         }
+        const json::array& ledd = r.array(sf.at[s_ledd], p, "ledd");
+        s.ledd.reserve(ledd.size());
         std::size_t j = 0;
-        for (const auto& lv : *r.array(*so, "ledd", p)) {
-            const std::string lp = Reader::index(p, "ledd", j++);
+        for (const auto& lv : ledd) {
+            const Path lp = p.element("ledd", j++);
             const json::object* lo = r.object(lv, lp);
             if (!lo) continue;
-            r.known_keys(*lo, lp, {"number", "sentences", "hash", "ages", "points"});
+            const Members lf(*lo, ledd_keys);
+            r.known_keys(*lo, lf, ledd_keys, lp);
             Ledd l;
-            l.number = r.integer(*lo, "number", lp);
-            l.sentences = r.opt_int(*lo, "sentences", lp);
-            l.hash = r.opt_str(*lo, "hash", lp);
-            l.age_mentions = read_ages(r, *lo, lp);
-            l.points = read_points(r, *lo, lp);
+            l.number = r.integer(lf.at[p_label_or_number], lp, "number");
+            l.sentences = r.opt_int(lf.at[p_sentences], lp, "sentences");
+            l.hash = r.opt_str(lf.at[p_hash], lp, "hash");
+            l.age_mentions = read_ages(r, lf.at[p_ages], lp);
+            l.points = read_points(r, lf.at[p_points], lp);
             s.ledd.push_back(std::move(l));
         }
         law.sections.push_back(std::move(s));
@@ -526,28 +844,36 @@ std::optional<Law> read_law(Reader& r, const json::value& root) {
     return law;
 }
 
+constexpr std::array<std::string_view, 2> replacements_keys = {"schema", "replacements"};
+constexpr std::array<std::string_view, 5> replacement_keys = {"from_law", "from_section", "to_law", "to_section",
+                                                              "note"};
+enum ReplacementKey { r_from_law, r_from_section, r_to_law, r_to_section, r_note };
+
 std::optional<std::vector<Replacement>> read_replacements(Reader& r, const json::value& root) {
     const json::object* o = r.object(root, "(top level)");
     if (!o) return std::nullopt;
-    const std::string schema = r.str(*o, "schema", "", true);
+    const Path top;
+    const Members f(*o, replacements_keys);
+    const std::string schema = r.str(f.at[0], top, "schema", true);
     if (schema != replacements_schema) {
         if (!schema.empty()) r.fail("schema", "'" + schema + "' is not " + std::string(replacements_schema));
         return std::nullopt;
     }
-    r.known_keys(*o, "(top level)", {"schema", "replacements"});
+    r.known_keys(*o, f, replacements_keys, "(top level)");
     std::vector<Replacement> out;
     std::size_t i = 0;
-    for (const auto& v : *r.array(*o, "replacements", "")) {
-        const std::string p = Reader::index("", "replacements", i++);
+    for (const auto& v : r.array(f.at[1], top, "replacements")) {
+        const Path p = top.element("replacements", i++);
         const json::object* ro = r.object(v, p);
         if (!ro) continue;
-        r.known_keys(*ro, p, {"from_law", "from_section", "to_law", "to_section", "note"});
+        const Members rf(*ro, replacement_keys);
+        r.known_keys(*ro, rf, replacement_keys, p);
         Replacement rep;
-        rep.from_law = r.str(*ro, "from_law", p, true);
-        rep.from_section = r.str(*ro, "from_section", p, true);
-        rep.to_law = r.str(*ro, "to_law", p, true);
-        rep.to_section = r.str(*ro, "to_section", p, true);
-        rep.note = r.str(*ro, "note", p);
+        rep.from_law = r.str(rf.at[r_from_law], p, "from_law", true);
+        rep.from_section = r.str(rf.at[r_from_section], p, "from_section", true);
+        rep.to_law = r.str(rf.at[r_to_law], p, "to_law", true);
+        rep.to_section = r.str(rf.at[r_to_section], p, "to_section", true);
+        rep.note = r.str(rf.at[r_note], p, "note");
         out.push_back(std::move(rep));
     }
     if (!r.ok()) return std::nullopt;
@@ -556,7 +882,12 @@ std::optional<std::vector<Replacement>> read_replacements(Reader& r, const json:
 
 }  // namespace
 
-std::string serialise_law(const Law& law) { return pretty(law_value(law)); }
+std::string serialise_law(const Law& law) {
+    std::string out;
+    out.reserve(1024 + law.sections.size() * 512);
+    write_law(out, law);
+    return out;
+}
 
 std::string serialise_replacements(const std::vector<Replacement>& replacements) {
     json::object o;
@@ -654,7 +985,11 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
+    // All in one folder: ordered by file name, as path's own (slower,
+    // component-wise) comparison orders them.
+    std::sort(files.begin(), files.end(), [](const std::filesystem::path& a, const std::filesystem::path& b) {
+        return a.native() < b.native();
+    });
     // A file named by its key is read on its first lookup; its problems are
     // reported by read_laws (or dropped when a lookup reads it). Any other
     // file is read now, so an index named by hand still loads.
@@ -663,29 +998,26 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
         Diagnostics dropped;
         return read_law_file(path, own, dropped);
     });
-    for (const auto& path : files) {
+    for (auto& path : files) {
+        const std::string name = path.filename().string();
         const std::string stem = path.stem().string();
-        if (path.filename() == replacements_file) {
+        if (name == replacements_file) {
             const auto id = sources.load(path, diags);
             if (!id) continue;
             if (auto reps = parse_replacements(*id, sources, diags))
                 for (auto& r : *reps) corpus.add_replacement(std::move(r));
             continue;
         }
-        if (path.filename() == info_file || path.filename() == amendments_file) continue;
-        if (safe_index_key(stem) && stem.rfind("LOV-", 0) == 0) {
-            corpus.add_unread(stem, path);
-            continue;
-        }
-        if (safe_index_key(stem) && stem.rfind("FOR-", 0) == 0) {
-            corpus.add_unread(stem, path);
+        if (name == info_file || name == amendments_file) continue;
+        if (safe_index_key(stem) && (stem.rfind("LOV-", 0) == 0 || stem.rfind("FOR-", 0) == 0)) {
+            corpus.add_unread(stem, std::move(path));
             continue;
         }
         auto law = read_law_file(path, sources, diags);
         if (!law) continue;
         if (corpus.find(index_key(*law)))
             diags.add(kinds::corpus, Severity::warning, Span{},
-                      law->id + " is indexed twice; " + path.filename().string() + " replaces the earlier one");
+                      law->id + " is indexed twice; " + name + " replaces the earlier one");
         corpus.add(std::move(*law));
     }
     return corpus;

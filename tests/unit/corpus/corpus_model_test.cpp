@@ -76,6 +76,50 @@ TEST_CASE("corpus: the section key is equal exactly when the numbers are the sam
         }
 }
 
+TEST_CASE("corpus: the indexed section lookup finds what a scan of numbers, then url names, finds") {
+    // The scan find_section replaced: the first number that matches, else the
+    // first non-empty url_name.
+    auto scan = [](const Law& law, std::string_view number) -> const Section* {
+        for (const Section& s : law.sections)
+            if (same_section_number(s.number, number)) return &s;
+        for (const Section& s : law.sections)
+            if (!s.url_name.empty() && same_section_number(s.url_name, number)) return &s;
+        return nullptr;
+    };
+    Law law;
+    const std::vector<std::pair<std::string, std::string>> sections = {
+        {"1", ""}, {"2 a", "§2a"}, {"2", "oas/a2"}, {"3", "§2"}, {"2 A", ""}, {"4", "oas/a2"}, {"5", "  "},
+        {"", "§6"}, {"7.", "§ 7"}};
+    for (const auto& [number, url_name] : sections) {
+        Section s;
+        s.number = number;
+        s.url_name = url_name;
+        law.sections.push_back(s);
+    }
+    for (const char* q : {"1", "2", "2a", "2 a", "§ 2 A", "oas/a2", "OAS/A2", "3", "6", "§ 6", "7", "7.", "8", "",
+                          " ", "§"}) {
+        CAPTURE(q);
+        CHECK(law.find_section(q) == scan(law, q));
+    }
+    // The first equal number wins over a later one and over every url_name.
+    CHECK(law.find_section("2a") == &law.sections[1]);
+    CHECK(law.find_section("2") == &law.sections[2]);
+    CHECK(law.find_section("oas/a2") == &law.sections[2]);
+
+    // A section added after a lookup is found; a copy looks up in its own sections.
+    Section added;
+    added.number = "8";
+    law.sections.push_back(added);
+    REQUIRE(law.find_section("8") != nullptr);
+    CHECK(law.find_section("8") == &law.sections.back());
+    const Law copy = law;
+    CHECK(copy.find_section("8") == &copy.sections.back());
+    CHECK(copy == law);
+    // A section renumbered in place is not found under its old number.
+    law.sections[0].number = "1 b";
+    CHECK(law.find_section("1") == nullptr);
+}
+
 TEST_CASE("corpus: ledd and point lookups") {
     const Law law = sample_law();
     const Section* s = law.find_section("4-3");

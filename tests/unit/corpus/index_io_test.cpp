@@ -5,6 +5,7 @@
 
 #include "support.hpp"
 
+#include <boost/json.hpp>
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -102,6 +103,53 @@ TEST_CASE("corpus: an index round-trips and prints deterministically") {
     CHECK(serialise_law(*back) == json);
 }
 
+TEST_CASE("corpus: the index writer lays a law out as the JSON tree printer does") {
+    // serialise_law writes without a json::value tree; pretty_index_json is
+    // the tree printer every other index file uses. Reading the text back as
+    // a tree and printing it must give the same bytes, for every shape of
+    // container: flat and not, empty, nested points, optional keys.
+    auto same_as_tree = [](const Law& law) {
+        const std::string text = serialise_law(law);
+        CHECK(pretty_index_json(boost::json::parse(text)) == text);
+    };
+    Law law = sample();
+    same_as_tree(law);
+
+    Law bare;  // no arrays with members: the whole object on one line
+    bare.id = "LOV-2000-01-01-2";
+    same_as_tree(bare);
+    CHECK(serialise_law(bare).find('\n') == serialise_law(bare).size() - 1);
+
+    // Escapes as json::serialize writes them: control characters, quotes,
+    // backslashes; UTF-8 and DEL as they are.
+    law.note = "tab\there \"q\" back\\slash\nline\r\b\f\x01\x1f\x7f æøå §";
+    law.based_on = {"lov/1999-07-02-61/§5-5", ""};
+    law.amends = {"lov/2020-05-07-38"};
+    Section& s = law.sections.front();
+    s.amendments.push_back({Amendment::Kind::added, "LOV-2025-06-20-67", Date::parse("2025-07-01"), false});
+    s.amendments.push_back({Amendment::Kind::repealed, "LOV-2026-01-01-1", std::nullopt, true});
+    s.ledd.front().age_mentions.front().sentence = 2;
+    s.ledd.front().points.front().points.front().age_mentions.push_back(
+        {-1, std::nullopt, AgeWording::other, false, "", 1});
+    Ledd bare_ledd;  // no ages or points: one line
+    bare_ledd.number = 2;
+    s.ledd.push_back(bare_ledd);
+    law.sections.push_back(Section{});  // every default
+    same_as_tree(law);
+
+    // Dates as Date::iso() writes them, also outside the years 1000–9999.
+    for (const Date date : {Date::from_ymd(999, 1, 5), Date::from_ymd(2024, 12, 31), Date::from_ymd(10000, 2, 3),
+                            Date::from_ymd(-1, 3, 4)}) {
+        law.in_force = {date};
+        law.sections.front().repealed_on = date;
+        const std::string text = serialise_law(law);
+        CAPTURE(date.iso());
+        CHECK(text.find("\"in_force\": [\"" + date.iso() + "\"]") != std::string::npos);
+        CHECK(text.find("\"repealed_on\": \"" + date.iso() + "\"") != std::string::npos);
+    }
+    CHECK(Date::from_ymd(999, 1, 5).iso() == "0999-01-05");
+}
+
 TEST_CASE("corpus: invalid index JSON gives line and column") {
     text::SourceManager sources;
     Diagnostics diags;
@@ -157,6 +205,70 @@ TEST_CASE("corpus: schema errors name the JSON path") {
         CHECK_FALSE(diags.has_errors());
         CHECK(diags.size() == 1);
     }
+}
+
+TEST_CASE("corpus: every schema error of an index file names its path, in reading order") {
+    auto messages = [](const std::string& json) {
+        text::SourceManager sources;
+        Diagnostics diags;
+        const auto id = sources.add("index.json", json, diags);
+        REQUIRE(id);
+        CHECK_FALSE(parse_law(*id, sources, diags));
+        std::vector<std::string> out;
+        for (const Diagnostic& d : diags.all())
+            out.push_back((d.severity == Severity::warning ? "warning: " : "") + d.message);
+        return out;
+    };
+    CHECK(messages("[]") == std::vector<std::string>{"(top level): expected an object"});
+    CHECK(messages("{\"id\": \"x\"}") == std::vector<std::string>{"schema: missing (a string is required)"});
+    CHECK(messages("{\"schema\": \"lovsjekk.corpus/2\"}") ==
+          std::vector<std::string>{"schema: 'lovsjekk.corpus/2' is not lovsjekk.corpus/1"});
+    const std::vector<std::string> expected = {
+        "warning: (top level): unknown key 'extra' ignored",
+        "id: expected a string",
+        "in_force[1]: expected a string",
+        "in_force: 'soon' is not a date (YYYY-MM-DD)",
+        "repealed: expected a string or null",
+        "based_on: expected an array",
+        "sections_complete: expected true or false",
+        "divisions[0]: expected an object",
+        "divisions[1].parent: must refer to an earlier division",
+        "warning: sections[0]: unknown key 'numbr' ignored",
+        "sections[0].number: missing (a string is required)",
+        "sections[0].division: no such division",
+        "sections[0].in_force_from: '2020-02-30' is not a date (YYYY-MM-DD)",
+        "sections[0].future: expected true or false",
+        "sections[0].hash: expected a string or null",
+        "sections[0].amendments[0].kind: unknown kind 'moved' (added, changed, repealed)",
+        "sections[0].amendments[0].act: missing (a string is required)",
+        "sections[0].ledd[0].number: missing (an integer is required)",
+        "sections[0].ledd[0].sentences: expected an integer or null",
+        "sections[0].ledd[0].ages[0].age: expected an integer or null",
+        "sections[0].ledd[0].ages[0].phrase: expected a string",
+        "sections[0].ledd[0].points[0].points[0]: expected an object",
+        "sections[0].ledd[0].points[1].ages: expected an array",
+    };
+    CHECK(messages(R"({"schema": "lovsjekk.corpus/1", "id": 3, "refid": null, "in_force": ["2001-01-01", 5, "soon"],
+        "repealed": 7, "based_on": {}, "sections_complete": "yes",
+        "divisions": [1, {"kind": "chapter", "parent": 0}],
+        "sections": [{"numbr": "1", "division": 9, "in_force_from": "2020-02-30", "future": 1, "hash": 5,
+                      "amendments": [{"kind": "moved"}],
+                      "ledd": [{"sentences": "2", "ages": [{"age": 1.5, "wording": "fylt", "phrase": 3}],
+                                "points": [{"label": "a", "points": [[]]}, {"label": "b", "ages": {}}]}]}],
+        "extra": true})") == expected);
+}
+
+TEST_CASE("corpus: an index file with invalid UTF-8 is an encoding error before any JSON is parsed") {
+    // The JSON parser does not check UTF-8 again (parse_json): this is the check it relies on.
+    const auto dir = temp_dir("utf8");
+    std::ofstream(dir / "bad.json", std::ios::binary) << "{\"schema\": \"lovsjekk.corpus/1\", \"id\": \"LOV-1\xff\"}";
+    text::SourceManager sources;
+    Diagnostics diags;
+    const Corpus c = load_corpus(dir, sources, diags);
+    CHECK(c.size() == 0);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags.all().front().kind == "encoding");
+    CHECK(diags.all().front().message.find("0xFF") != std::string::npos);
 }
 
 TEST_CASE("corpus: load_corpus reads a folder and reports bad files") {
