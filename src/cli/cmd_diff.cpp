@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <iostream>
 #include <ostream>
-#include <sstream>
 #include <unistd.h>
 
 namespace lovsjekk::cli {
@@ -128,9 +127,8 @@ int cmd_diff(const Args& args, Io io) {
     const int status = fails(diff, write_options.fail_on) ? exit_findings : exit_ok;
 
     if (auto file = parsed.get("output")) {
-        std::ostringstream buffer;
-        report::write_diff(format, buffer, input, write_options);
-        if (auto error = write_atomically(*file, buffer.str())) {
+        const auto write = [&](std::ostream& out) { report::write_diff(format, out, input, write_options); };
+        if (auto error = write_atomically(*file, write)) {
             io.err << "lovsjekk diff: error: " << *error << '\n';
             return exit_unusable;
         }

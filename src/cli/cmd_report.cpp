@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <iostream>
 #include <ostream>
-#include <sstream>
 #include <unistd.h>
 
 namespace lovsjekk::cli {
@@ -91,9 +90,8 @@ int cmd_report(const Args& args, Io io) {
                                     options.when.assume_in_force, options.lang, parsed.has("include-settled"),
                                     options.word_when_written ? &messages : nullptr};
     if (auto file = parsed.get("output")) {
-        std::ostringstream buffer;
-        report::write(format, buffer, input, write_options);
-        if (auto error = write_atomically(*file, buffer.str())) {
+        const auto write = [&](std::ostream& out) { report::write(format, out, input, write_options); };
+        if (auto error = write_atomically(*file, write)) {
             io.err << "lovsjekk report: error: " << *error << '\n';
             return exit_unusable;
         }
