@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/message.hpp"
+#include "base/reorder.hpp"
 
 #include <algorithm>
 #include <array>
@@ -97,20 +98,7 @@ void stable_sort_diagnostics(std::vector<Diagnostic>& diags, Less less) {
     std::vector<std::size_t> order(diags.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(diags[a], diags[b]); });
-    // Position i takes diags[order[i]]: follow each cycle of the permutation once.
-    std::vector<bool> placed(order.size(), false);
-    for (std::size_t start = 0; start < order.size(); ++start) {
-        if (placed[start] || order[start] == start) continue;
-        Diagnostic first = std::move(diags[start]);
-        std::size_t at = start;
-        while (order[at] != start) {
-            diags[at] = std::move(diags[order[at]]);
-            placed[at] = true;
-            at = order[at];
-        }
-        diags[at] = std::move(first);
-        placed[at] = true;
-    }
+    reorder(diags, order);
 }
 
 /// A stable, short id from the parts that identify a finding.

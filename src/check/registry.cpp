@@ -54,18 +54,14 @@ Context make_context(const model::Model& model, const model::Evaluation& when, c
 }
 
 void sort_findings(std::vector<Diagnostic>& findings) {
-    // A Diagnostic is large: the order is found on indices, and each finding
-    // is moved once.
-    std::vector<std::size_t> order(findings.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return std::tie(findings[a].kind, findings[a].id) < std::tie(findings[b].kind, findings[b].id);
+    // A Diagnostic is large: sorted in place through an index permutation,
+    // each finding moved about once; then the first of each id is kept.
+    stable_sort_diagnostics(findings, [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
     });
-    std::vector<Diagnostic> sorted;
-    sorted.reserve(order.size());
-    for (std::size_t i : order)
-        if (sorted.empty() || sorted.back().id != findings[i].id) sorted.push_back(std::move(findings[i]));
-    findings = std::move(sorted);
+    findings.erase(std::unique(findings.begin(), findings.end(),
+                               [](const Diagnostic& a, const Diagnostic& b) { return a.id == b.id; }),
+                   findings.end());
 }
 
 std::vector<Diagnostic> run_all(const model::Model& model, const model::Evaluation& when,

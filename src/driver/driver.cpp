@@ -315,9 +315,9 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
     }
     if (!options.lovdata_dir.empty()) read_lovdata_dir(options.lovdata_dir, result);
     result.unusable = any_input_error(result.input);
-    result.model = model::resolve(result.workspace, result.input);
     // The syntax trees are a fifth of the memory of a large run, and no later stage reads them.
-    if (!options.keep_syntax_trees) result.workspace.release_syntax_trees();
+    result.model = options.keep_syntax_trees ? model::resolve(result.workspace, result.input)
+                                             : model::resolve_releasing(result.workspace, result.input);
     if (!options.no_corpus) read_cited_laws(result, session);
     result.unusable = result.unusable || any_input_error(result.input);
 

@@ -1,6 +1,7 @@
 #include "model/resolve.hpp"
 
 #include "base/kinds.hpp"
+#include "base/reorder.hpp"
 #include "grammar/api.hpp"
 #include "text/suggest.hpp"
 
@@ -67,7 +68,10 @@ std::string collapse_spaces(std::string_view text) {
 
 class Resolver {
 public:
-    Resolver(const parse::Workspace& ws, Diagnostics& diags) : ws_(ws), diags_(diags) {
+    /// `releasing`: the same workspace, whose files' declarations are freed
+    /// as soon as their norms are resolved; null to leave them.
+    Resolver(const parse::Workspace& ws, Diagnostics& diags, parse::Workspace* releasing = nullptr)
+        : ws_(ws), releasing_(releasing), diags_(diags) {
         for (const ast::File& file : ws.files) unparsed_.insert(file.unparsed_names.begin(), file.unparsed_names.end());
     }
 
@@ -80,7 +84,18 @@ public:
         }
         declaring_bundled_ = false;
         check_excluded_laws();
-        for (const ast::File& file : ws_.files) resolve_norms(file);
+        // One norm per rule: reserved, so that the norms are never moved to a
+        // larger buffer (a copy of all of them for a moment).
+        std::size_t rules = 0;
+        for (const ast::File& file : ws_.files)
+            for (const ast::Declaration& d : file.declarations) rules += std::holds_alternative<ast::Rule>(d.value);
+        model_.norms.reserve(rules);
+        for (std::size_t i = 0; i < ws_.files.size(); ++i) {
+            resolve_norms(ws_.files[i]);
+            // Nothing below reads a file's declarations again: its tree goes
+            // while the model grows, and the two are never whole at once.
+            if (releasing_) std::vector<ast::Declaration>().swap(releasing_->files[i].declarations);
+        }
         sort_norms_by_id();
         check_duplicate_ids();
         for (const auto& [whole, span] : part_of_spans_)
@@ -94,6 +109,7 @@ public:
 
 private:
     const parse::Workspace& ws_;
+    parse::Workspace* releasing_;
     Diagnostics& diags_;
     std::set<std::string, std::less<>> unparsed_;  ///< names of declarations that failed to parse
 
@@ -496,10 +512,7 @@ private:
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return model_.norms[a].id < model_.norms[b].id; });
-        std::vector<Norm> sorted;
-        sorted.reserve(order.size());
-        for (std::size_t i : order) sorted.push_back(std::move(model_.norms[i]));
-        model_.norms = std::move(sorted);
+        reorder(model_.norms, order);
     }
 
     void check_duplicate_ids() {
@@ -533,5 +546,11 @@ private:
 }  // namespace
 
 Model resolve(const parse::Workspace& ws, Diagnostics& diags) { return Resolver(ws, diags).run(); }
+
+Model resolve_releasing(parse::Workspace& ws, Diagnostics& diags) {
+    Model model = Resolver(ws, diags, &ws).run();
+    ws.release_syntax_trees();
+    return model;
+}
 
 }  // namespace lovsjekk::model

@@ -11,4 +11,10 @@ namespace lovsjekk::model {
 
 Model resolve(const parse::Workspace& workspace, Diagnostics& diags);
 
+/// The same, freeing each file's declarations once its norms are resolved
+/// (parse::Workspace::release_syntax_trees, done as it goes): for a caller
+/// that reads no syntax tree afterwards, the trees and the model are never
+/// in memory whole at the same time.
+Model resolve_releasing(parse::Workspace& workspace, Diagnostics& diags);
+
 }  // namespace lovsjekk::model

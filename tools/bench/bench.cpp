@@ -160,8 +160,7 @@ Row measure(const Options& options, std::size_t norms) {
         samples["index"].push_back(seconds_since(t));
 
         t = Clock::now();
-        result.model = model::resolve(result.workspace, result.input);
-        result.workspace.release_syntax_trees();  // as driver::run does
+        result.model = model::resolve_releasing(result.workspace, result.input);  // as driver::run does
         samples["resolve"].push_back(seconds_since(t));
         if (r == 0) row["peak_resolve"] = static_cast<double>(peak_rss_bytes());
         row["norms"] = static_cast<double>(result.model.norms.size());
