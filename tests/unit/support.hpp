@@ -2,7 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sstream>
+#include <string>
 
 namespace lovsjekk::testing {
 
@@ -17,6 +20,14 @@ inline std::optional<std::filesystem::path> shared_dir() {
 }
 
 inline bool no_shared() { return !shared_dir().has_value(); }
+
+/// A file's bytes as written ("" when it cannot be read).
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
 
 }  // namespace lovsjekk::testing
 

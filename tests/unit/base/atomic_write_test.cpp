@@ -1,24 +1,17 @@
 // Output files are written all or nothing, streamed or whole.
 #include "base/atomic_write.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <ostream>
-#include <sstream>
 #include <stdexcept>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 /// A fresh folder of this process, removed at the end.
 struct Folder {
@@ -44,12 +37,12 @@ TEST_CASE("write_atomically streams into place and replaces what was there") {
         for (int i = 0; i < 1000; ++i) out << "line " << i << '\n';
     });
     CHECK_FALSE(error.has_value());
-    const std::string written = read_all(report);
+    const std::string written = lovsjekk::testing::read_file(report);
     CHECK(written.rfind("line 0\n", 0) == 0);
     CHECK(written.find("line 999\n") != std::string::npos);
     CHECK(folder.entries() == 1);  // no temporary left beside it
     CHECK_FALSE(lovsjekk::write_atomically(report, "whole").has_value());
-    CHECK(read_all(report) == "whole");
+    CHECK(lovsjekk::testing::read_file(report) == "whole");
 }
 
 TEST_CASE("write_atomically leaves the old file and no temporary when the writer throws or the folder is missing") {
@@ -62,7 +55,7 @@ TEST_CASE("write_atomically leaves the old file and no temporary when the writer
                                                    throw std::runtime_error("a missing message");
                                                }),
                     std::runtime_error);
-    CHECK(read_all(report) == "old");
+    CHECK(lovsjekk::testing::read_file(report) == "old");
     CHECK(folder.entries() == 1);
     const auto error = lovsjekk::write_atomically(folder.root / "no-such-folder" / "r.json", "x");
     REQUIRE(error.has_value());

@@ -16,12 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string read(const fs::path& p) { return lovsjekk::testing::read_file(p); }
 
 std::string report(std::vector<std::string> args, const std::string& format = "json") {
     std::ostringstream out, err;

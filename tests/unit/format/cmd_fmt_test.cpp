@@ -2,6 +2,8 @@
 // when formatted or broken, and --check changes nothing.
 #include "cli/commands.hpp"
 
+#include "support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -12,12 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string read(const fs::path& p) { return lovsjekk::testing::read_file(p); }
 
 struct Run {
     int code;
