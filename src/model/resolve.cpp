@@ -211,7 +211,7 @@ private:
 
     void declare_one(std::uint32_t file, const ast::ActorDecl& a) {
         Actor actor{a.id.name, a.description.value, a.part_of ? a.part_of->name : std::string(), ActorRole::body, {},
-                    span_of(file, a.id)};
+                    span_of(file, a.id), {}};
         if (a.part_of) part_of_spans_.push_back({a.part_of->name, span_of(file, *a.part_of)});
         if (a.role) {
             if (const auto role = role_from_name(a.role->name)) {
@@ -245,7 +245,7 @@ private:
 
     void declare_one(std::uint32_t file, const ast::TopicDecl& t) {
         Topic topic{t.id.name, t.description.value, t.group ? t.group->name : std::string(),
-                    t.expected ? t.expected->name : std::string(), t.names_lead, span_of(file, t.id)};
+                    t.expected ? t.expected->name : std::string(), t.names_lead, span_of(file, t.id), std::nullopt};
         if (t.upper) topic.subject_bound = bound(file, *t.upper);
         auto [it, inserted] = model_.topics.emplace(topic.id, topic);
         if (!inserted && it->second.description != topic.description) {
