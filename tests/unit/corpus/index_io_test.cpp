@@ -45,11 +45,11 @@ Law sample() {
     l.number = 1;
     l.sentences = 2;
     l.hash = "fedcba9876543210";
-    l.age_mentions.push_back({16, 18, AgeWording::mellom, false, "mellom 16 og 18 år"});
+    l.age_mentions.push_back({16, 18, AgeWording::mellom, false, "mellom 16 og 18 år", std::nullopt});
     Point p;
     p.label = "a";
     p.sentences = 1;
-    p.age_mentions.push_back({29, std::nullopt, AgeWording::fylt, true, "ikke har fylt 29 år"});
+    p.age_mentions.push_back({29, std::nullopt, AgeWording::fylt, true, "ikke har fylt 29 år", std::nullopt});
     Point sub;
     sub.label = "1";
     p.points.push_back(sub);
