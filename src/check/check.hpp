@@ -9,10 +9,13 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace lovsjekk::corpus {
 class Corpus;
+struct Law;
 }
 
 namespace lovsjekk::check {
@@ -33,7 +36,16 @@ struct TextChange {
     Date in_force;
 };
 
+/// A law as the rules declare it and as the statute index has it.
+struct CitedLaw {
+    const model::Law* declared = nullptr;  ///< null: the rules do not declare the name
+    const corpus::Law* statute = nullptr;  ///< null: not declared, no index, or not in it
+};
+
 struct Context {
+    Context(const model::Model& model, model::Evaluation when, const corpus::Corpus* corpus)
+        : model(model), when(std::move(when)), corpus(corpus) {}
+
     const model::Model& model;
     model::Evaluation when;
     const corpus::Corpus* corpus = nullptr;  ///< null: no statute index, reference checks that need it are skipped
@@ -48,6 +60,15 @@ struct Context {
     /// Changes since the statute text to what the norms in force cite, by
     /// norm and then section and act; empty without a statute index.
     std::vector<TextChange> text_changes;
+
+    /// The law a citation's short name names. Looked up once per law and
+    /// then kept: the checks ask for every citation of every norm, and two
+    /// searches of ordered string maps per citation were a tenth of a large
+    /// run (the index's map holds every law of Norway).
+    const CitedLaw& cited_law(const std::string& short_name) const;
+
+private:
+    mutable std::unordered_map<std::string, CitedLaw> cited_laws_;
 };
 
 /// The changes since the statute text to what the norms in force in `ctx`

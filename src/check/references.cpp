@@ -239,8 +239,8 @@ void laws_not_indexed(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm& norm : ctx.model.norms)
         for (const model::Citation& c : norm.sources) {
             const model::Norm* n = &norm;
-            const model::Law* declared = ctx.model.find_law(c.law);
-            if (!declared || ctx.corpus->find(declared->lovdata_id)) continue;
+            const model::Law* declared = ctx.cited_law(c.law).declared;
+            if (!declared || ctx.cited_law(c.law).statute) continue;
             first.emplace(declared->short_name, std::pair{n, &c});
             ++count[declared->short_name];
         }
@@ -259,9 +259,9 @@ void laws_not_indexed(const Context& ctx, std::vector<Diagnostic>& out) {
 
 void check_citation(const Context& ctx, const model::Norm& n, const model::Citation& c, bool norm_in_force,
                     std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
-    const model::Law* declared = ctx.model.find_law(c.law);
+    const model::Law* declared = ctx.cited_law(c.law).declared;
+    const corpus::Law* law = ctx.cited_law(c.law).statute;
     if (!declared) return;  // unknown law: reported when resolving
-    const corpus::Law* law = ctx.corpus->find(declared->lovdata_id);
     if (!law) return;  // reported once per law by laws_not_indexed
     std::vector<std::string> numbers{c.section};
     if (c.section_last) numbers.push_back(*c.section_last);
@@ -375,8 +375,7 @@ std::vector<CitedSection> cited_sections(const Context& ctx, const model::Norm& 
     std::vector<CitedSection> out;
     for (const model::Citation& c : n.sources) {
         if (c.see_also) continue;
-        const model::Law* declared = ctx.model.find_law(c.law);
-        const corpus::Law* law = declared ? ctx.corpus->find(declared->lovdata_id) : nullptr;
+        const corpus::Law* law = ctx.cited_law(c.law).statute;
         if (!law || law->source != "lovdata") continue;
         std::vector<std::string> numbers{c.section};
         if (c.section_last) numbers.push_back(*c.section_last);
@@ -448,8 +447,8 @@ void changed_since_text(const Context& ctx, const TextChange& c, std::vector<Dia
 void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::ExcludedRow& e : ctx.model.excluded) {
         for (const model::Citation& c : e.citations) {
-            const model::Law* declared = ctx.model.find_law(c.law);
-            const corpus::Law* law = declared ? ctx.corpus->find(declared->lovdata_id) : nullptr;
+            const CitedLaw& cited = ctx.cited_law(c.law);
+            const corpus::Law* law = cited.statute;
             if (!law) continue;
             std::vector<std::string> numbers{c.section};
             if (c.section_last) numbers.push_back(*c.section_last);
@@ -462,9 +461,9 @@ void excluded_citations(const Context& ctx, std::vector<Diagnostic>& out) {
                 d.severity = law->sections_complete ? Severity::error : Severity::warning;
                 d.span = c.span;
                 d.message_key = "finding.reference.no_section";
-                d.message_args = {{"law", declared->short_name},
+                d.message_args = {{"law", cited.declared->short_name},
                                   {"section", number},
-                                     {"place", model::place_text(number)},
+                                  {"place", model::place_text(number)},
                                   {"complete", law->sections_complete ? "yes" : "no"},
                                   {"nearest", comma_list(near)},
                                   {"has_nearest", near.empty() ? "no" : "yes"}};

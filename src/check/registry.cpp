@@ -4,6 +4,7 @@
 #include "check/check.hpp"
 
 #include "base/kinds.hpp"
+#include "corpus/corpus.hpp"
 
 #include <algorithm>
 
@@ -44,13 +45,22 @@ const Analysis* find_analysis(const std::string& name) {
 }
 
 Context make_context(const model::Model& model, const model::Evaluation& when, const corpus::Corpus* corpus) {
-    Context context{model, when, corpus, {}, {}, {}, {}};
+    Context context{model, when, corpus};
     for (const model::Norm& n : model.norms)
-        if (model::in_force(model, n, when)) context.in_force.push_back(&n);
+        if (model::in_force(context.cited_law(n.law()).declared, n, when)) context.in_force.push_back(&n);
     context.duplicates = drop_duplicate_encodings(context.in_force);
     for (const model::Norm* n : context.in_force) context.by_topic[n->topic].push_back(n);
     if (corpus) context.text_changes = changes_since_text(context);
     return context;
+}
+
+const CitedLaw& Context::cited_law(const std::string& short_name) const {
+    auto it = cited_laws_.find(short_name);
+    if (it != cited_laws_.end()) return it->second;
+    CitedLaw law;
+    law.declared = model.find_law(short_name);
+    if (law.declared && corpus) law.statute = corpus->find(law.declared->lovdata_id);
+    return cited_laws_.emplace(short_name, law).first->second;
 }
 
 void sort_findings(std::vector<Diagnostic>& findings) {

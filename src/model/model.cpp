@@ -273,7 +273,10 @@ std::optional<Bound> implied_upper_bound(const Model& model, const Norm& norm, s
 }
 
 bool in_force(const Model& model, const Norm& norm, const Evaluation& when) {
-    const Law* law = model.find_law(norm.law());
+    return in_force(model.find_law(norm.law()), norm, when);
+}
+
+bool in_force(const Law* law, const Norm& norm, const Evaluation& when) {
     const bool assume = law && when.assumes(law->short_name);
     if (law && !law->validity.in_force_on(when.at, assume)) return false;
     // A norm under a pending law has no dates of its own: it follows the law.

@@ -272,6 +272,9 @@ struct Evaluation {
 };
 
 bool in_force(const Model& model, const Norm& norm, const Evaluation& when);
+/// The same with the norm's home law already looked up (null: not declared),
+/// for callers that ask for many norms of few laws.
+bool in_force(const Law* home_law, const Norm& norm, const Evaluation& when);
 
 /// The upper bound a norm's subject implies when its own ages have none: its
 /// topic's (grunnskole: ut skoleåret som tar til det året 15), else, for a
