@@ -63,9 +63,7 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
         if (all_same) continue;
 
         // The whole ladder, lowest starting age first.
-        std::stable_sort(involved.begin(), involved.end(), [](const model::Norm* a, const model::Norm* b) {
-            return std::make_tuple(nominal_ages(*a).from, a->id) < std::make_tuple(nominal_ages(*b).from, b->id);
-        });
+        sort_by_starting_age(involved);
         std::vector<Phrase> ladder;
         for (const model::Norm* n : involved)
             ladder.push_back({"finding.divergence.step",

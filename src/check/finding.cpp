@@ -121,20 +121,29 @@ Date birth_date_for(Date on, int age) { return on.add_years(-age); }
 
 const std::map<std::string, std::vector<const model::Norm*>>& by_topic(const Context& ctx) { return ctx.by_topic; }
 
+void sort_by_starting_age(std::vector<const model::Norm*>& norms) {
+    std::vector<std::pair<int, const model::Norm*>> keyed;
+    keyed.reserve(norms.size());
+    for (const model::Norm* n : norms) keyed.emplace_back(nominal_ages(*n).from, n);
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+    });
+    for (std::size_t i = 0; i < keyed.size(); ++i) norms[i] = keyed[i].second;
+}
+
 void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
                                const std::function<void(const model::Norm&, const model::Norm&, AgeRange)>& visit) {
-    std::sort(norms.begin(), norms.end(), [](const model::Norm* a, const model::Norm* b) {
-        return std::make_tuple(nominal_ages(*a).from, a->id) < std::make_tuple(nominal_ages(*b).from, b->id);
-    });
-    std::vector<const model::Norm*> active;  // started, not yet ended
+    sort_by_starting_age(norms);
+    // Started and not yet ended, each with its ages (read from the norm once).
+    std::vector<std::pair<AgeRange, const model::Norm*>> active;
     for (const model::Norm* n : norms) {
         const AgeRange r = nominal_ages(*n);
-        std::erase_if(active, [&](const model::Norm* a) { return nominal_ages(*a).to <= r.from; });
-        for (const model::Norm* a : active) {
-            const AgeRange overlap = intersect(nominal_ages(*a), r);
+        std::erase_if(active, [&](const auto& a) { return a.first.to <= r.from; });
+        for (const auto& [ages, a] : active) {
+            const AgeRange overlap = intersect(ages, r);
             if (!overlap.empty()) visit(*a, *n, overlap);
         }
-        if (!r.empty()) active.push_back(n);
+        if (!r.empty()) active.emplace_back(r, n);
     }
 }
 

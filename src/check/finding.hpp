@@ -65,6 +65,10 @@ Date birth_date_for(Date on, int age);
 /// Norms in force, grouped by topic; each group sorted by id.
 const std::map<std::string, std::vector<const model::Norm*>>& by_topic(const Context& ctx);
 
+/// Sorts norms by the nominal age they start at, then by id: each start
+/// computed once, each id compared where it is (never copied per comparison).
+void sort_by_starting_age(std::vector<const model::Norm*>& norms);
+
 /// Calls `visit(a, b, overlap)` for every pair of norms whose nominal ages
 /// overlap, by sweeping the sorted intervals: O(n log n) plus the pairs met,
 /// never all pairs.
