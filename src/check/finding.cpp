@@ -93,20 +93,17 @@ Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
     };
     sorted_unique(rules, d.details.rules);
     sorted_unique(sectors, d.details.sectors);
-    std::vector<std::string> provisions;  // in full: ledd, punktum, bokstav; one per norm of `all`
-    provisions.reserve(all.size());
     for (const model::Norm* n : all) {
-        provisions.push_back(provision(*n));
-        const std::string& p = provisions.back();
+        std::string p = provision(*n);  // in full: ledd, punktum, bokstav
         if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
-            d.details.provisions.push_back(p);
+            d.details.provisions.push_back(std::move(p));
     }
+    // A note names its rule; its sector and provision are added by
+    // complete_notes when the note is to be worded (JSON words no notes).
     d.notes.reserve(others.size());
-    for (std::size_t i = 0; i < others.size(); ++i) {
-        const model::Norm* n = others[i];
+    for (const model::Norm* n : others) {
         const Span at = n->age_span.valid ? n->age_span : (n->statement_span.valid ? n->statement_span : n->span);
-        d.notes.push_back({at, {}, "finding.note.rule_here",
-                           {{"sector", n->sector}, {"rule", n->id}, {"provision", std::move(provisions[i + 1])}}});
+        d.notes.push_back({at, {}, std::string(rule_note_key), {{"rule", n->id}}});
     }
     std::vector<std::string> parts;
     parts.reserve(d.details.rules.size() + 2);
@@ -183,6 +180,18 @@ void name_arguments(MessageArgs& args, const model::Model& model, const text::Ca
 }
 
 }  // namespace
+
+void complete_notes(std::vector<Diagnostic>& findings, const model::Model& model) {
+    for (Diagnostic& d : findings)
+        for (Note& note : d.notes) {
+            if (note.message_key != rule_note_key || note.message_args.size() != 1) continue;
+            const auto* id = std::get_if<std::string>(&note.message_args.front().second);
+            const model::Norm* n = id ? model.find_norm(*id) : nullptr;
+            if (!n) continue;
+            note.message_args.insert(note.message_args.begin(), {"sector", n->sector});
+            note.message_args.emplace_back("provision", provision(*n));
+        }
+}
 
 void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model,
                        const text::Catalogue* messages) {

@@ -45,6 +45,9 @@ std::string describe_age_rule(const model::Norm& n);
 /// The norm's main provision: "pbrl § 4-3 første ledd bokstav b".
 std::string provision(const model::Norm& n);
 
+/// The catalogue key of a finding's note at one of its other rules.
+inline constexpr std::string_view rule_note_key = "finding.note.rule_here";
+
 /// Builds a finding at `primary`, with a note at each of `others`, stated
 /// as the catalogue key `message_key` with `args` (see text/word.hpp). The id
 /// hashes kind, topic, the sorted rule ids and `id_part`: never positions,
@@ -81,6 +84,12 @@ void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
 /// sector's name; the id when there is none.
 std::string topic_name(const model::Model& model, const std::string& topic, const text::Catalogue* messages = nullptr);
 std::string sector_name(const model::Model& model, const std::string& sector);
+
+/// Gives each note of make_finding the rule's sector and provision beside its
+/// id, as its words need them: a step for the formats that word notes (text,
+/// SARIF, the editor), before use_display_names; the notes carry only the id
+/// until then, so that a large report does not hold them unread.
+void complete_notes(std::vector<Diagnostic>& findings, const model::Model& model);
 
 /// Arguments named `topic`, `topics` (ids joined by ", "), `sector` and
 /// `other_sector` (in messages, notes, witnesses and the phrases inside them)

@@ -55,6 +55,8 @@ struct Options {
     bool keep_syntax_trees = false;
     /// Leave the findings and input diagnostics unworded: the caller words
     /// each as it writes it (the JSON report, report::ReportInput::word_with).
+    /// Their notes stay unworded and incomplete (check::complete_notes): the
+    /// JSON report gives only a note's position.
     bool word_when_written = false;
 };
 

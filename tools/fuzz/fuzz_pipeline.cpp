@@ -5,6 +5,7 @@
 // fuzz loop); the parser harness covers their syntax.
 #include "base/data_dir.hpp"
 #include "check/check.hpp"
+#include "check/finding.hpp"
 #include "driver/driver.hpp"
 #include "corpus/index_io.hpp"
 #include "model/resolve.hpp"
@@ -75,6 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     when.at = *Date::parse("2026-01-01");
     when.assume_in_force = {"*"};
     auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr);
+    check::complete_notes(findings, model);
     text::word(findings, text::bundled_catalogue(text::default_language));
     // Render as `check` does: every finding's span and notes must map to a line.
     std::ostringstream rendered;
