@@ -1028,7 +1028,12 @@ void read_laws(Corpus& corpus, const std::vector<std::string>& ids, text::Source
     std::vector<std::string> wanted = ids;
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         if (auto file = corpus.take_unread(wanted[i])) {
-            if (auto law = read_law_file(*file, sources, diags)) corpus.add(std::move(*law));
+            // Read apart: the file's text stays only if a diagnostic points into it.
+            text::SourceManager own;
+            Diagnostics found;
+            auto law = read_law_file(*file, own, found);
+            sources.adopt(own, found, diags);
+            if (law) corpus.add(std::move(*law));
         }
         // The laws that took over a cited law's provisions are looked up too.
         if (i < ids.size())

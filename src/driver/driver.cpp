@@ -296,15 +296,7 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
     result.workspace = parse::load_workspace(paths, load, result.input);
 
     // The project file's errors point into it: it joins the run's sources.
-    if (project_sources.size() > 0) {
-        const text::SourceFile& file = project_sources.file(0);
-        Diagnostics ignored;
-        const auto id = result.workspace.sources.add(file.path(), std::string(file.content()), ignored);
-        for (Diagnostic d : project_diags.all()) {
-            if (id && d.span.file == 0) d.span.file = *id;
-            result.input.all().push_back(std::move(d));
-        }
-    }
+    result.workspace.sources.adopt(project_sources, project_diags, result.input);
 
     // --corpus adds to the bundled index; a law given there wins.
     if (!options.no_corpus) {

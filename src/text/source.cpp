@@ -224,6 +224,24 @@ std::optional<std::uint32_t> SourceManager::add(std::string display_path, std::s
     return id;
 }
 
+void SourceManager::adopt(const SourceManager& from, Diagnostics& found, Diagnostics& into) {
+    std::vector<std::uint32_t> copied(from.size(), Span::no_file);
+    auto here = [&](Span& span) {
+        if (span.file >= from.size()) return;
+        if (copied[span.file] == Span::no_file) {
+            copied[span.file] = static_cast<std::uint32_t>(files_.size());
+            files_.push_back(from.file(span.file));
+        }
+        span.file = copied[span.file];
+    };
+    for (Diagnostic& d : found.all()) {
+        here(d.span);
+        for (Note& n : d.notes) here(n.span);
+        into.all().push_back(std::move(d));
+    }
+    found.all().clear();
+}
+
 std::optional<std::uint32_t> SourceManager::load(const std::filesystem::path& path, Diagnostics& diags,
                                                  const SourceLimits& limits) {
     std::error_code ec;

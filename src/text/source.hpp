@@ -65,6 +65,13 @@ public:
     const SourceFile& file(std::uint32_t id) const { return files_.at(id); }
     std::size_t size() const { return files_.size(); }
 
+    /// Moves `found`, the diagnostics of files read into `from` (a manager
+    /// of their own), into `into`, each position pointed at a copy here of
+    /// the file it is in: a file is copied once, and only when a diagnostic
+    /// points into it. So a file that reads cleanly (an index of the statute
+    /// corpus, the larger part of a big run's input) is not kept after it is read.
+    void adopt(const SourceManager& from, Diagnostics& found, Diagnostics& into);
+
 private:
     std::vector<SourceFile> files_;
 };

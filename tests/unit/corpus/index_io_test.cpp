@@ -491,10 +491,15 @@ TEST_CASE("corpus: a folder is read lazily by key, and a file named otherwise at
     CHECK(c.unread_count() == 1);
     CHECK_FALSE(c.find("LOV-2000-01-01-3"));
     CHECK(diags.size() == 1);
-    // read_laws reports what it reads.
+    // read_laws reports what it reads, and keeps the text of a file only
+    // when a diagnostic points into it: the broken one, not the clean one.
     Corpus again = load_corpus(dir, sources, diags);
+    const std::size_t files_before = sources.size();
     read_laws(again, {"LOV-2000-01-01-3", "LOV-2000-01-01-1"}, sources, diags);
     CHECK(diags.has_errors());
+    REQUIRE(sources.size() == files_before + 1);
+    CHECK(sources.file(files_before).path().ends_with("LOV-2000-01-01-3.json"));
+    CHECK(diags.all().back().span.file == files_before);
     CHECK(again.find("LOV-2000-01-01-1"));
     CHECK(again.unread_count() == 0);
     std::filesystem::remove_all(dir);

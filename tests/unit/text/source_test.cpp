@@ -115,3 +115,34 @@ TEST_CASE("did you mean: two neighbouring letters swapped are one edit") {
     CHECK(text::closest("kidle", {"kilde", "tema", "alder"}).value() == "kilde");
     CHECK(text::closest("aldre", {"kilde", "tema", "alder"}).value() == "alder");
 }
+
+TEST_CASE("adopt keeps a file read apart only when a diagnostic points into it") {
+    text::SourceManager run;
+    Diagnostics into;
+    REQUIRE(run.add("rules/a.regel", "sektor a\n", into));
+
+    text::SourceManager apart;
+    Diagnostics found;
+    REQUIRE(apart.add("index/clean.json", "{}", found));
+    REQUIRE(apart.add("index/broken.json", "{\n  \"x\": 1\n}", found));
+    REQUIRE(apart.add("index/noted.json", "[]", found));
+    Diagnostic& d = found.error("corpus", Span::at(1, 4, 7), "unknown key");
+    d.notes.push_back({Span::at(2, 0, 1), "see here"});
+    d.notes.push_back({Span::at(1, 0, 1), "and here"});
+    found.error("io", Span{}, "a problem with no file");
+
+    run.adopt(apart, found, into);
+    CHECK(found.all().empty());
+    REQUIRE(into.size() == 2);
+    // clean.json is not kept; broken.json and noted.json are, once each, in the order first met.
+    REQUIRE(run.size() == 3);
+    CHECK(run.file(1).path() == "index/broken.json");
+    CHECK(run.file(2).path() == "index/noted.json");
+    const Diagnostic& moved = into.all()[0];
+    CHECK(moved.span.file == 1);
+    CHECK(moved.span.begin == 4);
+    CHECK(run.file(moved.span.file).position(moved.span.begin).line == 2);
+    CHECK(moved.notes[0].span.file == 2);
+    CHECK(moved.notes[1].span.file == 1);
+    CHECK(into.all()[1].span.file == Span::no_file);
+}
