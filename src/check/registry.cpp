@@ -64,11 +64,12 @@ const CitedLaw& Context::cited_law(const std::string& short_name) const {
 }
 
 void sort_findings(std::vector<Diagnostic>& findings) {
-    // A Diagnostic is large: sorted in place through an index permutation,
-    // each finding moved about once; then the first of each id is kept.
-    stable_sort_diagnostics(findings, [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
-    });
+    // A Diagnostic is large: sorted in place through an index permutation
+    // (found on a copy of the keys), each finding moved about once; then the
+    // first of each id is kept.
+    reorder(findings, stable_order_by_text<2>(findings, [](const Diagnostic& d) {
+                return std::array<std::string_view, 2>{d.kind, d.id};
+            }));
     findings.erase(std::unique(findings.begin(), findings.end(),
                                [](const Diagnostic& a, const Diagnostic& b) { return a.id == b.id; }),
                    findings.end());

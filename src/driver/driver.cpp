@@ -370,12 +370,10 @@ namespace {
 std::vector<Diagnostic> in_report_order(std::vector<Diagnostic> all) {
     // The tie-breaker is the id (a hash of kind, topic, rules and keys), never
     // the worded message: the order must not change with --lang.
-    stable_sort_diagnostics(all, [](const Diagnostic& a, const Diagnostic& b) {
-        static const std::string none;
-        const std::string& ra = a.details.rules.empty() ? none : a.details.rules.front();
-        const std::string& rb = b.details.rules.empty() ? none : b.details.rules.front();
-        return std::tie(a.kind, a.details.topic, ra, a.id) < std::tie(b.kind, b.details.topic, rb, b.id);
-    });
+    reorder(all, stable_order_by_text<4>(all, [](const Diagnostic& d) {
+                return std::array<std::string_view, 4>{
+                    d.kind, d.details.topic, d.details.rules.empty() ? std::string_view() : d.details.rules.front(), d.id};
+            }));
     return all;
 }
 

@@ -506,13 +506,11 @@ private:
     }
 
     // Stable by id, as std::stable_sort would leave them; a Norm is large, so
-    // the order is found on indices and each norm is moved once.
+    // the order is found on a copy of the ids and each norm is moved once.
     void sort_norms_by_id() {
-        std::vector<std::size_t> order(model_.norms.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return model_.norms[a].id < model_.norms[b].id; });
-        reorder(model_.norms, order);
+        reorder(model_.norms, stable_order_by_text<1>(model_.norms, [](const Norm& n) {
+                    return std::array<std::string_view, 1>{n.id};
+                }));
     }
 
     void check_duplicate_ids() {

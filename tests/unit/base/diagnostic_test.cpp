@@ -29,3 +29,33 @@ TEST_CASE("stable_sort_diagnostics gives std::stable_sort's order, each diagnost
         }
     }
 }
+
+TEST_CASE("stable_order_by_text gives std::stable_sort's order by a tuple of the texts") {
+    // Short texts over two letters: prefixes of one another, empty texts and
+    // ties on every key are all common, and a byte above 0x7F compares as unsigned.
+    std::mt19937 random(4);
+    auto text = [&] {
+        std::string s;
+        for (std::size_t n = random() % 4; n > 0; --n) s += "a\xC3"[random() % 2];
+        return s;
+    };
+    for (std::size_t size : {0u, 1u, 2u, 9u, 700u}) {
+        std::vector<std::pair<std::string, std::string>> items(size);
+        for (auto& [first, second] : items) {
+            first = text();
+            second = text();
+        }
+        std::vector<std::size_t> expected(size);
+        for (std::size_t i = 0; i < size; ++i) expected[i] = i;
+        std::stable_sort(expected.begin(), expected.end(), [&](std::size_t a, std::size_t b) { return items[a] < items[b]; });
+        const auto order = stable_order_by_text<2>(items, [](const auto& item) {
+            return std::array<std::string_view, 2>{item.first, item.second};
+        });
+        CHECK(order == expected);
+    }
+    // The keys are compared apart, not as one text: ("a", "ab") before ("aa", "b").
+    const std::vector<std::pair<std::string, std::string>> split{{"aa", "b"}, {"a", "ab"}};
+    CHECK(stable_order_by_text<2>(split, [](const auto& item) {
+              return std::array<std::string_view, 2>{item.first, item.second};
+          }) == std::vector<std::size_t>{1, 0});
+}
