@@ -120,11 +120,24 @@ std::string location(const SourceManager& sources, const Span& span) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags, const SourceManager& sources) {
-    static const std::string no_path;
+    // The files ranked by path once (the same path, the same rank; no file
+    // ranks with the empty path), so that a comparison reads no path.
+    std::vector<std::uint32_t> by_path(sources.size());
+    for (std::uint32_t id = 0; id < by_path.size(); ++id) by_path[id] = id;
+    std::stable_sort(by_path.begin(), by_path.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return sources.file(a).path() < sources.file(b).path(); });
+    std::vector<std::uint32_t> rank(sources.size());
+    std::uint32_t next = 0;
+    std::string_view previous;
+    for (const std::uint32_t id : by_path) {
+        if (sources.file(id).path() != previous) ++next;
+        previous = sources.file(id).path();
+        rank[id] = previous.empty() ? 0 : next;
+    }
     auto key = [&](const Diagnostic& d) {
-        const std::string& path = d.span.file < sources.size() ? sources.file(d.span.file).path() : no_path;
+        const std::uint32_t path = d.span.file < sources.size() ? rank[d.span.file] : 0;
         // Kind and id before the words: the order must not change with --lang.
-        return std::make_tuple(std::cref(path), d.span.valid ? d.span.begin : 0u, -static_cast<int>(d.severity),
+        return std::make_tuple(path, d.span.valid ? d.span.begin : 0u, -static_cast<int>(d.severity),
                                std::cref(d.kind), std::cref(d.id), std::cref(d.message));
     };
     stable_sort_diagnostics(diags, [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
