@@ -1,7 +1,8 @@
 #include "corpus/index_io.hpp"
 
-#include "base/kinds.hpp"
 #include "base/atomic_write.hpp"
+#include "base/json_text.hpp"
+#include "base/kinds.hpp"
 #include "corpus/lovtidend.hpp"
 #include "corpus/statute_text.hpp"
 #include "text/render.hpp"
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -54,39 +54,11 @@ public:
 
     void string(std::string_view s) {
         item();
-        out_ += '"';
-        // As json::serialize escapes: '"', '\\' and control characters; UTF-8 as it is.
-        std::size_t run = 0;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
-            out_.append(s.data() + run, i - run);
-            run = i + 1;
-            out_ += '\\';
-            switch (c) {
-                case '"': out_ += '"'; break;
-                case '\\': out_ += '\\'; break;
-                case '\b': out_ += 'b'; break;
-                case '\t': out_ += 't'; break;
-                case '\n': out_ += 'n'; break;
-                case '\f': out_ += 'f'; break;
-                case '\r': out_ += 'r'; break;
-                default: {
-                    static constexpr char hex[] = "0123456789abcdef";
-                    out_ += "u00";
-                    out_ += hex[c >> 4];
-                    out_ += hex[c & 15];
-                }
-            }
-        }
-        out_.append(s.data() + run, s.size() - run);
-        out_ += '"';
+        append_json_string(out_, s);
     }
     void number(std::int64_t n) {
         item();
-        char buf[24];
-        const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
-        out_.append(buf, end);
+        append_json_number(out_, n);
     }
     void boolean(bool b) {
         item();

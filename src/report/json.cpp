@@ -2,114 +2,158 @@
 // tools read, and lovsjekk.diff/1 (`lovsjekk diff`), whose findings have the
 // same shape. Field names and order are fixed.
 #include "report/report.hpp"
-#include "text/word.hpp"
 
-#include <boost/json.hpp>
+#include "base/json_text.hpp"
+#include "text/word.hpp"
 
 #include <ostream>
 
 namespace lovsjekk::report {
 
-namespace json = boost::json;
-
 namespace {
 
-json::array strings(const std::vector<std::string>& items) {
-    json::array a;
-    for (const auto& s : items) a.emplace_back(s);
-    return a;
+void append_strings(std::string& out, const std::vector<std::string>& items) {
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, items[i]);
+    }
+    out += ']';
 }
 
-json::value age_or_null(int age) { return age < 0 ? json::value(nullptr) : json::value(age); }
+void append_age(std::string& out, int age) {
+    if (age < 0) out += "null";
+    else append_json_number(out, age);
+}
 
-void locate(json::array& locations, const text::SourceManager& sources, const Span& span) {
+void append_location(std::string& out, bool& first, const text::SourceManager& sources, const Span& span) {
     if (span.file >= sources.size()) return;
+    if (!first) out += ',';
+    first = false;
     const text::SourceFile& file = sources.file(span.file);
-    json::object loc;
-    loc["file"] = file.path();
+    out += "{\"file\":";
+    append_json_string(out, file.path());
     if (span.valid) {
         const auto p = file.position(span.begin);
-        loc["line"] = p.line;
-        loc["column"] = p.column;
+        out += ",\"line\":";
+        append_json_number(out, p.line);
+        out += ",\"column\":";
+        append_json_number(out, p.column);
     }
-    locations.emplace_back(std::move(loc));
+    out += '}';
 }
 
-json::object finding_json(const Diagnostic& d, const text::SourceManager& sources, std::string_view message,
-                          std::string_view witness) {
-    json::object f;
-    f["id"] = d.id;
-    f["kind"] = d.kind;
-    f["severity"] = severity_name(d.severity);
-    f["topic"] = d.details.topic.empty() ? json::value(nullptr) : json::value(d.details.topic);
-    f["ages"] = json::object{{"from", age_or_null(d.details.age_from)}, {"to", age_or_null(d.details.age_to)}};
-    f["sectors"] = strings(d.details.sectors);
-    f["rules"] = strings(d.details.rules);
-    f["provisions"] = strings(d.details.provisions);
-    f["message"] = message;
-    if (!witness.empty()) f["witness"] = witness;
-    json::array locations;
-    locate(locations, sources, d.span);
-    for (const Note& n : d.notes) locate(locations, sources, n.span);
-    f["locations"] = std::move(locations);
-    return f;
+/// One finding of the contract, field for field in its order, as
+/// json::serialize would write the same object.
+void append_finding(std::string& out, const Diagnostic& d, const text::SourceManager& sources,
+                    std::string_view message, std::string_view witness) {
+    out += "{\"id\":";
+    append_json_string(out, d.id);
+    out += ",\"kind\":";
+    append_json_string(out, d.kind);
+    out += ",\"severity\":";
+    append_json_string(out, severity_name(d.severity));
+    out += ",\"topic\":";
+    if (d.details.topic.empty()) out += "null";
+    else append_json_string(out, d.details.topic);
+    out += ",\"ages\":{\"from\":";
+    append_age(out, d.details.age_from);
+    out += ",\"to\":";
+    append_age(out, d.details.age_to);
+    out += "},\"sectors\":";
+    append_strings(out, d.details.sectors);
+    out += ",\"rules\":";
+    append_strings(out, d.details.rules);
+    out += ",\"provisions\":";
+    append_strings(out, d.details.provisions);
+    out += ",\"message\":";
+    append_json_string(out, message);
+    if (!witness.empty()) {
+        out += ",\"witness\":";
+        append_json_string(out, witness);
+    }
+    out += ",\"locations\":[";
+    bool first = true;
+    append_location(out, first, sources, d.span);
+    for (const Note& n : d.notes) append_location(out, first, sources, n.span);
+    out += "]}";
 }
 
 /// A finding whose words are in it (worded by the driver).
-json::object finding_json(const Diagnostic& d, const text::SourceManager& sources) {
-    return finding_json(d, sources, d.message, d.details.witness);
+void append_finding(std::string& out, const Diagnostic& d, const text::SourceManager& sources) {
+    append_finding(out, d, sources, d.message, d.details.witness);
 }
 
-json::array findings_json(const std::vector<Diagnostic>& findings, const text::SourceManager& sources) {
-    json::array a;
-    for (const Diagnostic& d : findings) a.emplace_back(finding_json(d, sources));
-    return a;
+void append_findings(std::string& out, const std::vector<Diagnostic>& findings, const text::SourceManager& sources) {
+    out += '[';
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        if (i) out += ',';
+        append_finding(out, findings[i], sources);
+    }
+    out += ']';
 }
 
 }  // namespace
 
 void write_json(std::ostream& out, const ReportInput& input) {
-    int counts[3] = {0, 0, 0};
+    std::int64_t counts[3] = {0, 0, 0};
     for (const Diagnostic& d : input.findings) ++counts[static_cast<int>(d.severity)];
-    // Streamed one finding at a time, so that the report never holds a second
-    // copy of every finding (a whole document, then its text); the bytes are
-    // those json::serialize gives the whole document, field for field.
-    out << "{\"schema\":\"lovsjekk.report/1\",\"at\":" << json::serialize(json::string(input.at.iso()))
-        << ",\"summary\":"
-        << json::serialize(json::object{{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}})
-        << ",\"findings\":[";
-    bool first = true;
-    for (const Diagnostic& d : input.findings) {
-        if (!first) out << ',';
-        first = false;
-        if (input.word_with) {
-            out << json::serialize(finding_json(d, input.sources, text::worded_message(d, *input.word_with),
-                                                text::worded_witness(d, *input.word_with)));
-        } else {
-            out << json::serialize(finding_json(d, input.sources));
-        }
+    // Streamed one finding at a time, each written straight into a buffer
+    // that is reused: no json::value per finding, and never a second copy of
+    // every finding (a whole document, then its text).
+    std::string text = "{\"schema\":\"lovsjekk.report/1\",\"at\":";
+    append_json_string(text, input.at.iso());
+    text += ",\"summary\":{\"error\":";
+    append_json_number(text, counts[2]);
+    text += ",\"warning\":";
+    append_json_number(text, counts[1]);
+    text += ",\"note\":";
+    append_json_number(text, counts[0]);
+    text += "},\"findings\":[";
+    for (std::size_t i = 0; i < input.findings.size(); ++i) {
+        const Diagnostic& d = input.findings[i];
+        if (i) text += ',';
+        if (input.word_with)
+            append_finding(text, d, input.sources, text::worded_message(d, *input.word_with),
+                           text::worded_witness(d, *input.word_with));
+        else
+            append_finding(text, d, input.sources);
+        out << text;
+        text.clear();
     }
-    out << "]}\n";
+    text += "]}\n";
+    out << text;
 }
 
 void write_json_diff(std::ostream& out, const DiffInput& input) {
     const FindingDiff& diff = input.diff;
-    json::array changed;
-    for (const FindingChange& c : diff.changed)
-        changed.emplace_back(json::object{{"before", finding_json(c.before, input.before.sources)},
-                                          {"after", finding_json(c.after, input.after.sources)}});
-    json::object root;
-    root["schema"] = "lovsjekk.diff/1";
-    root["at"] = input.before.at.iso();
-    root["vs"] = input.after.at.iso();
-    root["summary"] = json::object{{"added", diff.added.size()},
-                                   {"removed", diff.removed.size()},
-                                   {"changed", diff.changed.size()},
-                                   {"unchanged", diff.unchanged.size()}};
-    root["added"] = findings_json(diff.added, input.after.sources);
-    root["removed"] = findings_json(diff.removed, input.before.sources);
-    root["changed"] = std::move(changed);
-    out << json::serialize(root) << '\n';
+    std::string text = "{\"schema\":\"lovsjekk.diff/1\",\"at\":";
+    append_json_string(text, input.before.at.iso());
+    text += ",\"vs\":";
+    append_json_string(text, input.after.at.iso());
+    text += ",\"summary\":{\"added\":";
+    append_json_number(text, static_cast<std::int64_t>(diff.added.size()));
+    text += ",\"removed\":";
+    append_json_number(text, static_cast<std::int64_t>(diff.removed.size()));
+    text += ",\"changed\":";
+    append_json_number(text, static_cast<std::int64_t>(diff.changed.size()));
+    text += ",\"unchanged\":";
+    append_json_number(text, static_cast<std::int64_t>(diff.unchanged.size()));
+    text += "},\"added\":";
+    append_findings(text, diff.added, input.after.sources);
+    text += ",\"removed\":";
+    append_findings(text, diff.removed, input.before.sources);
+    text += ",\"changed\":[";
+    for (std::size_t i = 0; i < diff.changed.size(); ++i) {
+        if (i) text += ',';
+        text += "{\"before\":";
+        append_finding(text, diff.changed[i].before, input.before.sources);
+        text += ",\"after\":";
+        append_finding(text, diff.changed[i].after, input.after.sources);
+        text += '}';
+    }
+    text += "]}\n";
+    out << text;
 }
 
 }  // namespace lovsjekk::report
