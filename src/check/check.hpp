@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -66,6 +67,11 @@ struct Context {
     /// searches of ordered string maps per citation were a tenth of a large
     /// run (the index's map holds every law of Norway).
     const CitedLaw& cited_law(const std::string& short_name) const;
+
+    /// Each topic's group in the vocabulary, by topic id (check::group_of
+    /// reads it): hashed, since a large rule set has thousands of topics and
+    /// the checks ask for every norm's.
+    std::unordered_map<std::string_view, const std::string*> topic_groups;
 
 private:
     mutable std::unordered_map<std::string, CitedLaw> cited_laws_;

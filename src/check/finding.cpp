@@ -220,8 +220,8 @@ std::string child_actor(const model::Model& model) {
 
 const std::string& group_of(const Context& ctx, const std::string& topic) {
     static const std::string none;
-    auto it = ctx.model.topics.find(topic);
-    return it == ctx.model.topics.end() ? none : it->second.group;
+    const auto it = ctx.topic_groups.find(topic);
+    return it == ctx.topic_groups.end() ? none : *it->second;
 }
 
 }  // namespace lovsjekk::check

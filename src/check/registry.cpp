@@ -46,6 +46,8 @@ const Analysis* find_analysis(const std::string& name) {
 
 Context make_context(const model::Model& model, const model::Evaluation& when, const corpus::Corpus* corpus) {
     Context context{model, when, corpus};
+    context.topic_groups.reserve(model.topics.size());
+    for (const auto& [id, topic] : model.topics) context.topic_groups.emplace(id, &topic.group);
     for (const model::Norm& n : model.norms)
         if (model::in_force(context.cited_law(n.law()).declared, n, when)) context.in_force.push_back(&n);
     context.duplicates = drop_duplicate_encodings(context.in_force);
