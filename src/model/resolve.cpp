@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 namespace lovsjekk::model {
 
@@ -90,6 +91,7 @@ public:
         for (const ast::File& file : ws_.files)
             for (const ast::Declaration& d : file.declarations) rules += std::holds_alternative<ast::Rule>(d.value);
         model_.norms.reserve(rules);
+        hash_declared_names();
         for (std::size_t i = 0; i < ws_.files.size(); ++i) {
             resolve_norms(ws_.files[i]);
             // Nothing below reads a file's declarations again: its tree goes
@@ -114,6 +116,25 @@ private:
     std::set<std::string, std::less<>> unparsed_;  ///< names of declarations that failed to parse
 
     bool unparsed(std::string_view name) const { return unparsed_.contains(name); }
+
+    // The declared laws, actors and topics, hashed once every declaration is
+    // in: each norm looks its names up among thousands in a large rule set.
+    bool names_hashed_ = false;
+    std::unordered_set<std::string_view> law_names_, actor_names_, topic_names_;
+    void hash_declared_names() {
+        auto hash = [](const auto& map, std::unordered_set<std::string_view>& names) {
+            names.reserve(map.size());
+            for (const auto& entry : map) names.insert(entry.first);
+        };
+        hash(model_.laws, law_names_);
+        hash(model_.actors, actor_names_);
+        hash(model_.topics, topic_names_);
+        names_hashed_ = true;
+    }
+    template <class Map>
+    bool declared(const Map& map, const std::unordered_set<std::string_view>& hashed, const std::string& name) const {
+        return names_hashed_ ? hashed.contains(name) : map.contains(name);
+    }
     Model model_;
     // Exceptions as written, resolved once all norms are known.
     struct PendingException {
@@ -381,7 +402,7 @@ private:
 
     // The statute's actor word may differ; the rules always name the vocabulary actor.
     bool known_actor(std::uint32_t file, const ast::Identifier& id) {
-        if (model_.actors.contains(id.name)) return true;
+        if (declared(model_.actors, actor_names_, id.name)) return true;
         if (!unparsed(id.name)) report(diags_, kinds::reference, span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
         return false;
     }
@@ -428,7 +449,7 @@ private:
             report(diags_, kinds::syntax, n.span, "resolve.no_source", {{"rule", r.id.name}});
         for (const auto& c : r.sources) {
             Citation cit = citation(f, c);
-            if (!model_.laws.contains(cit.law) && !unparsed(cit.law))
+            if (!declared(model_.laws, law_names_, cit.law) && !unparsed(cit.law))
                 report(diags_, kinds::reference, span_of(f, c.law), "resolve.unknown_law", unknown(cit.law, keys_of(model_.laws)));
             n.sources.push_back(std::move(cit));
         }
@@ -439,7 +460,7 @@ private:
             const auto& topic = r.topics.front();
             n.topic = topic.name;
             n.topic_span = span_of(f, topic);
-            if (!model_.topics.contains(topic.name) && !unparsed(topic.name))
+            if (!declared(model_.topics, topic_names_, topic.name) && !unparsed(topic.name))
                 report(diags_, kinds::reference, n.topic_span, "resolve.unknown_topic", unknown(topic.name, keys_of(model_.topics)));
         }
 
