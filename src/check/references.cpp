@@ -25,8 +25,8 @@ Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity se
 std::string period_end(const std::optional<Date>& d) { return d ? d->iso() : std::string("…"); }
 
 // A rule dated outside its own law's declared period.
-void norm_outside_law(const model::Model& model, const model::Norm& n, std::vector<Diagnostic>& out) {
-    const model::Law* law = model.find_law(n.law());
+void norm_outside_law(const Context& ctx, const model::Norm& n, std::vector<Diagnostic>& out) {
+    const model::Law* law = ctx.cited_law(n.law()).declared;
     if (!law || n.validity.pending || law->validity.pending) return;
     // A norm without dates of its own follows its law; only explicit dates
     // outside the law's period contradict it.
@@ -498,7 +498,7 @@ std::vector<TextChange> changes_since_text(const Context& ctx) {
 void check_duplicate_encodings(const Context& ctx, std::vector<Diagnostic>& out);
 
 void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
-    for (const model::Norm& n : ctx.model.norms) norm_outside_law(ctx.model, n, out);
+    for (const model::Norm& n : ctx.model.norms) norm_outside_law(ctx, n, out);
     check_duplicate_encodings(ctx, out);
     if (!ctx.corpus) return;
     law_dates(ctx, out);

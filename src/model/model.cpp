@@ -175,24 +175,82 @@ bool is_article_section(std::string_view section) {
     return slash != std::string_view::npos && slash > 0 && slash + 2 < section.size();
 }
 
-std::string place_text(std::string_view section) {
-    if (!is_article_section(section)) return "§ " + std::string(section);
+namespace {
+
+// The citation texts are built by appending to one string: the checks and
+// reports word a provision for every norm of every finding.
+void append_place(std::string& s, std::string_view section) {
+    if (!is_article_section(section)) {
+        s += "§ ";
+        s += section;
+        return;
+    }
     const std::size_t slash = section.find("/a");
-    return std::string(section.substr(0, slash)) + " art. " + std::string(section.substr(slash + 2));
+    s += section.substr(0, slash);
+    s += " art. ";
+    s += section.substr(slash + 2);
+}
+
+void append_short_text(std::string& s, const Citation& c) {
+    s += c.law;
+    if (c.section_last) {
+        s += " §§ ";
+        s += c.section;
+        s += " til ";
+        s += *c.section_last;
+        return;
+    }
+    s += ' ';
+    append_place(s, c.section);
+}
+
+}  // namespace
+
+std::string place_text(std::string_view section) {
+    std::string s;
+    append_place(s, section);
+    return s;
 }
 
 std::string Citation::short_text() const {
-    if (section_last) return law + " §§ " + section + " til " + *section_last;
-    return law + " " + place_text(section);
+    std::string s;
+    append_short_text(s, *this);
+    return s;
 }
 
 std::string Citation::text() const {
-    std::string s = short_text();
-    if (ledd && is_article_section(section)) s += " nr. " + std::to_string(*ledd);
-    else if (ledd) s += ordinal(*ledd) ? std::string(" ") + ordinal(*ledd) + " ledd" : " (" + std::to_string(*ledd) + ")";
-    if (punktum) s += ordinal(*punktum) ? std::string(" ") + ordinal(*punktum) + " punktum" : "";
-    if (letter) s += " bokstav " + *letter;
-    if (nummer) s += " nr. " + std::to_string(*nummer);
+    std::string s;
+    s.reserve(64);  // one allocation while building; trimmed at the end, as findings keep the text
+    append_short_text(s, *this);
+    if (ledd && is_article_section(section)) {
+        s += " nr. ";
+        s += std::to_string(*ledd);
+    } else if (ledd) {
+        if (const char* word = ordinal(*ledd)) {
+            s += ' ';
+            s += word;
+            s += " ledd";
+        } else {
+            s += " (";
+            s += std::to_string(*ledd);
+            s += ')';
+        }
+    }
+    if (punktum)
+        if (const char* word = ordinal(*punktum)) {
+            s += ' ';
+            s += word;
+            s += " punktum";
+        }
+    if (letter) {
+        s += " bokstav ";
+        s += *letter;
+    }
+    if (nummer) {
+        s += " nr. ";
+        s += std::to_string(*nummer);
+    }
+    s.shrink_to_fit();
     return s;
 }
 
