@@ -15,6 +15,7 @@
 #include <iterator>
 #include <limits>
 #include <system_error>
+#include <unordered_map>
 
 namespace lovsjekk::corpus {
 
@@ -997,6 +998,11 @@ Corpus load_corpus(const std::filesystem::path& dir, text::SourceManager& source
 
 void read_laws(Corpus& corpus, const std::vector<std::string>& ids, text::SourceManager& sources,
                Diagnostics& diags) {
+    // The laws that took over a cited law's provisions, by the cited law's
+    // key, in the order of the replacements: found once, not by a pass over
+    // every replacement for every cited law (thousands of each in a large corpus).
+    std::unordered_map<std::string, std::vector<const std::string*>> successors;
+    for (const Replacement& r : corpus.replacements()) successors[index_key(r.from_law)].push_back(&r.to_law);
     std::vector<std::string> wanted = ids;
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         if (auto file = corpus.take_unread(wanted[i])) {
@@ -1009,8 +1015,8 @@ void read_laws(Corpus& corpus, const std::vector<std::string>& ids, text::Source
         }
         // The laws that took over a cited law's provisions are looked up too.
         if (i < ids.size())
-            for (const Replacement& r : corpus.replacements())
-                if (index_key(r.from_law) == index_key(wanted[i])) wanted.push_back(r.to_law);
+            if (const auto it = successors.find(index_key(wanted[i])); it != successors.end())
+                for (const std::string* to : it->second) wanted.push_back(*to);
     }
 }
 

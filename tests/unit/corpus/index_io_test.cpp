@@ -504,3 +504,33 @@ TEST_CASE("corpus: a folder is read lazily by key, and a file named otherwise at
     CHECK(again.unread_count() == 0);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("corpus: read_laws also reads the laws that took over a cited law's provisions, and no further") {
+    const auto dir = std::filesystem::temp_directory_path() / "lovsjekk-index-successors-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    Diagnostics written;
+    for (const char* number : {"1", "2", "3", "4"}) {
+        Law law = sample();
+        law.id = std::string("LOV-2000-01-01-") + number;
+        law.refid = std::string("lov/2000-01-01-") + number;
+        REQUIRE(write_law_index(law, dir, written));
+    }
+    // 1 → 2 (twice, by a refid), 2 → 3: the cited law's successors are read,
+    // not theirs; 4 is cited by nothing.
+    std::ofstream(dir / "replacements.json") << R"({"schema": "lovsjekk.replacements/1", "replacements": [
+        {"from_law": "LOV-2000-01-01-1", "from_section": "1", "to_law": "LOV-2000-01-01-2", "to_section": "1", "note": "n"},
+        {"from_law": "lov/2000-01-01-1", "from_section": "2", "to_law": "LOV-2000-01-01-2", "to_section": "2", "note": "n"},
+        {"from_law": "LOV-2000-01-01-2", "from_section": "1", "to_law": "LOV-2000-01-01-3", "to_section": "1", "note": "n"}]})";
+    text::SourceManager sources;
+    Diagnostics diags;
+    Corpus c = load_corpus(dir, sources, diags);
+    REQUIRE_MESSAGE(diags.all().empty(), (diags.all().empty() ? "" : diags.all().front().message));
+    CHECK(c.unread_count() == 4);
+    read_laws(c, {"LOV-2000-01-01-1"}, sources, diags);
+    CHECK(diags.all().empty());
+    CHECK(c.unread_count() == 2);  // 3 and 4 stay unread
+    CHECK(c.take_unread("LOV-2000-01-01-3"));
+    CHECK(c.take_unread("LOV-2000-01-01-4"));
+    std::filesystem::remove_all(dir);
+}
