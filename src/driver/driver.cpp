@@ -295,7 +295,7 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
     if (paths.empty()) paths.push_back(bundled_rules_dir());
     result.workspace = parse::load_workspace(paths, load, result.input);
 
-    // The project file's errors point into it: it joins the run's sources.
+    // The project file joins the run's sources when its errors point into it.
     result.workspace.sources.adopt(project_sources, project_diags, result.input);
 
     // --corpus adds to the bundled index; a law given there wins.
