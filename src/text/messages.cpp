@@ -198,44 +198,50 @@ const std::string& Catalogue::pattern(std::string_view key) const { return entry
 
 std::vector<std::string> Catalogue::argument_names(std::string_view key) const { return entry(key).arguments; }
 
-std::string Catalogue::format(std::string_view key, const MessageArgs& args) const {
-    const Entry& e = entry(key);
-    // ICU prints "{name}" for an argument it was not given; we refuse instead.
-    for (const std::string& name : e.arguments) {
-        if (std::none_of(args.begin(), args.end(), [&](const auto& a) { return a.first == name; }))
-            throw MessageError("message '" + std::string(key) + "' (" + lang_ + ", " + e.origin +
-                               ") needs the argument '" + name + "'");
-    }
-    // Phrases are worded even when the pattern does not use them, so that a
-    // phrase with a missing key fails the same way whichever pattern holds it;
-    // only the arguments the pattern uses are converted for ICU.
-    std::vector<icu::Formattable> values(e.arguments.size());
-    for (auto arg = args.begin(); arg != args.end(); ++arg) {
-        const std::string& name = arg->first;
-        const MessageValue& value = arg->second;
-        const auto used = std::find(e.arguments.begin(), e.arguments.end(), name);
-        // ICU takes the first argument of a name.
-        const bool to_convert =
-            used != e.arguments.end() &&
-            std::find_if(args.begin(), arg, [&](const auto& earlier) { return earlier.first == name; }) == arg;
-        icu::Formattable* slot = to_convert ? &values[static_cast<std::size_t>(used - e.arguments.begin())] : nullptr;
-        if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
-            std::string worded;
-            for (const Phrase& p : *phrases) {
-                if (!worded.empty()) worded += "; ";
-                worded += format(p.key, p.args);
-            }
-            if (slot) slot->adoptString(new icu::UnicodeString(icu::UnicodeString::fromUTF8(worded)));
-        } else if (slot) {
-            set_formattable(*slot, value);
+struct Catalogue::Formatter {
+    static icu::UnicodeString format(const Catalogue& catalogue, std::string_view key, const MessageArgs& args) {
+        const Entry& e = catalogue.entry(key);
+        // ICU prints "{name}" for an argument it was not given; we refuse instead.
+        for (const std::string& name : e.arguments) {
+            if (std::none_of(args.begin(), args.end(), [&](const auto& a) { return a.first == name; }))
+                throw MessageError("message '" + std::string(key) + "' (" + catalogue.lang_ + ", " + e.origin +
+                                   ") needs the argument '" + name + "'");
         }
+        // Phrases are worded even when the pattern does not use them, so that a
+        // phrase with a missing key fails the same way whichever pattern holds it;
+        // only the arguments the pattern uses are converted for ICU.
+        std::vector<icu::Formattable> values(e.arguments.size());
+        for (auto arg = args.begin(); arg != args.end(); ++arg) {
+            const std::string& name = arg->first;
+            const MessageValue& value = arg->second;
+            const auto used = std::find(e.arguments.begin(), e.arguments.end(), name);
+            // ICU takes the first argument of a name.
+            const bool to_convert =
+                used != e.arguments.end() &&
+                std::find_if(args.begin(), arg, [&](const auto& earlier) { return earlier.first == name; }) == arg;
+            icu::Formattable* slot = to_convert ? &values[static_cast<std::size_t>(used - e.arguments.begin())] : nullptr;
+            if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
+                icu::UnicodeString worded;
+                for (const Phrase& p : *phrases) {
+                    if (!worded.isEmpty()) worded.append(u"; ", 2);
+                    worded.append(format(catalogue, p.key, p.args));
+                }
+                if (slot) slot->adoptString(new icu::UnicodeString(std::move(worded)));
+            } else if (slot) {
+                set_formattable(*slot, value);
+            }
+        }
+        icu::UnicodeString out;
+        UErrorCode status = U_ZERO_ERROR;
+        e.format->format(e.argument_names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
+        if (U_FAILURE(status))
+            throw MessageError("message '" + std::string(key) + "' (" + catalogue.lang_ + "): " + u_errorName(status));
+        return out;
     }
-    icu::UnicodeString out;
-    UErrorCode status = U_ZERO_ERROR;
-    e.format->format(e.argument_names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
-    if (U_FAILURE(status))
-        throw MessageError("message '" + std::string(key) + "' (" + lang_ + "): " + u_errorName(status));
-    return utf8(out);
+};
+
+std::string Catalogue::format(std::string_view key, const MessageArgs& args) const {
+    return utf8(Formatter::format(*this, key, args));
 }
 
 fs::path bundled_messages_dir() { return data_dir() / "messages"; }

@@ -72,6 +72,7 @@ public:
 
 private:
     struct Entry;
+    struct Formatter;  // formats in UTF-16, so that a phrase nests without a round trip through UTF-8
     const Entry& entry(std::string_view key) const;
 
     std::string lang_;
