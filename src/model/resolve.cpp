@@ -118,8 +118,8 @@ private:
     bool unparsed(std::string_view name) const { return unparsed_.contains(name); }
 
     // The declared laws, actors and topics, hashed once every declaration is
-    // in: each norm looks its names up among thousands in a large rule set.
-    bool names_hashed_ = false;
+    // in (before any norm is resolved): each norm looks its names up among
+    // thousands in a large rule set.
     std::unordered_set<std::string_view> law_names_, actor_names_, topic_names_;
     void hash_declared_names() {
         auto hash = [](const auto& map, std::unordered_set<std::string_view>& names) {
@@ -129,11 +129,6 @@ private:
         hash(model_.laws, law_names_);
         hash(model_.actors, actor_names_);
         hash(model_.topics, topic_names_);
-        names_hashed_ = true;
-    }
-    template <class Map>
-    bool declared(const Map& map, const std::unordered_set<std::string_view>& hashed, const std::string& name) const {
-        return names_hashed_ ? hashed.contains(name) : map.contains(name);
     }
     Model model_;
     // Exceptions as written, resolved once all norms are known.
@@ -402,7 +397,7 @@ private:
 
     // The statute's actor word may differ; the rules always name the vocabulary actor.
     bool known_actor(std::uint32_t file, const ast::Identifier& id) {
-        if (declared(model_.actors, actor_names_, id.name)) return true;
+        if (actor_names_.contains(id.name)) return true;
         if (!unparsed(id.name)) report(diags_, kinds::reference, span_of(file, id), "resolve.unknown_actor", unknown(id.name, keys_of(model_.actors)));
         return false;
     }
@@ -449,7 +444,7 @@ private:
             report(diags_, kinds::syntax, n.span, "resolve.no_source", {{"rule", r.id.name}});
         for (const auto& c : r.sources) {
             Citation cit = citation(f, c);
-            if (!declared(model_.laws, law_names_, cit.law) && !unparsed(cit.law))
+            if (!law_names_.contains(cit.law) && !unparsed(cit.law))
                 report(diags_, kinds::reference, span_of(f, c.law), "resolve.unknown_law", unknown(cit.law, keys_of(model_.laws)));
             n.sources.push_back(std::move(cit));
         }
@@ -460,7 +455,7 @@ private:
             const auto& topic = r.topics.front();
             n.topic = topic.name;
             n.topic_span = span_of(f, topic);
-            if (!declared(model_.topics, topic_names_, topic.name) && !unparsed(topic.name))
+            if (!topic_names_.contains(topic.name) && !unparsed(topic.name))
                 report(diags_, kinds::reference, n.topic_span, "resolve.unknown_topic", unknown(topic.name, keys_of(model_.topics)));
         }
 
