@@ -239,8 +239,9 @@ void laws_not_indexed(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm& norm : ctx.model.norms)
         for (const model::Citation& c : norm.sources) {
             const model::Norm* n = &norm;
-            const model::Law* declared = ctx.cited_law(c.law).declared;
-            if (!declared || ctx.cited_law(c.law).statute) continue;
+            const CitedLaw& cited = ctx.cited_law(c.law);
+            const model::Law* declared = cited.declared;
+            if (!declared || cited.statute) continue;
             first.emplace(declared->short_name, std::pair{n, &c});
             ++count[declared->short_name];
         }
@@ -259,8 +260,9 @@ void laws_not_indexed(const Context& ctx, std::vector<Diagnostic>& out) {
 
 void check_citation(const Context& ctx, const model::Norm& n, const model::Citation& c, bool norm_in_force,
                     std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
-    const model::Law* declared = ctx.cited_law(c.law).declared;
-    const corpus::Law* law = ctx.cited_law(c.law).statute;
+    const CitedLaw& named = ctx.cited_law(c.law);
+    const model::Law* declared = named.declared;
+    const corpus::Law* law = named.statute;
     if (!declared) return;  // unknown law: reported when resolving
     if (!law) return;  // reported once per law by laws_not_indexed
     std::vector<std::string> numbers{c.section};
