@@ -39,11 +39,17 @@ struct Span {
 };
 
 struct Note {
+    static constexpr std::int32_t no_rule = -1;
     Span span;
     std::string message;
     /// When set, `message` is worded from this catalogue key (see Diagnostic).
     std::string message_key = {};
     MessageArgs message_args = {};
+    /// A finding's note at one of its rules, kept as the rule's index in
+    /// `details.rules` until the note is to be worded (check::complete_notes
+    /// gives it its key and arguments then): a large report holds no words
+    /// for notes it never words. no_rule otherwise.
+    std::int32_t detail_rule = no_rule;
 };
 
 /// What a finding is about, for reports that list it (JSON, SARIF, HTML).

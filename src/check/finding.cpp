@@ -98,12 +98,13 @@ Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
         if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
             d.details.provisions.push_back(std::move(p));
     }
-    // A note names its rule; its sector and provision are added by
-    // complete_notes when the note is to be worded (JSON words no notes).
+    // A note points at its rule in the details; complete_notes words it
+    // when it is to be worded (JSON words no notes).
     d.notes.reserve(others.size());
     for (const model::Norm* n : others) {
         const Span at = n->age_span.valid ? n->age_span : (n->statement_span.valid ? n->statement_span : n->span);
-        d.notes.push_back({at, {}, std::string(rule_note_key), {{"rule", n->id}}});
+        const auto rule = std::lower_bound(d.details.rules.begin(), d.details.rules.end(), n->id);
+        d.notes.push_back({at, {}, {}, {}, static_cast<std::int32_t>(rule - d.details.rules.begin())});
     }
     std::vector<std::string> parts;
     parts.reserve(d.details.rules.size() + 2);
@@ -184,12 +185,13 @@ void name_arguments(MessageArgs& args, const model::Model& model, const text::Ca
 void complete_notes(std::vector<Diagnostic>& findings, const model::Model& model) {
     for (Diagnostic& d : findings)
         for (Note& note : d.notes) {
-            if (note.message_key != rule_note_key || note.message_args.size() != 1) continue;
-            const auto* id = std::get_if<std::string>(&note.message_args.front().second);
-            const model::Norm* n = id ? model.find_norm(*id) : nullptr;
-            if (!n) continue;
-            note.message_args.insert(note.message_args.begin(), {"sector", n->sector});
-            note.message_args.emplace_back("provision", provision(*n));
+            if (note.detail_rule < 0 || static_cast<std::size_t>(note.detail_rule) >= d.details.rules.size()) continue;
+            const std::string& id = d.details.rules[static_cast<std::size_t>(note.detail_rule)];
+            note.detail_rule = Note::no_rule;
+            note.message_key = rule_note_key;
+            const model::Norm* n = model.find_norm(id);
+            if (n) note.message_args = {{"sector", n->sector}, {"rule", id}, {"provision", provision(*n)}};
+            else note.message_args = {{"rule", id}};
         }
 }
 

@@ -1,5 +1,6 @@
-// A finding's notes name their rule by id; complete_notes adds the sector and
-// provision their words need, from the model, only for formats that word them.
+// A finding's notes point at their rule in the details; complete_notes gives
+// them the key and the rule's id, sector and provision their words need, from
+// the model, only for formats that word them.
 #include "check/finding.hpp"
 #include "text/messages.hpp"
 
@@ -30,6 +31,8 @@ model::Model two_norms() {
     model::Model m;
     m.norms.push_back(norm("familie", "høres", "bl", "31", 2));
     m.norms.push_back(norm("helse", "høres", "pbrl", "4-4", 1));
+    m.norms[0].span = Span::at(0, 10, 20);
+    m.norms[1].span = Span::at(0, 30, 40);
     return m;
 }
 
@@ -40,7 +43,7 @@ const MessageValue* arg(const MessageArgs& args, std::string_view name) {
 
 }  // namespace
 
-TEST_CASE("a finding's note names its rule only; complete_notes adds its sector and provision") {
+TEST_CASE("a finding's note points at its rule only; complete_notes words its rule, sector and provision") {
     const model::Model m = two_norms();
     const model::Norm& primary = m.norms[1];
     const model::Norm& other = m.norms[0];
@@ -48,14 +51,19 @@ TEST_CASE("a finding's note names its rule only; complete_notes adds its sector 
         check::make_finding("divergence", primary, {&other}, "finding.divergence", {}, "right")};
     REQUIRE(findings[0].notes.size() == 1);
     const Note& bare = findings[0].notes[0];
-    CHECK(bare.message_key == check::rule_note_key);
-    REQUIRE(bare.message_args.size() == 1);
-    CHECK(std::get<std::string>(*arg(bare.message_args, "rule")) == "familie/høres");
+    CHECK(bare.message_key.empty());
+    CHECK(bare.message_args.empty());
+    // The rules are sorted: the other rule (familie/…) comes first, though it is the note.
+    REQUIRE(findings[0].details.rules == std::vector<std::string>{"familie/høres", "helse/høres"});
+    CHECK(bare.detail_rule == 0);
+    CHECK(bare.span.begin == 10);  // the other rule's, not the primary's
     // The details name every rule's provision in full, whatever the notes hold.
     CHECK(findings[0].details.provisions == std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
 
     check::complete_notes(findings, m);
     const Note& full = findings[0].notes[0];
+    CHECK(full.message_key == check::rule_note_key);
+    CHECK(full.detail_rule == Note::no_rule);
     REQUIRE(full.message_args.size() == 3);
     CHECK(std::get<std::string>(*arg(full.message_args, "sector")) == "familie");
     CHECK(std::get<std::string>(*arg(full.message_args, "rule")) == "familie/høres");
@@ -70,12 +78,19 @@ TEST_CASE("a finding's note names its rule only; complete_notes adds its sector 
           "regelen familie/høres (familie) står her (bl § 31 andre ledd)");
 }
 
-TEST_CASE("complete_notes leaves other notes, and a note whose rule the model lacks") {
+TEST_CASE("complete_notes leaves other notes; a rule the model lacks is named by id alone") {
     const model::Model m = two_norms();
     std::vector<Diagnostic> findings(1);
+    findings[0].details.rules = {"ingen/slik"};
     findings[0].notes.push_back({Span{}, {}, "resolve.note.first_rule", {}});
-    findings[0].notes.push_back({Span{}, {}, std::string(check::rule_note_key), {{"rule", "ingen/slik"}}});
+    findings[0].notes.push_back({Span{}, {}, {}, {}, 0});
+    findings[0].notes.push_back({Span{}, {}, {}, {}, 1});  // past the details' rules: left as it is
     check::complete_notes(findings, m);
+    CHECK(findings[0].notes[0].message_key == "resolve.note.first_rule");
     CHECK(findings[0].notes[0].message_args.empty());
-    CHECK(findings[0].notes[1].message_args.size() == 1);
+    CHECK(findings[0].notes[1].message_key == check::rule_note_key);
+    REQUIRE(findings[0].notes[1].message_args.size() == 1);
+    CHECK(std::get<std::string>(*arg(findings[0].notes[1].message_args, "rule")) == "ingen/slik");
+    CHECK(findings[0].notes[2].message_key.empty());
+    CHECK(findings[0].notes[2].detail_rule == 1);
 }
