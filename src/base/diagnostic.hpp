@@ -46,7 +46,7 @@ struct Note {
     std::string message_key = {};
     MessageArgs message_args = {};
     /// A finding's note at one of its rules, kept as the rule's index in
-    /// `details.rules` until the note is to be worded (check::complete_notes
+    /// `details.rules` until the note is to be worded (check::complete_findings
     /// gives it its key and arguments then): a large report holds no words
     /// for notes it never words. no_rule otherwise.
     std::int32_t detail_rule = no_rule;

@@ -34,7 +34,7 @@ const model::Norm* settling_exception(const model::Norm& a, const model::Norm& b
     return nullptr;
 }
 
-std::string modal_phrase(const model::Norm& n) { return n.statement; }
+using Of = RuleText::Of;
 
 /// `what` is the clash as a phrase (finding.conflict.forbids or .sole_powers).
 void report_pair(const Context& ctx, const model::Norm& first, const model::Norm& second, AgeRange overlap,
@@ -45,8 +45,8 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
         d = make_finding(kinds::conflict, *exception, {&general}, "finding.conflict.settled",
                          {{"what", what},
                           {"ages", describe_ages(overlap)},
-                          {"exception", exception->id},
-                          {"general", general.id}},
+                          {"exception", rule_text(ctx, *exception, Of::id)},
+                          {"general", rule_text(ctx, general, Of::id)}},
                          "settled");
         d.severity = Severity::note;
         d.details.settled = true;
@@ -54,16 +54,16 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
         d = make_finding(kinds::conflict, first, {&second}, "finding.conflict.unsettled",
                          {{"what", what},
                           {"ages", describe_ages(overlap)},
-                          {"provision", provision(first)},
-                          {"other_provision", provision(second)}});
+                          {"provision", rule_text(ctx, first, Of::provision)},
+                          {"other_provision", rule_text(ctx, second, Of::provision)}});
         d.details.witness_key = "finding.conflict.witness";
         d.details.witness_args = {{"born", ctx.when.at.add_months(-overlap.from).iso()},
                                   {"at", ctx.when.at.iso()},
                                   {"age", std::int64_t{overlap.from / 12}},
-                                  {"provision", provision(first)},
-                                  {"statement", modal_phrase(first)},
-                                  {"other_provision", provision(second)},
-                                  {"other_statement", modal_phrase(second)}};
+                                  {"provision", rule_text(ctx, first, Of::provision)},
+                                  {"statement", rule_text(ctx, first, Of::statement)},
+                                  {"other_provision", rule_text(ctx, second, Of::provision)},
+                                  {"other_statement", rule_text(ctx, second, Of::statement)}};
     }
     set_detail_ages(d, overlap);
     out.push_back(std::move(d));
@@ -97,8 +97,8 @@ void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
                 const model::Norm& other = a_forbids ? b : a;
                 if (!clash(forbid, other)) return;
                 report_pair(ctx, other, forbid, overlap,
-                            phrase("finding.conflict.forbids", {{"statement", modal_phrase(other)},
-                                                                {"other_statement", modal_phrase(forbid)},
+                            phrase("finding.conflict.forbids", {{"statement", rule_text(ctx, other, Of::statement)},
+                                                                {"other_statement", rule_text(ctx, forbid, Of::statement)},
                                                                 {"topic", topic}}),
                             out);
                 return;

@@ -34,15 +34,16 @@ void check_cross_sector(const Context& ctx, std::vector<Diagnostic>& out) {
                 if (own->sector == decider->sector || !child_acts(*own, child)) continue;
                 const AgeRange band = intersect(nominal_ages(*decider), nominal_ages(*own));
                 if (band.empty()) continue;
+                using Of = RuleText::Of;
                 Diagnostic d = make_finding(kinds::divergence, *decider, {own}, "finding.divergence.cross_sector",
                                             {{"actor", decider->actor},
                                              {"topic", topic},
-                                             {"provision", provision(*decider)},
-                                             {"sector", decider->sector},
-                                             {"rule_age", describe_age_rule(*decider)},
-                                             {"other_provision", provision(*own)},
-                                             {"other_sector", own->sector},
-                                             {"other_rule_age", describe_age_rule(*own)},
+                                             {"provision", rule_text(ctx, *decider, Of::provision)},
+                                             {"sector", rule_text(ctx, *decider, Of::sector)},
+                                             {"rule_age", rule_text(ctx, *decider, Of::age_rule)},
+                                             {"other_provision", rule_text(ctx, *own, Of::provision)},
+                                             {"other_sector", rule_text(ctx, *own, Of::sector)},
+                                             {"other_rule_age", rule_text(ctx, *own, Of::age_rule)},
                                              {"ages", describe_ages(band)}},
                                             "cross-sector");
                 set_detail_ages(d, band);

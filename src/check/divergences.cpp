@@ -13,16 +13,6 @@ namespace lovsjekk::check {
 
 namespace {
 
-/// The threshold a norm sets, as a reader sees it.
-std::string threshold_of(const model::Norm& n) {
-    std::string s = describe_age_rule(n);
-    if (n.weight) {
-        s += std::string(", ") + model::weight_text(n.weight->level);
-        if (n.weight->from_age) s += " fra " + std::to_string(*n.weight->from_age) + " år";
-    }
-    return s;
-}
-
 /// What makes two thresholds the same: ages and how they are counted, not
 /// the exact words (wording differences are grey zones, reported there).
 std::string signature_of(const model::Norm& n) {
@@ -64,10 +54,14 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
 
         // The whole ladder, lowest starting age first.
         sort_by_starting_age(involved);
+        using Of = RuleText::Of;
         std::vector<Phrase> ladder;
+        ladder.reserve(involved.size());
         for (const model::Norm* n : involved)
             ladder.push_back({"finding.divergence.step",
-                              {{"sector", n->sector}, {"threshold", threshold_of(*n)}, {"provision", provision(*n)}}});
+                              {{"sector", rule_text(ctx, *n, Of::sector)},
+                               {"threshold", rule_text(ctx, *n, Of::threshold)},
+                               {"provision", rule_text(ctx, *n, Of::provision)}}});
         const model::Norm& low = *involved.front();
         const model::Norm& high = *involved.back();
         std::vector<const model::Norm*> others(involved.begin() + 1, involved.end());
@@ -88,13 +82,13 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
             d.details.witness_args = {{"born", ctx.when.at.add_months(-months).iso()},
                                       {"at", ctx.when.at.iso()},
                                       {"age", std::int64_t{months / 12}},
-                                      {"provision", provision(low)},
-                                      {"sector", low.sector},
+                                      {"provision", rule_text(ctx, low, Of::provision)},
+                                      {"sector", rule_text(ctx, low, Of::sector)},
                                       {"maturity", low.age.maturity || low.age.maturity_lowers_floor ? "yes" : "no"},
-                                      {"rule_age", describe_age_rule(low)},
-                                      {"other_provision", provision(high)},
-                                      {"other_sector", high.sector},
-                                      {"other_rule_age", describe_age_rule(high)}};
+                                      {"rule_age", rule_text(ctx, low, Of::age_rule)},
+                                      {"other_provision", rule_text(ctx, high, Of::provision)},
+                                      {"other_sector", rule_text(ctx, high, Of::sector)},
+                                      {"other_rule_age", rule_text(ctx, high, Of::age_rule)}};
         }
         out.push_back(std::move(d));
       }

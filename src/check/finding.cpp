@@ -47,18 +47,6 @@ std::string comma_list(const std::vector<std::string>& items) {
     return out;
 }
 
-std::string describe_age_rule(const model::Norm& n) {
-    const auto& a = n.age;
-    if (!a.specified || a.regardless) return "uansett alder";
-    std::string s;
-    if (a.from) s = model::bound_text(*a.from);
-    if (a.to) s += (s.empty() ? "" : " ") + model::bound_text(*a.to);
-    if (a.maturity) s += (s.empty() ? "når " : (a.maturity_lowers_floor ? ", og yngre når " : ", når ")) + a.maturity_text;
-    return s;
-}
-
-std::string provision(const model::Norm& n) { return n.sources.empty() ? std::string() : n.sources.front().text(); }
-
 Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
                         const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
                         const std::string& id_part) {
@@ -98,7 +86,7 @@ Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
         if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
             d.details.provisions.push_back(std::move(p));
     }
-    // A note points at its rule in the details; complete_notes words it
+    // A note points at its rule in the details; complete_findings words it
     // when it is to be worded (JSON words no notes).
     d.notes.reserve(others.size());
     for (const model::Norm* n : others) {
@@ -151,17 +139,16 @@ std::string topic_name(const model::Model& model, const std::string& topic, cons
     return it == model.topics.end() || it->second.description.empty() ? topic : it->second.description;
 }
 
-std::string sector_name(const model::Model& model, const std::string& sector) {
-    const model::Sector* s = model.find_sector(sector);
-    return !s || s->name.empty() ? sector : s->name;
-}
-
 namespace {
 
 void name_arguments(MessageArgs& args, const model::Model& model, const text::Catalogue* messages) {
     for (auto& [name, value] : args) {
         if (auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
             for (Phrase& p : *phrases) name_arguments(p.args, model, messages);
+            continue;
+        }
+        if (auto* deferred = std::get_if<RuleText>(&value)) {
+            if (name == "sector" || name == "other_sector") deferred->as_sector_name = true;
             continue;
         }
         auto* id = std::get_if<std::string>(&value);
@@ -182,9 +169,10 @@ void name_arguments(MessageArgs& args, const model::Model& model, const text::Ca
 
 }  // namespace
 
-void complete_notes(std::vector<Diagnostic>& findings, const model::Model& model) {
-    for (Diagnostic& d : findings)
+void complete_findings(std::vector<Diagnostic>& findings, const model::Model& model) {
+    for (Diagnostic& d : findings) {
         for (Note& note : d.notes) {
+            model::expand_rule_texts(note.message_args, model);
             if (note.detail_rule < 0 || static_cast<std::size_t>(note.detail_rule) >= d.details.rules.size()) continue;
             const std::string& id = d.details.rules[static_cast<std::size_t>(note.detail_rule)];
             note.detail_rule = Note::no_rule;
@@ -193,6 +181,9 @@ void complete_notes(std::vector<Diagnostic>& findings, const model::Model& model
             if (n) note.message_args = {{"sector", n->sector}, {"rule", id}, {"provision", provision(*n)}};
             else note.message_args = {{"rule", id}};
         }
+        model::expand_rule_texts(d.message_args, model);
+        model::expand_rule_texts(d.details.witness_args, model);
+    }
 }
 
 void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model,

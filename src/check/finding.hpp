@@ -7,6 +7,7 @@
 #include "base/diagnostic.hpp"
 #include "check/check.hpp"
 #include "model/model.hpp"
+#include "model/norm_text.hpp"
 
 #include <functional>
 #include <map>
@@ -38,12 +39,10 @@ AgeRange intersect(AgeRange a, AgeRange b);
 /// The ages as a phrase to word: "12–16 år", "fra 16 år", "alle aldre" (key `ages`).
 MessageValue describe_ages(AgeRange r);
 
-/// How the norm's age reads in the statute's own words, in every language:
-/// "over 16 år", "fra året 19".
-std::string describe_age_rule(const model::Norm& n);
-
-/// The norm's main provision: "pbrl § 4-3 første ledd bokstav b".
-std::string provision(const model::Norm& n);
+// A norm's texts (model/norm_text.hpp), as the checks and reports name them.
+using model::describe_age_rule;
+using model::provision;
+using model::sector_name;
 
 /// The catalogue key of a finding's note at one of its other rules.
 inline constexpr std::string_view rule_note_key = "finding.note.rule_here";
@@ -83,18 +82,26 @@ void for_each_overlapping_pair(std::vector<const model::Norm*> norms,
 /// the catalogue has one, else the description the vocabulary gives it; the
 /// sector's name; the id when there is none.
 std::string topic_name(const model::Model& model, const std::string& topic, const text::Catalogue* messages = nullptr);
-std::string sector_name(const model::Model& model, const std::string& sector);
 
-/// Gives each note of make_finding the rule's sector and provision beside its
-/// id, as its words need them: a step for the formats that word notes (text,
-/// SARIF, the editor), before use_display_names; the notes carry only the id
-/// until then, so that a large report does not hold them unread.
-void complete_notes(std::vector<Diagnostic>& findings, const model::Model& model);
+/// A norm's text in a finding's arguments, deferred (model::rule_text): the
+/// finding holds a few bytes, not a copy of the text, until it is worded.
+inline MessageValue rule_text(const Context& ctx, const model::Norm& n, RuleText::Of of) {
+    return model::rule_text(ctx.model, n, of);
+}
+
+/// Gives each finding what its words need and the checks left out: each note
+/// of make_finding its key and its rule's id, sector and provision, and every
+/// deferred rule text (RuleText) its text. For the formats that word findings
+/// in the driver (text, SARIF, the editor), before use_display_names; the JSON
+/// report expands each finding's rule texts as it words it, and words no notes.
+void complete_findings(std::vector<Diagnostic>& findings, const model::Model& model);
 
 /// Arguments named `topic`, `topics` (ids joined by ", "), `sector` and
 /// `other_sector` (in messages, notes, witnesses and the phrases inside them)
 /// hold ids; they become names (topic_name, sector_name), so that findings
-/// read "retten til å bli hørt", not "bli-hørt". The details keep the ids.
+/// read "retten til å bli hørt", not "bli-hørt". The details keep the ids. A
+/// deferred rule text there is marked to become its sector's name when it is
+/// expanded (checks give topics as text, never deferred).
 void use_display_names(std::vector<Diagnostic>& findings, const model::Model& model,
                        const text::Catalogue* messages = nullptr);
 

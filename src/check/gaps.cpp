@@ -111,10 +111,10 @@ void service_ladders(const Context& ctx, const std::map<std::string, std::vector
         const int from_age = age_on(hole->born, hole->from);
         Diagnostic d = make_finding(kinds::gap, *hole->after, {hole->before}, "finding.gap.ladder",
                                     {{"topic", topic},
-                                     {"provision", provision(*hole->before)},
-                                     {"rule_age", describe_age_rule(*hole->before)},
-                                     {"other_provision", provision(*hole->after)},
-                                     {"other_rule_age", describe_age_rule(*hole->after)},
+                                     {"provision", rule_text(ctx, *hole->before, RuleText::Of::provision)},
+                                     {"rule_age", rule_text(ctx, *hole->before, RuleText::Of::age_rule)},
+                                     {"other_provision", rule_text(ctx, *hole->after, RuleText::Of::provision)},
+                                     {"other_rule_age", rule_text(ctx, *hole->after, RuleText::Of::age_rule)},
                                      {"days", std::int64_t{hole->days}}},
                                     "ladder");
         d.details.age_from = from_age;
@@ -333,7 +333,9 @@ void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::
         for (const std::string& recipient : n->counterparts) {
             if (duties.has_duty(recipient, "oppfølging")) continue;
             Diagnostic d = make_finding(kinds::gap, *n, {}, "finding.gap.follow_up",
-                                        {{"actor", n->actor}, {"other_actor", recipient}, {"provision", provision(*n)}},
+                                        {{"actor", n->actor},
+                                         {"other_actor", recipient},
+                                         {"provision", rule_text(ctx, *n, RuleText::Of::provision)}},
                                         "follow-up-" + recipient);
             out.push_back(std::move(d));
         }
@@ -345,7 +347,8 @@ void duty_without_bearer(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || ctx.model.role_of(n->actor) != model::ActorRole::nobody) continue;
         out.push_back(make_finding(kinds::gap, *n, {}, "finding.gap.no_bearer",
-                                   {{"provision", provision(*n)}, {"topic", n->topic}}, "no-bearer"));
+                                   {{"provision", rule_text(ctx, *n, RuleText::Of::provision)}, {"topic", n->topic}},
+                                   "no-bearer"));
     }
 }
 

@@ -22,8 +22,8 @@ bool fixed_floor(const model::Norm& n) {
 }
 
 // (a) a maturity-based or discretionary rule meeting a fixed threshold
-void discretion_meets_fixed_age(const std::string& topic, const std::vector<const model::Norm*>& norms,
-                                std::vector<Diagnostic>& out) {
+void discretion_meets_fixed_age(const Context& ctx, const std::string& topic,
+                                const std::vector<const model::Norm*>& norms, std::vector<Diagnostic>& out) {
     std::vector<const model::Norm*> discretion, fixed;
     for (const model::Norm* n : norms) {
         if (maturity_based(*n)) discretion.push_back(n);
@@ -56,7 +56,7 @@ void discretion_meets_fixed_age(const std::string& topic, const std::vector<cons
     Diagnostic d = make_finding(kinds::grey_zone, judged, others,
                                 maturity ? "finding.grey_zone.maturity" : "finding.grey_zone.discretion",
                                 {{"topic", topic},
-                                 {"provision", provision(judged)},
+                                 {"provision", rule_text(ctx, judged, RuleText::Of::provision)},
                                  {"ages", comma_list(ages)},
                                  {"in_years", in_years ? "yes" : "no"},
                                  {"condition", condition ? condition->text : std::string()},
@@ -88,8 +88,8 @@ struct BoundUse {
 
 // (b) calendar-year or school-year bounds beside birthday bounds, and
 // (c) "over N år" beside "fylt N år" / "fra N år", at the same nominal age.
-void counting_differs(const std::string& topic, const std::vector<const model::Norm*>& norms, WindowCache& windows,
-                      std::vector<Diagnostic>& out) {
+void counting_differs(const Context& ctx, const std::string& topic, const std::vector<const model::Norm*>& norms,
+                      WindowCache& windows, std::vector<Diagnostic>& out) {
     std::map<int, std::vector<BoundUse>> by_age;
     for (const model::Norm* n : norms) {
         // Calendar and school years are whole years: only a bound in years can
@@ -111,8 +111,9 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
                                             {{"topic", topic},
                                              {"age", std::int64_t{age}},
                                              {"basis", model::basis_name(basis)},
-                                             {"provision", provision(*use->norm)},
-                                             {"other_provision", provision(*birthday->second->norm)},
+                                             {"provision", rule_text(ctx, *use->norm, RuleText::Of::provision)},
+                                             {"other_provision",
+                                              rule_text(ctx, *birthday->second->norm, RuleText::Of::provision)},
                                              {"days", std::int64_t{days}}},
                                             "basis-" + std::to_string(age) + model::basis_name(basis));
                 d.details.age_from = age;
@@ -131,8 +132,8 @@ void counting_differs(const std::string& topic, const std::vector<const model::N
         if (over && fylt && over->norm != fylt->norm) {
             Diagnostic d = make_finding(kinds::grey_zone, *over->norm, {fylt->norm}, "finding.grey_zone.over",
                                         {{"topic", topic},
-                                         {"provision", provision(*over->norm)},
-                                         {"other_provision", provision(*fylt->norm)},
+                                         {"provision", rule_text(ctx, *over->norm, RuleText::Of::provision)},
+                                         {"other_provision", rule_text(ctx, *fylt->norm, RuleText::Of::provision)},
                                          {"age", std::int64_t{age}},
                                          {"wording", model::wording_text(fylt->bound.wording)}},
                                         "over-" + std::to_string(age));
@@ -242,9 +243,9 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
             if (led) return;
             Diagnostic d = make_finding(kinds::grey_zone, a, {&b}, "finding.grey_zone.lead",
                                         {{"actor", a.actor},
-                                         {"provision", provision(a)},
+                                         {"provision", rule_text(ctx, a, RuleText::Of::provision)},
                                          {"other_actor", b.actor},
-                                         {"other_provision", provision(b)},
+                                         {"other_provision", rule_text(ctx, b, RuleText::Of::provision)},
                                          {"topic", topic},
                                          {"ages", describe_ages(overlap)}},
                                         "lead");
@@ -260,8 +261,8 @@ void check_grey_zones(const Context& ctx, std::vector<Diagnostic>& out) {
     const auto& topics = by_topic(ctx);
     WindowCache windows;
     for (const auto& [topic, norms] : topics) {
-        discretion_meets_fixed_age(topic, norms, out);
-        counting_differs(topic, norms, windows, out);
+        discretion_meets_fixed_age(ctx, topic, norms, out);
+        counting_differs(ctx, topic, norms, windows, out);
     }
     actor_words_across_laws(ctx, out);
     responsibility_without_lead(ctx, topics, out);

@@ -35,7 +35,7 @@ void norm_outside_law(const Context& ctx, const model::Norm& n, std::vector<Diag
     const bool starts_after_repeal = n.validity.from && law->validity.to && *law->validity.to < *n.validity.from;
     if (!starts_early && !ends_late && !starts_after_repeal) return;
     Diagnostic d = make_finding(kinds::reference, n, {}, "finding.reference.norm_outside_law",
-                                {{"rule", n.id},
+                                {{"rule", rule_text(ctx, n, RuleText::Of::id)},
                                  {"from", period_end(n.validity.from)},
                                  {"to", period_end(n.validity.to)},
                                  {"law", law->short_name},
@@ -414,7 +414,7 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
         const std::optional<Date> since = c.section->in_force_from;
         if (since && from < *since) {
             out.push_back(reference(n, *c.citation, Severity::warning, "finding.reference.before_provision",
-                                    {{"rule", n.id}, {"from", from.iso()}, {"provision", c.citation->text()},
+                                    {{"rule", rule_text(ctx, n, RuleText::Of::id)}, {"from", from.iso()}, {"provision", c.citation->text()},
                                      {"since", since->iso()}},
                                     "before-provision-" + c.section->number));
         }
@@ -428,7 +428,7 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
     for (const CitedSection& c : cited) provisions.push_back(c.citation->short_text());
     provisions.erase(std::unique(provisions.begin(), provisions.end()), provisions.end());
     out.push_back(reference(n, *cited.front().citation, Severity::note, "finding.reference.date_unexplained",
-                            {{"rule", n.id}, {"from", from.iso()}, {"provisions", comma_list(provisions)},
+                            {{"rule", rule_text(ctx, n, RuleText::Of::id)}, {"from", from.iso()}, {"provisions", comma_list(provisions)},
                              {"nearest", joined_dates(nearest)}, {"has_nearest", nearest.empty() ? "no" : "yes"}},
                             "date-unexplained"));
 }

@@ -349,7 +349,7 @@ Result run(const Options& given, const parse::OpenBuffers* open, Session* sessio
     }
     // Words come last, once, in the language asked for.
     const text::Catalogue& messages = text::bundled_catalogue(options.lang);
-    if (!options.word_when_written) check::complete_notes(result.findings, result.model);
+    if (!options.word_when_written) check::complete_findings(result.findings, result.model);
     check::use_display_names(result.findings, result.model, &messages);
     if (!options.word_when_written) {
         text::word(result.findings, messages);

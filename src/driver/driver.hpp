@@ -55,8 +55,9 @@ struct Options {
     bool keep_syntax_trees = false;
     /// Leave the findings and input diagnostics unworded: the caller words
     /// each as it writes it (the JSON report, report::ReportInput::word_with).
-    /// Their notes stay unworded and incomplete (check::complete_notes): the
-    /// JSON report gives only a note's position.
+    /// They stay incomplete (check::complete_findings): their notes unworded
+    /// (the JSON report gives only a note's position) and their rule texts
+    /// deferred (the caller expands each finding's as it words it).
     bool word_when_written = false;
 };
 

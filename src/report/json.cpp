@@ -4,7 +4,8 @@
 #include "report/report.hpp"
 
 #include "base/json_text.hpp"
-#include "text/word.hpp"
+#include "model/norm_text.hpp"
+#include "text/messages.hpp"
 
 #include <ostream>
 
@@ -93,6 +94,18 @@ void append_findings(std::string& out, const std::vector<Diagnostic>& findings, 
     out += ']';
 }
 
+/// An unworded finding's message or witness in words (`fallback` when it has
+/// no key), its deferred rule texts expanded on a copy of its arguments: the
+/// finding is left as it is, and one finding's words at a time are in memory.
+std::string worded(const std::string& key, const MessageArgs& args, const std::string& fallback,
+                   const ReportInput& input) {
+    if (key.empty()) return fallback;
+    if (!model::has_rule_texts(args)) return input.word_with->format(key, args);
+    MessageArgs expanded = args;
+    model::expand_rule_texts(expanded, input.model);
+    return input.word_with->format(key, expanded);
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const ReportInput& input) {
@@ -114,8 +127,8 @@ void write_json(std::ostream& out, const ReportInput& input) {
         const Diagnostic& d = input.findings[i];
         if (i) text += ',';
         if (input.word_with)
-            append_finding(text, d, input.sources, text::worded_message(d, *input.word_with),
-                           text::worded_witness(d, *input.word_with));
+            append_finding(text, d, input.sources, worded(d.message_key, d.message_args, d.message, input),
+                           worded(d.details.witness_key, d.details.witness_args, d.details.witness, input));
         else
             append_finding(text, d, input.sources);
         out << text;

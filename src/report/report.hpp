@@ -30,9 +30,10 @@ struct ReportInput {
     /// Text and HTML: show the conflicts that declared exceptions settle
     /// (`--include-settled`); JSON, SARIF and the rest always carry them.
     bool include_settled = false;
-    /// JSON only: when set, the findings arrive unworded and each is worded
-    /// as it is written, so that the words of every finding are never in
-    /// memory at once (driver::Options::word_when_written).
+    /// JSON only: when set, the findings arrive unworded, their rule texts
+    /// deferred, and each is worded as it is written, so that the words of
+    /// every finding are never in memory at once
+    /// (driver::Options::word_when_written).
     const text::Catalogue* word_with = nullptr;
 };
 

@@ -220,6 +220,9 @@ struct Catalogue::Formatter {
                 used != e.arguments.end() &&
                 std::find_if(args.begin(), arg, [&](const auto& earlier) { return earlier.first == name; }) == arg;
             icu::Formattable* slot = to_convert ? &values[static_cast<std::size_t>(used - e.arguments.begin())] : nullptr;
+            if (std::holds_alternative<RuleText>(value))
+                throw MessageError("message '" + std::string(key) + "': the argument '" + name +
+                                   "' is a rule's text not yet expanded (model::expand_rule_texts)");
             if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
                 icu::UnicodeString worded;
                 for (const Phrase& p : *phrases) {

@@ -15,9 +15,4 @@ namespace lovsjekk::text {
 void word(Diagnostic& d, const Catalogue& messages);
 void word(std::vector<Diagnostic>& diags, const Catalogue& messages);
 
-/// The message and the witness `word` would give `d`, without storing them
-/// (a report that words each finding as it writes it).
-std::string worded_message(const Diagnostic& d, const Catalogue& messages);
-std::string worded_witness(const Diagnostic& d, const Catalogue& messages);
-
 }  // namespace lovsjekk::text

@@ -76,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     when.at = *Date::parse("2026-01-01");
     when.assume_in_force = {"*"};
     auto findings = check::run_all(model, when, b.corpus.size() ? &b.corpus : nullptr);
-    check::complete_notes(findings, model);
+    check::complete_findings(findings, model);
     text::word(findings, text::bundled_catalogue(text::default_language));
     // Render as `check` does: every finding's span and notes must map to a line.
     std::ostringstream rendered;

@@ -1,4 +1,4 @@
-// A finding's notes point at their rule in the details; complete_notes gives
+// A finding's notes point at their rule in the details; complete_findings gives
 // them the key and the rule's id, sector and provision their words need, from
 // the model, only for formats that word them.
 #include "check/finding.hpp"
@@ -43,7 +43,7 @@ const MessageValue* arg(const MessageArgs& args, std::string_view name) {
 
 }  // namespace
 
-TEST_CASE("a finding's note points at its rule only; complete_notes words its rule, sector and provision") {
+TEST_CASE("a finding's note points at its rule only; complete_findings words its rule, sector and provision") {
     const model::Model m = two_norms();
     const model::Norm& primary = m.norms[1];
     const model::Norm& other = m.norms[0];
@@ -60,7 +60,7 @@ TEST_CASE("a finding's note points at its rule only; complete_notes words its ru
     // The details name every rule's provision in full, whatever the notes hold.
     CHECK(findings[0].details.provisions == std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
 
-    check::complete_notes(findings, m);
+    check::complete_findings(findings, m);
     const Note& full = findings[0].notes[0];
     CHECK(full.message_key == check::rule_note_key);
     CHECK(full.detail_rule == Note::no_rule);
@@ -70,7 +70,7 @@ TEST_CASE("a finding's note points at its rule only; complete_notes words its ru
     CHECK(std::get<std::string>(*arg(full.message_args, "provision")) == "bl § 31 andre ledd");
 
     // Completed once: a second pass leaves the note as it is.
-    check::complete_notes(findings, m);
+    check::complete_findings(findings, m);
     CHECK(findings[0].notes[0].message_args.size() == 3);
 
     const Note& note = findings[0].notes[0];
@@ -78,14 +78,14 @@ TEST_CASE("a finding's note points at its rule only; complete_notes words its ru
           "regelen familie/høres (familie) står her (bl § 31 andre ledd)");
 }
 
-TEST_CASE("complete_notes leaves other notes; a rule the model lacks is named by id alone") {
+TEST_CASE("complete_findings leaves other notes; a rule the model lacks is named by id alone") {
     const model::Model m = two_norms();
     std::vector<Diagnostic> findings(1);
     findings[0].details.rules = {"ingen/slik"};
     findings[0].notes.push_back({Span{}, {}, "resolve.note.first_rule", {}});
     findings[0].notes.push_back({Span{}, {}, {}, {}, 0});
     findings[0].notes.push_back({Span{}, {}, {}, {}, 1});  // past the details' rules: left as it is
-    check::complete_notes(findings, m);
+    check::complete_findings(findings, m);
     CHECK(findings[0].notes[0].message_key == "resolve.note.first_rule");
     CHECK(findings[0].notes[0].message_args.empty());
     CHECK(findings[0].notes[1].message_key == check::rule_note_key);

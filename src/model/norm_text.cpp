@@ -1,0 +1,74 @@
+#include "model/norm_text.hpp"
+
+namespace lovsjekk::model {
+
+std::string provision(const Norm& n) { return n.sources.empty() ? std::string() : n.sources.front().text(); }
+
+std::string describe_age_rule(const Norm& n) {
+    const auto& a = n.age;
+    if (!a.specified || a.regardless) return "uansett alder";
+    std::string s;
+    if (a.from) s = bound_text(*a.from);
+    if (a.to) s += (s.empty() ? "" : " ") + bound_text(*a.to);
+    if (a.maturity) s += (s.empty() ? "når " : (a.maturity_lowers_floor ? ", og yngre når " : ", når ")) + a.maturity_text;
+    return s;
+}
+
+std::string threshold_text(const Norm& n) {
+    std::string s = describe_age_rule(n);
+    if (n.weight) {
+        s += std::string(", ") + weight_text(n.weight->level);
+        if (n.weight->from_age) s += " fra " + std::to_string(*n.weight->from_age) + " år";
+    }
+    return s;
+}
+
+std::string sector_name(const Model& model, const std::string& sector) {
+    const Sector* s = model.find_sector(sector);
+    return !s || s->name.empty() ? sector : s->name;
+}
+
+std::string text_of(const Norm& n, RuleText::Of of) {
+    switch (of) {
+        case RuleText::Of::id: return n.id;
+        case RuleText::Of::sector: return n.sector;
+        case RuleText::Of::provision: return provision(n);
+        case RuleText::Of::statement: return n.statement;
+        case RuleText::Of::age_rule: return describe_age_rule(n);
+        case RuleText::Of::threshold: return threshold_text(n);
+    }
+    return {};
+}
+
+MessageValue rule_text(const Model& model, const Norm& n, RuleText::Of of) {
+    const Norm* first = model.norms.data();
+    if (&n < first || &n >= first + model.norms.size()) return text_of(n, of);
+    return RuleText{static_cast<std::uint32_t>(&n - first), of};
+}
+
+void expand_rule_texts(MessageArgs& args, const Model& model) {
+    for (auto& arg : args) {
+        MessageValue& value = arg.second;
+        if (auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
+            for (Phrase& p : *phrases) expand_rule_texts(p.args, model);
+        } else if (const auto* deferred = std::get_if<RuleText>(&value)) {
+            const RuleText r = *deferred;
+            // A position the model does not have cannot come from rule_text; kept, the catalogue refuses it.
+            if (r.rule >= model.norms.size()) continue;
+            std::string text = text_of(model.norms[r.rule], r.of);
+            value = r.as_sector_name ? sector_name(model, text) : std::move(text);
+        }
+    }
+}
+
+bool has_rule_texts(const MessageArgs& args) {
+    for (const auto& arg : args) {
+        if (std::holds_alternative<RuleText>(arg.second)) return true;
+        if (const auto* phrases = std::get_if<std::vector<Phrase>>(&arg.second))
+            for (const Phrase& p : *phrases)
+                if (has_rule_texts(p.args)) return true;
+    }
+    return false;
+}
+
+}  // namespace lovsjekk::model

@@ -1,0 +1,42 @@
+// The texts a finding quotes of a norm (its provision, its age in the
+// statute's words, its threshold), and the rule texts a finding holds
+// deferred (RuleText) until it is worded.
+#pragma once
+
+#include "base/message.hpp"
+#include "model/model.hpp"
+
+#include <string>
+
+namespace lovsjekk::model {
+
+/// The norm's main provision: "pbrl § 4-3 første ledd bokstav b".
+std::string provision(const Norm& n);
+
+/// How the norm's age reads in the statute's own words, in every language:
+/// "over 16 år", "fra året 19".
+std::string describe_age_rule(const Norm& n);
+
+/// The threshold the norm sets, as a reader sees it: its age and, when it has
+/// one, its weight ("fra 12 år, stor vekt fra 12 år").
+std::string threshold_text(const Norm& n);
+
+/// The sector's name; the id when the model has none.
+std::string sector_name(const Model& model, const std::string& sector);
+
+/// The norm's text `of`, as it reads in a finding.
+std::string text_of(const Norm& n, RuleText::Of of);
+
+/// The norm's text `of` as a message argument: deferred (a RuleText) when
+/// `n` is one of `model`'s norms, else the text itself.
+MessageValue rule_text(const Model& model, const Norm& n, RuleText::Of of);
+
+/// Every RuleText in `args`, and in the phrases inside them, replaced by its
+/// text (one that stands where ids become names by its sector's name), as the
+/// finding would have held it had it copied the text out when it was made.
+void expand_rule_texts(MessageArgs& args, const Model& model);
+
+/// Whether `args`, or a phrase inside them, holds a RuleText.
+bool has_rule_texts(const MessageArgs& args);
+
+}  // namespace lovsjekk::model
