@@ -46,29 +46,21 @@ MessageValue rule_text(const Model& model, const Norm& n, RuleText::Of of) {
     return RuleText{static_cast<std::uint32_t>(&n - first), of};
 }
 
+std::string expanded_text(const Model& model, const RuleText& r) {
+    std::string text = text_of(model.norms.at(r.rule), r.of);
+    return r.as_sector_name ? sector_name(model, text) : text;
+}
+
 void expand_rule_texts(MessageArgs& args, const Model& model) {
     for (auto& arg : args) {
         MessageValue& value = arg.second;
         if (auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
             for (Phrase& p : *phrases) expand_rule_texts(p.args, model);
         } else if (const auto* deferred = std::get_if<RuleText>(&value)) {
-            const RuleText r = *deferred;
             // A position the model does not have cannot come from rule_text; kept, the catalogue refuses it.
-            if (r.rule >= model.norms.size()) continue;
-            std::string text = text_of(model.norms[r.rule], r.of);
-            value = r.as_sector_name ? sector_name(model, text) : std::move(text);
+            if (deferred->rule < model.norms.size()) value = expanded_text(model, *deferred);
         }
     }
-}
-
-bool has_rule_texts(const MessageArgs& args) {
-    for (const auto& arg : args) {
-        if (std::holds_alternative<RuleText>(arg.second)) return true;
-        if (const auto* phrases = std::get_if<std::vector<Phrase>>(&arg.second))
-            for (const Phrase& p : *phrases)
-                if (has_rule_texts(p.args)) return true;
-    }
-    return false;
 }
 
 }  // namespace lovsjekk::model

@@ -31,12 +31,14 @@ std::string text_of(const Norm& n, RuleText::Of of);
 /// `n` is one of `model`'s norms, else the text itself.
 MessageValue rule_text(const Model& model, const Norm& n, RuleText::Of of);
 
-/// Every RuleText in `args`, and in the phrases inside them, replaced by its
-/// text (one that stands where ids become names by its sector's name), as the
-/// finding would have held it had it copied the text out when it was made.
-void expand_rule_texts(MessageArgs& args, const Model& model);
+/// The text `r` stands for: the norm's text, or, for one that stands where
+/// ids become names, that text's sector name; as the finding would have held
+/// it had it copied the text out when it was made. A position the model
+/// lacks (rule_text never gives one) throws std::out_of_range.
+std::string expanded_text(const Model& model, const RuleText& r);
 
-/// Whether `args`, or a phrase inside them, holds a RuleText.
-bool has_rule_texts(const MessageArgs& args);
+/// Every RuleText in `args`, and in the phrases inside them, replaced by its
+/// expanded_text; one at a position the model lacks is left as it is.
+void expand_rule_texts(MessageArgs& args, const Model& model);
 
 }  // namespace lovsjekk::model

@@ -95,15 +95,11 @@ void append_findings(std::string& out, const std::vector<Diagnostic>& findings, 
 }
 
 /// An unworded finding's message or witness in words (`fallback` when it has
-/// no key), its deferred rule texts expanded on a copy of its arguments: the
+/// no key), each deferred rule text worded where the pattern uses it: the
 /// finding is left as it is, and one finding's words at a time are in memory.
 std::string worded(const std::string& key, const MessageArgs& args, const std::string& fallback,
-                   const ReportInput& input) {
-    if (key.empty()) return fallback;
-    if (!model::has_rule_texts(args)) return input.word_with->format(key, args);
-    MessageArgs expanded = args;
-    model::expand_rule_texts(expanded, input.model);
-    return input.word_with->format(key, expanded);
+                   const ReportInput& input, const text::RuleTextWords& rule_texts) {
+    return key.empty() ? fallback : input.word_with->format(key, args, &rule_texts);
 }
 
 }  // namespace
@@ -123,12 +119,13 @@ void write_json(std::ostream& out, const ReportInput& input) {
     text += ",\"note\":";
     append_json_number(text, counts[0]);
     text += "},\"findings\":[";
+    const text::RuleTextWords rule_texts = [&](const RuleText& r) { return model::expanded_text(input.model, r); };
     for (std::size_t i = 0; i < input.findings.size(); ++i) {
         const Diagnostic& d = input.findings[i];
         if (i) text += ',';
         if (input.word_with)
-            append_finding(text, d, input.sources, worded(d.message_key, d.message_args, d.message, input),
-                           worded(d.details.witness_key, d.details.witness_args, d.details.witness, input));
+            append_finding(text, d, input.sources, worded(d.message_key, d.message_args, d.message, input, rule_texts),
+                           worded(d.details.witness_key, d.details.witness_args, d.details.witness, input, rule_texts));
         else
             append_finding(text, d, input.sources);
         out << text;

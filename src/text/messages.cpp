@@ -199,7 +199,8 @@ const std::string& Catalogue::pattern(std::string_view key) const { return entry
 std::vector<std::string> Catalogue::argument_names(std::string_view key) const { return entry(key).arguments; }
 
 struct Catalogue::Formatter {
-    static icu::UnicodeString format(const Catalogue& catalogue, std::string_view key, const MessageArgs& args) {
+    static icu::UnicodeString format(const Catalogue& catalogue, std::string_view key, const MessageArgs& args,
+                                     const RuleTextWords* rule_texts) {
         const Entry& e = catalogue.entry(key);
         // ICU prints "{name}" for an argument it was not given; we refuse instead.
         for (const std::string& name : e.arguments) {
@@ -220,14 +221,16 @@ struct Catalogue::Formatter {
                 used != e.arguments.end() &&
                 std::find_if(args.begin(), arg, [&](const auto& earlier) { return earlier.first == name; }) == arg;
             icu::Formattable* slot = to_convert ? &values[static_cast<std::size_t>(used - e.arguments.begin())] : nullptr;
-            if (std::holds_alternative<RuleText>(value))
-                throw MessageError("message '" + std::string(key) + "': the argument '" + name +
-                                   "' is a rule's text not yet expanded (model::expand_rule_texts)");
-            if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
+            if (const auto* deferred = std::get_if<RuleText>(&value)) {
+                if (!rule_texts)
+                    throw MessageError("message '" + std::string(key) + "': the argument '" + name +
+                                       "' is a rule's text not yet expanded (model::expand_rule_texts)");
+                if (slot) slot->adoptString(new icu::UnicodeString(icu::UnicodeString::fromUTF8((*rule_texts)(*deferred))));
+            } else if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
                 icu::UnicodeString worded;
                 for (const Phrase& p : *phrases) {
                     if (!worded.isEmpty()) worded.append(u"; ", 2);
-                    worded.append(format(catalogue, p.key, p.args));
+                    worded.append(format(catalogue, p.key, p.args, rule_texts));
                 }
                 if (slot) slot->adoptString(new icu::UnicodeString(std::move(worded)));
             } else if (slot) {
@@ -243,8 +246,8 @@ struct Catalogue::Formatter {
     }
 };
 
-std::string Catalogue::format(std::string_view key, const MessageArgs& args) const {
-    return utf8(Formatter::format(*this, key, args));
+std::string Catalogue::format(std::string_view key, const MessageArgs& args, const RuleTextWords* rule_texts) const {
+    return utf8(Formatter::format(*this, key, args, rule_texts));
 }
 
 fs::path bundled_messages_dir() { return data_dir() / "messages"; }

@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -38,6 +39,10 @@ using lovsjekk::Phrase;
 
 /// A key the catalogue lacks, an argument the pattern needs but was not
 /// given, or a pattern ICU cannot format.
+/// The text a deferred rule text stands for (model::expand_rule_texts gives
+/// the same): for wording a finding without first copying its arguments.
+using RuleTextWords = std::function<std::string(const RuleText&)>;
+
 class MessageError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -68,7 +73,10 @@ public:
     std::vector<std::string> argument_names(std::string_view key) const;
 
     /// Formats `key` with named arguments; throws MessageError (see above).
-    std::string format(std::string_view key, const MessageArgs& args = {}) const;
+    /// A rule's text still deferred (RuleText) is worded by `rule_texts`
+    /// when given (only where the pattern uses it), else refused.
+    std::string format(std::string_view key, const MessageArgs& args = {},
+                       const RuleTextWords* rule_texts = nullptr) const;
 
 private:
     struct Entry;

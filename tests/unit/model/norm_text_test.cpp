@@ -68,12 +68,10 @@ TEST_CASE("rule texts inside phrases expand; a sector's where ids become names b
     MessageArgs args{{"ladder", std::vector<Phrase>{{"step", {{"sector", model::rule_text(m, m.norms[0], Of::sector)}}},
                                                     {"step", {{"other", model::rule_text(m, m.norms[1], Of::sector)}}}}},
                      {"n", std::int64_t{2}}};
-    CHECK(model::has_rule_texts(args));
     std::vector<Diagnostic> findings(1);
     findings[0].message_args = args;
     check::use_display_names(findings, m);  // marks the one under "sector", not the one under "other"
     model::expand_rule_texts(findings[0].message_args, m);
-    CHECK_FALSE(model::has_rule_texts(findings[0].message_args));
     const auto& steps = std::get<std::vector<Phrase>>(findings[0].message_args[0].second);
     CHECK(std::get<std::string>(steps[0].args[0].second) == "helse og omsorg");
     CHECK(std::get<std::string>(steps[1].args[0].second) == "helse");
@@ -97,6 +95,31 @@ TEST_CASE("a position the model lacks is left as it is, and the catalogue refuse
     args[0].second = std::string("helse/høres");
     CHECK(text::bundled_catalogue("nb").format("finding.note.rule_here", args) ==
           "regelen helse/høres (helse) står her (pbrl § 4-3 første ledd)");
+    CHECK_THROWS_AS(model::expanded_text(m, RuleText{7, Of::id}), std::out_of_range);
+}
+
+TEST_CASE("the catalogue words deferred rule texts it is given words for, only where the pattern uses them") {
+    const model::Model m = one_sector_two_norms();
+    const MessageArgs args{{"sector", RuleText{0, Of::sector, true}},
+                           {"rule", model::rule_text(m, m.norms[0], Of::id)},
+                           {"provision", model::rule_text(m, m.norms[0], Of::provision)},
+                           {"unused", RuleText{7, Of::id}}};
+    int asked = 0;
+    const text::RuleTextWords words = [&](const RuleText& r) {
+        ++asked;
+        return model::expanded_text(m, r);
+    };
+    CHECK(text::bundled_catalogue("nb").format("finding.note.rule_here", args, &words) ==
+          "regelen helse/høres (helse og omsorg) står her (pbrl § 4-3 første ledd)");
+    CHECK(asked == 3);  // never the unused one, which the model lacks
+
+    // A ladder's step, worded as the ladder words each of its phrases: the same.
+    const MessageArgs ladder{{"ladder", std::vector<Phrase>{{"finding.divergence.step",
+                                                             {{"sector", RuleText{1, Of::sector}},
+                                                              {"threshold", RuleText{1, Of::threshold}},
+                                                              {"provision", RuleText{1, Of::provision}}}}}}};
+    CHECK(text::bundled_catalogue("nb").format("finding.divergence.step", std::get<std::vector<Phrase>>(ladder[0].second)[0].args,
+                                               &words) == "helse: fylt 16 år, stor vekt fra 12 år (pbrl § 4-3 første ledd)");
 }
 
 TEST_CASE("complete_findings expands the rule texts of the message, the notes and the witness") {
