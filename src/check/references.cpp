@@ -124,13 +124,10 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
     if (n.age.from) bounds.push_back(*n.age.from);
     if (n.age.to) bounds.push_back(*n.age.to);
     std::vector<corpus::AgeMention> mentions;
-    std::vector<std::string> citations;
-    for (const CitedText& c : cited) {
-        mentions.insert(mentions.end(), c.mentions.begin(), c.mentions.end());
-        citations.push_back(c.citation->text());
-    }
-    const std::string where = comma_list(citations);
-    const std::vector<std::string> found = ages_in(mentions);
+    for (const CitedText& c : cited) mentions.insert(mentions.end(), c.mentions.begin(), c.mentions.end());
+    // Worded only for a finding: most rules' ages fit their text.
+    std::optional<std::string> where;
+    std::vector<std::string> found;
     const model::Citation& first = *cited.front().citation;
     for (const model::Bound& b : bounds) {
         const bool fits = std::any_of(mentions.begin(), mentions.end(),
@@ -140,13 +137,19 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
                               std::any_of(mentions.begin(), mentions.end(), [&](const corpus::AgeMention& m) {
             return m.age == b.age || (m.age2 && *m.age2 == b.age);
         });
+        if (!where) {
+            std::vector<std::string> citations;
+            for (const CitedText& c : cited) citations.push_back(c.citation->text());
+            where = comma_list(citations);
+            found = ages_in(mentions);
+        }
         // The rule's own wording, as the statute would write it.
         const std::string written = model::bound_text(b);
         out.push_back(reference(n, first, Severity::warning,
                                 same_age ? "finding.reference.text_age_worded" : "finding.reference.text_age_missing",
                                 {{"age", std::int64_t{b.age}},
                                  {"written", written},
-                                 {"where", where},
+                                 {"where", *where},
                                  {"mentions", comma_list(found)},
                                  {"has_mentions", found.empty() ? "no" : "yes"}},
                                 "text-age-" + std::to_string(b.age) + (b.unit == model::AgeUnit::years ? "" : model::unit_name(b.unit))));
@@ -506,10 +509,16 @@ void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
     law_dates(ctx, out);
     laws_not_indexed(ctx, out);
     excluded_citations(ctx, out);
-    std::set<const model::Norm*> in_force(ctx.in_force.begin(), ctx.in_force.end());
-    for (const model::Norm& n : ctx.model.norms) {
+    // Whether each norm is in force, by its position in the model (a set of a million pointers is slow to build).
+    std::vector<bool> in_force(ctx.model.norms.size());
+    for (const model::Norm* n : ctx.in_force) {
+        const auto at = static_cast<std::size_t>(n - ctx.model.norms.data());
+        if (at < in_force.size() && n == &ctx.model.norms[at]) in_force[at] = true;
+    }
+    for (std::size_t i = 0; i < ctx.model.norms.size(); ++i) {
+        const model::Norm& n = ctx.model.norms[i];
         std::vector<CitedText> cited;
-        for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force.contains(&n), cited, out);
+        for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force[i], cited, out);
         cross_check_text(n, cited, out);
         dates_against_history(ctx, n, out);
     }
