@@ -54,18 +54,20 @@ private:
 // (a) For every birthday in a leap year, the dates each norm covers for that
 // child; a hole between one service ending and the next beginning is a gap.
 // Exact dates, so calendar-year and birthday bounds meeting are seen too.
+/// `norms` sorted by id, as by_topic gives them.
 std::optional<Hole> widest_hole(const std::vector<const model::Norm*>& norms, BoundDates& dates) {
     std::optional<Hole> widest;
-    struct Cover { Date from, to; const model::Norm* norm; };
+    // `rank`: the norm's place in `norms`, so that ties go by id without comparing ids.
+    struct Cover { Date from, to; std::size_t rank; const model::Norm* norm; };
     auto before = [](const Cover& a, const Cover& b) {
-        return std::tie(a.from, a.to, a.norm->id) < std::tie(b.from, b.to, b.norm->id);
+        return std::tie(a.from, a.to, a.rank) < std::tie(b.from, b.to, b.rank);
     };
     // One list for every birthday, kept in order from the previous one: a
     // day later, birthday bounds move by a day and year bounds stay, so the
     // order barely changes and an insertion sort restores it in linear time.
     std::vector<Cover> covers;
     covers.reserve(norms.size());
-    for (const model::Norm* n : norms) covers.push_back({{}, {}, n});
+    for (std::size_t rank = 0; rank < norms.size(); ++rank) covers.push_back({{}, {}, rank, norms[rank]});
     for (int i = 0; i < birthdays; ++i) {
         const Date born = birthday(i);
         const Date never = born.add_years(200);
