@@ -21,12 +21,31 @@ namespace lovsjekk::text {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+/// A piece of a plain pattern (Catalogue::Entry::pieces): literal text, or
+/// the index (in the entry's `arguments`) of an argument whose text goes here.
+struct PatternPiece {
+    icu::UnicodeString text;
+    int argument = -1;  ///< -1: `text` is literal
+};
+
+}  // namespace
+
 struct Catalogue::Entry {
     std::string pattern;
     std::string origin;  ///< "file:line", for errors
     std::vector<std::string> arguments;
     std::vector<icu::UnicodeString> argument_names;  ///< `arguments` as ICU takes them, converted once
     std::unique_ptr<icu::MessageFormat> format;
+    /// A pattern whose arguments are all plain ({name}, no select, plural,
+    /// number or date) as ICU would write it with text arguments: literal
+    /// text, and an argument's index (in `arguments`) where its text goes.
+    /// Empty for other patterns. Read from ICU's own output (see simple_pieces),
+    /// so quoting and apostrophes come out as ICU writes them; worked out the
+    /// first time the key is formatted, so that start-up pays for none.
+    mutable std::vector<PatternPiece> pieces;
+    mutable std::once_flag pieces_found;
 };
 
 namespace {
@@ -67,6 +86,46 @@ std::optional<std::string> argument_names_of(const icu::UnicodeString& pattern, 
     }
     names.assign(unique.begin(), unique.end());
     return std::nullopt;
+}
+
+/// The pieces of a pattern whose arguments are all plain (Catalogue::Entry::
+/// pieces); none for another. ICU formats the pattern once with a character
+/// of the private use area standing for each argument, and its output is cut
+/// where they stand: with text arguments ICU writes exactly that, the
+/// arguments' texts in their places.
+std::vector<PatternPiece> simple_pieces(const icu::UnicodeString& pattern, const icu::MessageFormat& format,
+                                                    const std::vector<icu::UnicodeString>& names) {
+    constexpr UChar first_mark = 0xE000, last_mark = 0xF8FF;
+    if (names.size() > static_cast<std::size_t>(last_mark - first_mark)) return {};
+    for (int32_t i = 0; i < pattern.length(); ++i)
+        if (pattern.charAt(i) >= first_mark && pattern.charAt(i) <= last_mark) return {};
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error{};
+    const icu::MessagePattern parsed(pattern, &parse_error, status);
+    if (U_FAILURE(status)) return {};
+    for (int32_t i = 0; i < parsed.countParts(); ++i) {
+        const icu::MessagePattern::Part& part = parsed.getPart(i);
+        if (part.getType() == UMSGPAT_PART_TYPE_ARG_START && part.getArgType() != UMSGPAT_ARG_TYPE_NONE) return {};
+    }
+    std::vector<icu::Formattable> marks(names.size());
+    for (std::size_t k = 0; k < names.size(); ++k)
+        marks[k].setString(icu::UnicodeString(static_cast<UChar>(first_mark + k)));
+    icu::UnicodeString out;
+    format.format(names.data(), marks.data(), static_cast<int32_t>(marks.size()), out, status);
+    if (U_FAILURE(status)) return {};
+    std::vector<PatternPiece> pieces;
+    for (int32_t i = 0; i < out.length(); ++i) {
+        const UChar c = out.charAt(i);
+        if (c >= first_mark && c < first_mark + names.size()) {
+            pieces.push_back({{}, static_cast<int>(c - first_mark)});
+            continue;
+        }
+        if (pieces.empty() || pieces.back().argument >= 0) pieces.push_back({});
+        pieces.back().text.append(c);
+    }
+    // A pattern of literal text alone keeps one piece, so "no pieces" still means "not simple".
+    if (pieces.empty()) pieces.push_back({});
+    return pieces;
 }
 
 /// A date as ICU's UDate: noon of that day in the default time zone, the
@@ -238,6 +297,18 @@ struct Catalogue::Formatter {
             }
         }
         icu::UnicodeString out;
+        // A plain pattern with text arguments is put together here, as ICU
+        // would: a report's phrases (a ladder's steps, notes) are of this kind.
+        std::call_once(e.pieces_found, [&e] {
+            e.pieces = simple_pieces(icu::UnicodeString::fromUTF8(e.pattern), *e.format, e.argument_names);
+        });
+        if (!e.pieces.empty() && std::all_of(values.begin(), values.end(), [](const icu::Formattable& v) {
+                return v.getType() == icu::Formattable::kString;
+            })) {
+            for (const PatternPiece& piece : e.pieces)
+                out.append(piece.argument < 0 ? piece.text : values[static_cast<std::size_t>(piece.argument)].getString());
+            return out;
+        }
         UErrorCode status = U_ZERO_ERROR;
         e.format->format(e.argument_names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
         if (U_FAILURE(status))
