@@ -55,7 +55,9 @@ TEST_CASE("plain patterns come out as ICU writes them") {
             std::vector<std::string> errors;
             c.add("k = " + patterns[i] + "\n", "test.txt", errors);
             REQUIRE(errors.empty());
-            for (const auto& [a, b] : values) {
+            for (const auto& value : values) {  // no structured binding: clang < 16 cannot capture one
+                const std::string& a = value.first;
+                const std::string& b = value.second;
                 CAPTURE(patterns[i]);
                 CAPTURE(a);
                 // The second time, too: the pieces are worked out on the first.
