@@ -5,6 +5,7 @@
 #pragma once
 
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,18 @@ inline void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // Eight bytes at a time while none needs escaping (a byte below 0x20,
+        // '"' or '\\'): most of a report's text is plain.
+        while (i + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            const auto zero_byte = [](std::uint64_t w) { return (w - ones) & ~w & highs; };
+            const std::uint64_t control = (word - ones * 0x20) & ~word & highs;  // a byte below 0x20
+            if (control | zero_byte(word ^ (ones * '"')) | zero_byte(word ^ (ones * '\\'))) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         out.append(s.data() + run, i - run);
