@@ -19,7 +19,8 @@ struct Phrase;
 /// (its position in the model's norms) and which of its texts. A finding
 /// quotes rules' provisions, statements and ages; a large report holds these
 /// few bytes instead, and each becomes its text (model::expand_rule_texts)
-/// just before the finding is worded. The catalogue refuses one unexpanded.
+/// just before the finding is worded. The catalogue refuses one it is not
+/// given the words for (text::RuleTextWords).
 struct RuleText {
     enum class Of : std::uint8_t {
         id,         ///< "helse/samtykke-16"
@@ -27,7 +28,7 @@ struct RuleText {
         provision,  ///< the main provision in full: "pbrl § 4-3 første ledd bokstav b"
         statement,  ///< the statement line as written
         age_rule,   ///< the age in the statute's words: "over 16 år"
-        threshold,  ///< the age and, when the rule has one, its weight: "fra 12 år, skal vektlegges"
+        threshold,  ///< the age and, when the rule has one, its weight: "fylt 16 år, stor vekt fra 12 år"
     };
     std::uint32_t rule = 0;
     Of of = Of::id;

@@ -97,9 +97,10 @@ void check_conflicts(const Context& ctx, std::vector<Diagnostic>& out) {
                 const model::Norm& other = a_forbids ? b : a;
                 if (!clash(forbid, other)) return;
                 report_pair(ctx, other, forbid, overlap,
-                            phrase("finding.conflict.forbids", {{"statement", rule_text(ctx, other, Of::statement)},
-                                                                {"other_statement", rule_text(ctx, forbid, Of::statement)},
-                                                                {"topic", topic}}),
+                            phrase("finding.conflict.forbids",
+                                   {{"statement", rule_text(ctx, other, Of::statement)},
+                                    {"other_statement", rule_text(ctx, forbid, Of::statement)},
+                                    {"topic", topic}}),
                             out);
                 return;
             }

@@ -417,7 +417,9 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
         const std::optional<Date> since = c.section->in_force_from;
         if (since && from < *since) {
             out.push_back(reference(n, *c.citation, Severity::warning, "finding.reference.before_provision",
-                                    {{"rule", rule_text(ctx, n, RuleText::Of::id)}, {"from", from.iso()}, {"provision", c.citation->text()},
+                                    {{"rule", rule_text(ctx, n, RuleText::Of::id)},
+                                     {"from", from.iso()},
+                                     {"provision", c.citation->text()},
                                      {"since", since->iso()}},
                                     "before-provision-" + c.section->number));
         }
@@ -431,7 +433,9 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
     for (const CitedSection& c : cited) provisions.push_back(c.citation->short_text());
     provisions.erase(std::unique(provisions.begin(), provisions.end()), provisions.end());
     out.push_back(reference(n, *cited.front().citation, Severity::note, "finding.reference.date_unexplained",
-                            {{"rule", rule_text(ctx, n, RuleText::Of::id)}, {"from", from.iso()}, {"provisions", comma_list(provisions)},
+                            {{"rule", rule_text(ctx, n, RuleText::Of::id)},
+                             {"from", from.iso()},
+                             {"provisions", comma_list(provisions)},
                              {"nearest", joined_dates(nearest)}, {"has_nearest", nearest.empty() ? "no" : "yes"}},
                             "date-unexplained"));
 }

@@ -94,7 +94,7 @@ std::optional<std::string> argument_names_of(const icu::UnicodeString& pattern, 
 /// where they stand: with text arguments ICU writes exactly that, the
 /// arguments' texts in their places.
 std::vector<PatternPiece> simple_pieces(const icu::UnicodeString& pattern, const icu::MessageFormat& format,
-                                                    const std::vector<icu::UnicodeString>& names) {
+                                        const std::vector<icu::UnicodeString>& names) {
     constexpr UChar first_mark = 0xE000, last_mark = 0xF8FF;
     if (names.size() > static_cast<std::size_t>(last_mark - first_mark)) return {};
     for (int32_t i = 0; i < pattern.length(); ++i)
@@ -284,7 +284,8 @@ struct Catalogue::Formatter {
                 if (!rule_texts)
                     throw MessageError("message '" + std::string(key) + "': the argument '" + name +
                                        "' is a rule's text not yet expanded (model::expand_rule_texts)");
-                if (slot) slot->adoptString(new icu::UnicodeString(icu::UnicodeString::fromUTF8((*rule_texts)(*deferred))));
+                if (slot)
+                    slot->adoptString(new icu::UnicodeString(icu::UnicodeString::fromUTF8((*rule_texts)(*deferred))));
             } else if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value)) {
                 icu::UnicodeString worded;
                 for (const Phrase& p : *phrases) {
@@ -306,7 +307,8 @@ struct Catalogue::Formatter {
                 return v.getType() == icu::Formattable::kString;
             })) {
             for (const PatternPiece& piece : e.pieces)
-                out.append(piece.argument < 0 ? piece.text : values[static_cast<std::size_t>(piece.argument)].getString());
+                out.append(piece.argument < 0 ? piece.text
+                                              : values[static_cast<std::size_t>(piece.argument)].getString());
             return out;
         }
         UErrorCode status = U_ZERO_ERROR;
