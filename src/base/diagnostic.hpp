@@ -43,7 +43,7 @@ struct Note {
     Span span;
     std::string message;
     /// When set, `message` is worded from this catalogue key (see Diagnostic).
-    std::string message_key = {};
+    Key message_key = {};
     MessageArgs message_args = {};
     /// A finding's note at one of its rules, kept as the rule's index in
     /// `details.rules` until the note is to be worded (check::complete_findings
@@ -67,7 +67,7 @@ struct FindingDetails {
     /// A concrete child and date that shows the finding, in plain words.
     std::string witness;
     /// When set, `witness` is worded from this catalogue key.
-    std::string witness_key = {};
+    Key witness_key = {};
     MessageArgs witness_args = {};
 };
 
@@ -83,7 +83,7 @@ struct Diagnostic {
     /// fills `message` from them last; diagnostics without a key (parse and
     /// resolve errors) carry their text here directly.
     std::string message;
-    std::string message_key = {};
+    Key message_key = {};
     MessageArgs message_args = {};
     std::vector<Note> notes;
     /// Stable finding id: a hash of kind, topic and the rules involved,

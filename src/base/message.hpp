@@ -5,8 +5,11 @@
 
 #include "base/date.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -14,6 +17,34 @@
 namespace lovsjekk {
 
 struct Phrase;
+
+/// A catalogue key ("finding.conflict.message") or an argument's name
+/// ("sector"): text that lives as long as the program, held as one pointer.
+/// A report holds a key and a dozen names per finding, so a copied string
+/// each (32 bytes, and a heap block for a key over 15 bytes) cost a fifth of
+/// a finding. A key is a string literal, or text made lasting by intern();
+/// any other text does not convert, so a key cannot dangle.
+class Key {
+public:
+    constexpr Key() = default;
+    template <std::size_t N>
+    constexpr Key(const char (&literal)[N]) : text_(literal) {}  // NOLINT: literals convert
+    /// The same text kept for the rest of the program (each distinct text
+    /// once): for keys read from tables or built from ids.
+    static Key intern(std::string_view text);
+
+    std::string_view view() const { return text_; }
+    operator std::string_view() const { return text_; }  // NOLINT: reads as text
+    const char* c_str() const { return text_; }
+    bool empty() const { return *text_ == '\0'; }
+    std::size_t size() const { return std::strlen(text_); }
+    friend bool operator==(Key a, std::string_view b) { return a.view() == b; }
+
+private:
+    struct Lasting {};
+    Key(const char* lasting, Lasting) : text_(lasting) {}
+    const char* text_ = "";
+};
 
 /// A text of one rule of the model, not yet copied out of it: which rule
 /// (its position in the model's norms) and which of its texts. A finding
@@ -43,16 +74,16 @@ struct RuleText {
 /// (`{d, date, long}`), phrases worded in the same language first (a list
 /// of them is joined by "; "), or a rule's text still to be copied out.
 using MessageValue = std::variant<std::string, std::int64_t, double, Date, std::vector<Phrase>, RuleText>;
-using MessageArgs = std::vector<std::pair<std::string, MessageValue>>;
+using MessageArgs = std::vector<std::pair<Key, MessageValue>>;
 
 struct Phrase {
-    std::string key;
+    Key key;
     MessageArgs args;
 };
 
 /// One phrase as an argument value.
-inline MessageValue phrase(std::string key, MessageArgs args) {
-    return std::vector<Phrase>{Phrase{std::move(key), std::move(args)}};
+inline MessageValue phrase(Key key, MessageArgs args) {
+    return std::vector<Phrase>{Phrase{key, std::move(args)}};
 }
 
 }  // namespace lovsjekk

@@ -48,7 +48,7 @@ std::string comma_list(const std::vector<std::string>& items) {
 }
 
 Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
-                        const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
+                        const std::vector<const model::Norm*>& others, Key message_key, MessageArgs args,
                         const std::string& id_part) {
     Diagnostic d;
     d.kind = std::string(kind);
@@ -56,7 +56,7 @@ Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
     d.severity = info ? info->default_severity : Severity::warning;
     d.span = primary.statement_span.valid ? primary.statement_span : primary.span;
     if (primary.age_span.valid) d.span = primary.age_span;
-    d.message_key = std::move(message_key);
+    d.message_key = message_key;
     d.message_args = std::move(args);
     d.details.topic = primary.topic;
 

@@ -45,14 +45,14 @@ using model::provision;
 using model::sector_name;
 
 /// The catalogue key of a finding's note at one of its other rules.
-inline constexpr std::string_view rule_note_key = "finding.note.rule_here";
+inline constexpr Key rule_note_key = "finding.note.rule_here";
 
 /// Builds a finding at `primary`, with a note at each of `others`, stated
 /// as the catalogue key `message_key` with `args` (see text/word.hpp). The id
 /// hashes kind, topic, the sorted rule ids and `id_part`: never positions,
 /// never the words.
 Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
-                        const std::vector<const model::Norm*>& others, std::string message_key, MessageArgs args,
+                        const std::vector<const model::Norm*>& others, Key message_key, MessageArgs args,
                         const std::string& id_part = {});
 
 /// A select keyword from an id: ICU keywords cannot hold '-', '.' or spaces.

@@ -54,7 +54,7 @@ void discretion_meets_fixed_age(const Context& ctx, const std::string& topic,
     const model::Condition* condition = maturity ? maturity_condition : quoted(model::ConditionKind::discretion);
     // The id part stays "maturity" for both wordings: a finding's id outlives its wording.
     Diagnostic d = make_finding(kinds::grey_zone, judged, others,
-                                maturity ? "finding.grey_zone.maturity" : "finding.grey_zone.discretion",
+                                maturity ? Key("finding.grey_zone.maturity") : Key("finding.grey_zone.discretion"),
                                 {{"topic", topic},
                                  {"provision", rule_text(ctx, judged, RuleText::Of::provision)},
                                  {"ages", comma_list(ages)},

@@ -13,9 +13,9 @@ namespace lovsjekk::check {
 
 namespace {
 
-Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, std::string message_key,
+Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, Key message_key,
                      MessageArgs args, const std::string& id_part) {
-    Diagnostic d = make_finding(kinds::reference, n, {}, std::move(message_key), std::move(args), id_part + "|" + c.text());
+    Diagnostic d = make_finding(kinds::reference, n, {}, message_key, std::move(args), id_part + "|" + c.text());
     d.severity = severity;
     d.span = c.span;
     return d;
@@ -146,7 +146,7 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
         // The rule's own wording, as the statute would write it.
         const std::string written = model::bound_text(b);
         out.push_back(reference(n, first, Severity::warning,
-                                same_age ? "finding.reference.text_age_worded" : "finding.reference.text_age_missing",
+                                same_age ? Key("finding.reference.text_age_worded") : Key("finding.reference.text_age_missing"),
                                 {{"age", std::int64_t{b.age}},
                                  {"written", written},
                                  {"where", *where},

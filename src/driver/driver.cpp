@@ -155,14 +155,19 @@ void apply_project_file(const fs::path& path, Options& options, text::SourceMana
 /// and arguments, or its text when it has none (parse, index and io errors).
 std::string identity(const Diagnostic& d) {
     if (d.message_key.empty()) return d.message;
-    std::string out = d.message_key;
+    std::string out(d.message_key.view());
     for (const auto& [name, value] : d.message_args) {
-        out += '\x1f' + name + '=';
+        out += '\x1f';
+        out += name.view();
+        out += '=';
         if (const auto* s = std::get_if<std::string>(&value)) out += *s;
         else if (const auto* n = std::get_if<std::int64_t>(&value)) out += std::to_string(*n);
         else if (const auto* date = std::get_if<Date>(&value)) out += date->iso();
         else if (const auto* phrases = std::get_if<std::vector<Phrase>>(&value))
-            for (const Phrase& p : *phrases) out += p.key + ';';
+            for (const Phrase& p : *phrases) {
+                out += p.key.view();
+                out += ';';
+            }
     }
     return out;
 }

@@ -31,9 +31,9 @@ MessageArgs unknown(const std::string& name, const std::vector<std::string_view>
 }
 
 /// An error stated as a catalogue key (messages/*/findings.txt), worded when the pipeline is done.
-Diagnostic& report(Diagnostics& diags, std::string_view kind, Span span, std::string key, MessageArgs args = {}) {
+Diagnostic& report(Diagnostics& diags, std::string_view kind, Span span, Key key, MessageArgs args = {}) {
     Diagnostic& d = diags.error(kind, span, {});
-    d.message_key = std::move(key);
+    d.message_key = key;
     d.message_args = std::move(args);
     return d;
 }

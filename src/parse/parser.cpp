@@ -142,7 +142,7 @@ const std::map<std::string_view, std::string_view>& expected_keys_table() {
 
 /// What the grammar expected, as a phrase to word.
 MessageValue expected_phrase(const std::string& expected) {
-    if (auto key = expected_key(expected); !key.empty()) return phrase(std::string(key), {});
+    if (auto key = expected_key(expected); !key.empty()) return phrase(Key::intern(key), {});
     // "'ledd' or 'punktum'": two words of the language, either will do.
     const std::string_view text = expected;
     if (const auto middle = text.find("' or '"); text.size() > 2 && text.front() == '\'' && text.back() == '\'' &&
@@ -208,7 +208,7 @@ void report_failure(std::string_view text, std::uint32_t file_id, const grammar:
         }
     }
     Diagnostic& d = diags.error(kinds::syntax, span_of(found), {});
-    d.message_key = expected_is(failure, "a closing '\"'") ? "parse.unterminated" : "parse.expected";
+    d.message_key = expected_is(failure, "a closing '\"'") ? Key("parse.unterminated") : Key("parse.expected");
     d.message_args = {{"what", expected_phrase(failure.expected)},
                       {"found", found.kind},
                       {"token", found.text},

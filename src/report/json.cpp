@@ -97,7 +97,7 @@ void append_findings(std::string& out, const std::vector<Diagnostic>& findings, 
 /// An unworded finding's message or witness in words (`fallback` when it has
 /// no key), each deferred rule text worded where the pattern uses it: the
 /// finding is left as it is, and one finding's words at a time are in memory.
-std::string worded(const std::string& key, const MessageArgs& args, const std::string& fallback,
+std::string worded(Key key, const MessageArgs& args, const std::string& fallback,
                    const ReportInput& input, const text::RuleTextWords& rule_texts) {
     return key.empty() ? fallback : input.word_with->format(key, args, &rule_texts);
 }

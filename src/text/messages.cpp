@@ -272,7 +272,7 @@ struct Catalogue::Formatter {
         // only the arguments the pattern uses are converted for ICU.
         std::vector<icu::Formattable> values(e.arguments.size());
         for (auto arg = args.begin(); arg != args.end(); ++arg) {
-            const std::string& name = arg->first;
+            const std::string_view name = arg->first;
             const MessageValue& value = arg->second;
             const auto used = std::find(e.arguments.begin(), e.arguments.end(), name);
             // ICU takes the first argument of a name.
@@ -282,7 +282,7 @@ struct Catalogue::Formatter {
             icu::Formattable* slot = to_convert ? &values[static_cast<std::size_t>(used - e.arguments.begin())] : nullptr;
             if (const auto* deferred = std::get_if<RuleText>(&value)) {
                 if (!rule_texts)
-                    throw MessageError("message '" + std::string(key) + "': the argument '" + name +
+                    throw MessageError("message '" + std::string(key) + "': the argument '" + std::string(name) +
                                        "' is a rule's text not yet expanded (model::expand_rule_texts)");
                 if (slot)
                     slot->adoptString(new icu::UnicodeString(icu::UnicodeString::fromUTF8((*rule_texts)(*deferred))));

@@ -283,7 +283,7 @@ TEST_CASE("every bundled key formats with sample arguments, in every branch of i
                 auto it = samples().find(name);
                 // An argument the code never passes is a typo in the catalogue.
                 REQUIRE_MESSAGE(it != samples().end(), "unknown argument '" << name << "'");
-                base.emplace_back(name, it->second.front());
+                base.emplace_back(Key::intern(name), it->second.front());
             }
             std::string text;
             CHECK_NOTHROW(text = c.format(key, base));
@@ -292,7 +292,7 @@ TEST_CASE("every bundled key formats with sample arguments, in every branch of i
                 CHECK(!text.empty());
             CHECK(text.find('{') == std::string::npos);
             for (std::size_t i = 0; i < base.size(); ++i) {
-                for (const auto& value : samples().at(base[i].first)) {
+                for (const auto& value : samples().at(std::string(base[i].first.view()))) {
                     MessageArgs args = base;
                     args[i].second = value;
                     CHECK_NOTHROW(c.format(key, args));
