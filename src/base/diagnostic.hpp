@@ -61,6 +61,14 @@ struct FindingDetails {
     std::vector<std::string> sectors;
     std::vector<std::string> rules;
     std::vector<std::string> provisions;
+    /// The rules a finding of the checks is about, as positions in the
+    /// model's norms (the primary first, then the others, as make_finding was
+    /// given them), while `sectors`, `rules` and `provisions` are still empty:
+    /// a large report holds four bytes a rule instead of its id, sector and
+    /// provision copied. model::expand_details gives the three lists from them
+    /// (check::complete_findings, for the formats worded in the driver); the
+    /// JSON report writes them from the model as it goes.
+    std::vector<std::uint32_t> norms;
     /// A conflict a declared exception settles: kept in JSON and SARIF, left
     /// out of the text and HTML reports unless asked for (--include-settled).
     bool settled = false;

@@ -42,7 +42,7 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
     Diagnostic d;
     if (const model::Norm* exception = settling_exception(first, second)) {
         const model::Norm& general = exception == &first ? second : first;
-        d = make_finding(kinds::conflict, *exception, {&general}, "finding.conflict.settled",
+        d = make_finding(ctx, kinds::conflict, *exception, {&general}, "finding.conflict.settled",
                          {{"what", what},
                           {"ages", describe_ages(overlap)},
                           {"exception", rule_text(ctx, *exception, Of::id)},
@@ -51,7 +51,7 @@ void report_pair(const Context& ctx, const model::Norm& first, const model::Norm
         d.severity = Severity::note;
         d.details.settled = true;
     } else {
-        d = make_finding(kinds::conflict, first, {&second}, "finding.conflict.unsettled",
+        d = make_finding(ctx, kinds::conflict, first, {&second}, "finding.conflict.unsettled",
                          {{"what", what},
                           {"ages", describe_ages(overlap)},
                           {"provision", rule_text(ctx, first, Of::provision)},

@@ -35,7 +35,7 @@ void check_cross_sector(const Context& ctx, std::vector<Diagnostic>& out) {
                 const AgeRange band = intersect(nominal_ages(*decider), nominal_ages(*own));
                 if (band.empty()) continue;
                 using Of = RuleText::Of;
-                Diagnostic d = make_finding(kinds::divergence, *decider, {own}, "finding.divergence.cross_sector",
+                Diagnostic d = make_finding(ctx, kinds::divergence, *decider, {own}, "finding.divergence.cross_sector",
                                             {{"actor", decider->actor},
                                              {"topic", topic},
                                              {"provision", rule_text(ctx, *decider, Of::provision)},

@@ -65,7 +65,7 @@ void check_divergences(const Context& ctx, std::vector<Diagnostic>& out) {
         const model::Norm& low = *involved.front();
         const model::Norm& high = *involved.back();
         std::vector<const model::Norm*> others(involved.begin() + 1, involved.end());
-        Diagnostic d = make_finding(kinds::divergence, low, others, "finding.divergence",
+        Diagnostic d = make_finding(ctx, kinds::divergence, low, others, "finding.divergence",
                                     {{"modality", model::modality_name(modality)},
                                      {"topic", topic},
                                      {"n", static_cast<std::int64_t>(ladder_by_sector.size())},

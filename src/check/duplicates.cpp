@@ -81,7 +81,7 @@ std::vector<std::pair<const model::Norm*, const model::Norm*>> drop_duplicate_en
 void check_duplicate_encodings(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const auto& [repeat, original] : ctx.duplicates) {
         const std::string ages = describe_age_rule(*repeat), original_ages = describe_age_rule(*original);
-        Diagnostic d = make_finding(kinds::reference, *repeat, {original}, "finding.reference.duplicate_encoding",
+        Diagnostic d = make_finding(ctx, kinds::reference, *repeat, {original}, "finding.reference.duplicate_encoding",
                                     {{"rule", repeat->id},
                                      {"other", original->id},
                                      {"provision", original->sources.front().text()},

@@ -47,7 +47,7 @@ std::string comma_list(const std::vector<std::string>& items) {
     return out;
 }
 
-Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
+Diagnostic make_finding(const Context& ctx, std::string_view kind, const model::Norm& primary,
                         const std::vector<const model::Norm*>& others, Key message_key, MessageArgs args,
                         const std::string& id_part) {
     Diagnostic d;
@@ -60,44 +60,54 @@ Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
     d.message_args = std::move(args);
     d.details.topic = primary.topic;
 
-    // Ids and sectors sorted and unique (as a std::set would give them), on
-    // pointers: a finding copies each string once, into its details.
+    // The rules by position when the model holds them all, so that a large
+    // report copies no text into its details (model::expand_details gives it).
     std::vector<const model::Norm*> all;
     all.reserve(others.size() + 1);
     all.push_back(&primary);
     all.insert(all.end(), others.begin(), others.end());
-    std::vector<const std::string*> rules, sectors;
+    const model::Norm* first = ctx.model.norms.data();
+    const bool in_model = std::all_of(all.begin(), all.end(), [&](const model::Norm* n) {
+        return n >= first && n < first + ctx.model.norms.size();
+    });
+    if (in_model) {
+        d.details.norms.reserve(all.size());
+        for (const model::Norm* n : all) d.details.norms.push_back(static_cast<std::uint32_t>(n - first));
+    }
+    // The ids sorted and unique, as the details list them, on pointers.
+    std::vector<const std::string*> rules;
     rules.reserve(all.size());
-    sectors.reserve(all.size());
-    for (const model::Norm* n : all) {
-        rules.push_back(&n->id);
-        sectors.push_back(&n->sector);
+    for (const model::Norm* n : all) rules.push_back(&n->id);
+    const auto by_text = [](const std::string* a, const std::string* b) { return *a < *b; };
+    std::sort(rules.begin(), rules.end(), by_text);
+    rules.erase(std::unique(rules.begin(), rules.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
+                rules.end());
+    if (!in_model) {
+        for (const std::string* id : rules) d.details.rules.push_back(*id);
+        std::vector<const std::string*> sectors;
+        sectors.reserve(all.size());
+        for (const model::Norm* n : all) sectors.push_back(&n->sector);
+        std::sort(sectors.begin(), sectors.end(), by_text);
+        for (const std::string* sector : sectors)
+            if (d.details.sectors.empty() || d.details.sectors.back() != *sector) d.details.sectors.push_back(*sector);
+        for (const model::Norm* n : all) {
+            std::string p = provision(*n);  // in full: ledd, punktum, bokstav
+            if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
+                d.details.provisions.push_back(std::move(p));
+        }
     }
-    const auto sorted_unique = [](std::vector<const std::string*>& items, std::vector<std::string>& into) {
-        std::sort(items.begin(), items.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-        into.reserve(items.size());
-        for (const std::string* item : items)
-            if (into.empty() || into.back() != *item) into.push_back(*item);
-    };
-    sorted_unique(rules, d.details.rules);
-    sorted_unique(sectors, d.details.sectors);
-    for (const model::Norm* n : all) {
-        std::string p = provision(*n);  // in full: ledd, punktum, bokstav
-        if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
-            d.details.provisions.push_back(std::move(p));
-    }
-    // A note points at its rule in the details; complete_findings words it
-    // when it is to be worded (JSON words no notes).
+    // A note points at its rule's place among the sorted ids; complete_findings
+    // words it when it is to be worded (JSON words no notes).
     d.notes.reserve(others.size());
     for (const model::Norm* n : others) {
         const Span at = n->age_span.valid ? n->age_span : (n->statement_span.valid ? n->statement_span : n->span);
-        const auto rule = std::lower_bound(d.details.rules.begin(), d.details.rules.end(), n->id);
-        d.notes.push_back({at, {}, {}, {}, static_cast<std::int32_t>(rule - d.details.rules.begin())});
+        const auto rule = std::lower_bound(rules.begin(), rules.end(), &n->id, by_text);
+        d.notes.push_back({at, {}, {}, {}, static_cast<std::int32_t>(rule - rules.begin())});
     }
     std::vector<std::string> parts;
-    parts.reserve(d.details.rules.size() + 2);
+    parts.reserve(rules.size() + 2);
     parts.push_back(primary.topic);
-    parts.insert(parts.end(), d.details.rules.begin(), d.details.rules.end());
+    for (const std::string* id : rules) parts.push_back(*id);
     parts.push_back(id_part);
     d.id = stable_id(d.kind, parts);
     return d;
@@ -171,6 +181,7 @@ void name_arguments(MessageArgs& args, const model::Model& model, const text::Ca
 
 void complete_findings(std::vector<Diagnostic>& findings, const model::Model& model) {
     for (Diagnostic& d : findings) {
+        model::expand_details(d.details, model);
         for (Note& note : d.notes) {
             model::expand_rule_texts(note.message_args, model);
             if (note.detail_rule < 0 || static_cast<std::size_t>(note.detail_rule) >= d.details.rules.size()) continue;

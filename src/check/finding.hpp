@@ -50,8 +50,10 @@ inline constexpr Key rule_note_key = "finding.note.rule_here";
 /// Builds a finding at `primary`, with a note at each of `others`, stated
 /// as the catalogue key `message_key` with `args` (see text/word.hpp). The id
 /// hashes kind, topic, the sorted rule ids and `id_part`: never positions,
-/// never the words.
-Diagnostic make_finding(std::string_view kind, const model::Norm& primary,
+/// never the words. The details name the rules by their positions in the
+/// model (FindingDetails::norms) when all of them are the model's, else by
+/// their ids, sectors and provisions.
+Diagnostic make_finding(const Context& ctx, std::string_view kind, const model::Norm& primary,
                         const std::vector<const model::Norm*>& others, Key message_key, MessageArgs args,
                         const std::string& id_part = {});
 
@@ -89,8 +91,9 @@ inline MessageValue rule_text(const Context& ctx, const model::Norm& n, RuleText
     return model::rule_text(ctx.model, n, of);
 }
 
-/// Gives each finding what its words need and the checks left out: each note
-/// of make_finding its key and its rule's id, sector and provision, and every
+/// Gives each finding what its words need and the checks left out: its
+/// details' ids, sectors and provisions (model::expand_details), each note of
+/// make_finding its key and its rule's id, sector and provision, and every
 /// deferred rule text (RuleText) its text. For the formats that word findings
 /// in the driver (text, SARIF, the editor), before use_display_names; the JSON
 /// report expands each finding's rule texts as it words it, and words no notes.

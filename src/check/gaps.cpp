@@ -111,7 +111,7 @@ void service_ladders(const Context& ctx, const std::map<std::string, std::vector
         auto hole = widest_hole(services, dates);
         if (!hole) continue;
         const int from_age = age_on(hole->born, hole->from);
-        Diagnostic d = make_finding(kinds::gap, *hole->after, {hole->before}, "finding.gap.ladder",
+        Diagnostic d = make_finding(ctx, kinds::gap, *hole->after, {hole->before}, "finding.gap.ladder",
                                     {{"topic", topic},
                                      {"provision", rule_text(ctx, *hole->before, RuleText::Of::provision)},
                                      {"rule_age", rule_text(ctx, *hole->before, RuleText::Of::age_rule)},
@@ -307,7 +307,7 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
         // Ages are said unless every age is left; a child is shown when the duty is returned for some ages.
         const bool partly = pair.returned_for_some_age && !all_ages;
         std::vector<const model::Norm*> others(pair.norms.begin() + 1, pair.norms.end());
-        Diagnostic d = make_finding(kinds::gap, *pair.norms.front(), others, "finding.gap.reciprocity",
+        Diagnostic d = make_finding(ctx, kinds::gap, *pair.norms.front(), others, "finding.gap.reciprocity",
                                     {{"kind", duty_kind(group)},
                                      {"actor", actor},
                                      {"other_actor", other},
@@ -334,7 +334,7 @@ void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::
         if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "melding") continue;
         for (const std::string& recipient : n->counterparts) {
             if (duties.has_duty(recipient, "oppfølging")) continue;
-            Diagnostic d = make_finding(kinds::gap, *n, {}, "finding.gap.follow_up",
+            Diagnostic d = make_finding(ctx, kinds::gap, *n, {}, "finding.gap.follow_up",
                                         {{"actor", n->actor},
                                          {"other_actor", recipient},
                                          {"provision", rule_text(ctx, *n, RuleText::Of::provision)}},
@@ -348,7 +348,7 @@ void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::
 void duty_without_bearer(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const model::Norm* n : ctx.in_force) {
         if (n->modality != model::Modality::duty || ctx.model.role_of(n->actor) != model::ActorRole::nobody) continue;
-        out.push_back(make_finding(kinds::gap, *n, {}, "finding.gap.no_bearer",
+        out.push_back(make_finding(ctx, kinds::gap, *n, {}, "finding.gap.no_bearer",
                                    {{"provision", rule_text(ctx, *n, RuleText::Of::provision)}, {"topic", n->topic}},
                                    "no-bearer"));
     }

@@ -53,7 +53,7 @@ void discretion_meets_fixed_age(const Context& ctx, const std::string& topic,
     const bool maturity = judged.age.maturity || maturity_condition;
     const model::Condition* condition = maturity ? maturity_condition : quoted(model::ConditionKind::discretion);
     // The id part stays "maturity" for both wordings: a finding's id outlives its wording.
-    Diagnostic d = make_finding(kinds::grey_zone, judged, others,
+    Diagnostic d = make_finding(ctx, kinds::grey_zone, judged, others,
                                 maturity ? Key("finding.grey_zone.maturity") : Key("finding.grey_zone.discretion"),
                                 {{"topic", topic},
                                  {"provision", rule_text(ctx, judged, RuleText::Of::provision)},
@@ -106,7 +106,7 @@ void counting_differs(const Context& ctx, const std::string& topic, const std::v
             for (const auto& [basis, use] : by_basis) {
                 if (basis == model::Basis::birthday) continue;
                 const int days = windows.widest_window_days(birthday->second->bound, use->bound);
-                Diagnostic d = make_finding(kinds::grey_zone, *use->norm, {birthday->second->norm},
+                Diagnostic d = make_finding(ctx, kinds::grey_zone, *use->norm, {birthday->second->norm},
                                             "finding.grey_zone.basis",
                                             {{"topic", topic},
                                              {"age", std::int64_t{age}},
@@ -130,7 +130,7 @@ void counting_differs(const Context& ctx, const std::string& topic, const std::v
             if ((u.bound.wording == model::Wording::fylt || u.bound.wording == model::Wording::fra) && !fylt) fylt = &u;
         }
         if (over && fylt && over->norm != fylt->norm) {
-            Diagnostic d = make_finding(kinds::grey_zone, *over->norm, {fylt->norm}, "finding.grey_zone.over",
+            Diagnostic d = make_finding(ctx, kinds::grey_zone, *over->norm, {fylt->norm}, "finding.grey_zone.over",
                                         {{"topic", topic},
                                          {"provision", rule_text(ctx, *over->norm, RuleText::Of::provision)},
                                          {"other_provision", rule_text(ctx, *fylt->norm, RuleText::Of::provision)},
@@ -201,7 +201,7 @@ void actor_words_across_laws(const Context& ctx, std::vector<Diagnostic>& out) {
     std::vector<const model::Norm*> others(linking.begin() + 1, linking.end());
     std::set<std::string> words;
     for (const auto& [pair, crossing] : crossings) words.insert({pair.first, pair.second});
-    Diagnostic d = make_finding(kinds::grey_zone, *linking.front(), others, "finding.grey_zone.names",
+    Diagnostic d = make_finding(ctx, kinds::grey_zone, *linking.front(), others, "finding.grey_zone.names",
                                 {{"word_count", static_cast<std::int64_t>(words.size())},
                                  {"pairs", static_cast<std::int64_t>(crossings.size())},
                                  {"n", static_cast<std::int64_t>(duties.size())},
@@ -241,7 +241,7 @@ void responsibility_without_lead(const Context& ctx, const std::map<std::string,
                 return !intersect(AgeRange{c.first, c.second}, overlap).empty();
             });
             if (led) return;
-            Diagnostic d = make_finding(kinds::grey_zone, a, {&b}, "finding.grey_zone.lead",
+            Diagnostic d = make_finding(ctx, kinds::grey_zone, a, {&b}, "finding.grey_zone.lead",
                                         {{"actor", a.actor},
                                          {"provision", rule_text(ctx, a, RuleText::Of::provision)},
                                          {"other_actor", b.actor},

@@ -81,7 +81,7 @@ void check_lead(const Context& ctx, std::vector<Diagnostic>& out) {
         std::vector<std::string> provisions;
         for (const model::Norm* n : s.duties) provisions.push_back(provision(*n));
         std::vector<const model::Norm*> others(s.duties.begin() + 1, s.duties.end());
-        Diagnostic d = make_finding(kinds::grey_zone, *s.duties.front(), others, "finding.grey_zone.who_leads",
+        Diagnostic d = make_finding(ctx, kinds::grey_zone, *s.duties.front(), others, "finding.grey_zone.who_leads",
                                     {{"actor", actors.first},
                                      {"other_actor", actors.second},
                                      {"provisions", comma_list(provisions)},

@@ -13,9 +13,9 @@ namespace lovsjekk::check {
 
 namespace {
 
-Diagnostic reference(const model::Norm& n, const model::Citation& c, Severity severity, Key message_key,
+Diagnostic reference(const Context& ctx, const model::Norm& n, const model::Citation& c, Severity severity, Key message_key,
                      MessageArgs args, const std::string& id_part) {
-    Diagnostic d = make_finding(kinds::reference, n, {}, message_key, std::move(args), id_part + "|" + c.text());
+    Diagnostic d = make_finding(ctx, kinds::reference, n, {}, message_key, std::move(args), id_part + "|" + c.text());
     d.severity = severity;
     d.span = c.span;
     return d;
@@ -34,7 +34,7 @@ void norm_outside_law(const Context& ctx, const model::Norm& n, std::vector<Diag
     const bool ends_late = n.validity.to && law->validity.to && *law->validity.to < *n.validity.to;
     const bool starts_after_repeal = n.validity.from && law->validity.to && *law->validity.to < *n.validity.from;
     if (!starts_early && !ends_late && !starts_after_repeal) return;
-    Diagnostic d = make_finding(kinds::reference, n, {}, "finding.reference.norm_outside_law",
+    Diagnostic d = make_finding(ctx, kinds::reference, n, {}, "finding.reference.norm_outside_law",
                                 {{"rule", rule_text(ctx, n, RuleText::Of::id)},
                                  {"from", period_end(n.validity.from)},
                                  {"to", period_end(n.validity.to)},
@@ -116,7 +116,7 @@ struct CitedText {
     std::vector<corpus::AgeMention> mentions;
 };
 
-void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
+void cross_check_text(const Context& ctx, const model::Norm& n, const std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
     if (!n.derived.empty() || !n.age.specified || n.age.regardless || cited.empty()) return;
     // The index holds today's wording: a version that has ended may have said otherwise.
     if (n.validity.to) return;
@@ -145,7 +145,7 @@ void cross_check_text(const model::Norm& n, const std::vector<CitedText>& cited,
         }
         // The rule's own wording, as the statute would write it.
         const std::string written = model::bound_text(b);
-        out.push_back(reference(n, first, Severity::warning,
+        out.push_back(reference(ctx, n, first, Severity::warning,
                                 same_age ? Key("finding.reference.text_age_worded") : Key("finding.reference.text_age_missing"),
                                 {{"age", std::int64_t{b.age}},
                                  {"written", written},
@@ -171,7 +171,7 @@ std::vector<const corpus::Point*> points_cited_in(const model::Citation& c, cons
 /// A bokstav or nummer the provision lacks (a ledd with points is checked
 /// by the no_letter finding), or a punktum past the last sentence: the index
 /// has both for every Lovdata text (not for hand-written entries).
-bool missing_subdivision(const model::Citation& c, const corpus::Section& section, const model::Norm& n,
+bool missing_subdivision(const Context& ctx, const model::Citation& c, const corpus::Section& section, const model::Norm& n,
                          std::vector<Diagnostic>& out) {
     if (!section.hash || !section.ledd_complete) return false;
     const corpus::Ledd* ledd = c.ledd ? section.find_ledd(*c.ledd) : nullptr;
@@ -185,7 +185,7 @@ bool missing_subdivision(const model::Citation& c, const corpus::Section& sectio
             continue;
         std::vector<std::string> labels;
         for (const corpus::Point* p : points) labels.push_back(p->label);
-        out.push_back(reference(n, c, Severity::error, "finding.reference.no_point",
+        out.push_back(reference(ctx, n, c, Severity::error, "finding.reference.no_point",
                                 {{"provision", c.text()},
                                  {"kind", kind},
                                  {"label", *label},
@@ -203,7 +203,7 @@ bool missing_subdivision(const model::Citation& c, const corpus::Section& sectio
             point && point->sentences)
             sentences = std::max(sentences.value_or(0), *point->sentences);
     if (!sentences || *c.punktum <= *sentences) return false;
-    out.push_back(reference(n, c, Severity::error, "finding.reference.no_punktum",
+    out.push_back(reference(ctx, n, c, Severity::error, "finding.reference.no_punktum",
                             {{"provision", c.text()}, {"punktum", std::int64_t{*c.punktum}},
                              {"punktum_count", std::int64_t{*sentences}}},
                             "no-punktum"));
@@ -251,7 +251,7 @@ void laws_not_indexed(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const auto& [name, where] : first) {
         const model::Law& declared = *ctx.model.find_law(name);
         const std::vector<std::string> named = laws_named_like(*ctx.corpus, declared);
-        out.push_back(reference(*where.first, *where.second, Severity::warning, "finding.reference.law_not_indexed",
+        out.push_back(reference(ctx, *where.first, *where.second, Severity::warning, "finding.reference.law_not_indexed",
                                 {{"law", declared.short_name},
                                  {"lovdata_id", declared.lovdata_id},
                                  {"n", count[name]},
@@ -275,7 +275,7 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
         if (!section) {
             std::vector<std::string> near;
             for (const std::string& s : law->nearest_sections(number)) near.push_back(model::place_text(s));
-            out.push_back(reference(n, c, law->sections_complete ? Severity::error : Severity::warning,
+            out.push_back(reference(ctx, n, c, law->sections_complete ? Severity::error : Severity::warning,
                                     "finding.reference.no_section",
                                     {{"law", declared->short_name},
                                      {"section", number},
@@ -287,7 +287,7 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
             continue;
         }
         if (c.ledd && section->ledd_complete && !section->has_ledd(*c.ledd)) {
-            out.push_back(reference(n, c, Severity::error, "finding.reference.no_ledd",
+            out.push_back(reference(ctx, n, c, Severity::error, "finding.reference.no_ledd",
                                     {{"law", declared->short_name},
                                      {"section", number},
                                      {"place", model::place_text(number)},
@@ -297,13 +297,13 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
                                     "no-ledd"));
             continue;
         }
-        if (missing_subdivision(c, *section, n, out)) continue;
+        if (missing_subdivision(ctx, c, *section, n, out)) continue;
         if (c.ledd && c.letter) {
             const corpus::Ledd* ledd = section->find_ledd(*c.ledd);
             if (ledd && !ledd->points.empty() && !ledd->has_point(*c.letter)) {
                 std::vector<std::string> labels;
                 for (const auto& p : ledd->points) labels.push_back(p.label);
-                out.push_back(reference(n, c, Severity::error, "finding.reference.no_letter",
+                out.push_back(reference(ctx, n, c, Severity::error, "finding.reference.no_letter",
                                         {{"provision", c.short_text()},
                                          {"ledd", std::int64_t{*c.ledd}},
                                          {"letter", *c.letter},
@@ -327,7 +327,7 @@ void check_citation(const Context& ctx, const model::Norm& n, const model::Citat
                     replacements.push_back((to && !to->abbreviation.empty() ? to->abbreviation : r->to_law) + " § " +
                                            r->to_section);
                 }
-                out.push_back(reference(n, c, Severity::warning, "finding.reference.not_in_force",
+                out.push_back(reference(ctx, n, c, Severity::warning, "finding.reference.not_in_force",
                                         {{"provision", c.text()},
                                          {"at", ctx.when.at.iso()},
                                          {"replacements", comma_list(replacements)},
@@ -416,7 +416,7 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
         if (law_from && from < *law_from) return;
         const std::optional<Date> since = c.section->in_force_from;
         if (since && from < *since) {
-            out.push_back(reference(n, *c.citation, Severity::warning, "finding.reference.before_provision",
+            out.push_back(reference(ctx, n, *c.citation, Severity::warning, "finding.reference.before_provision",
                                     {{"rule", rule_text(ctx, n, RuleText::Of::id)},
                                      {"from", from.iso()},
                                      {"provision", c.citation->text()},
@@ -432,7 +432,7 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
     std::vector<std::string> provisions;
     for (const CitedSection& c : cited) provisions.push_back(c.citation->short_text());
     provisions.erase(std::unique(provisions.begin(), provisions.end()), provisions.end());
-    out.push_back(reference(n, *cited.front().citation, Severity::note, "finding.reference.date_unexplained",
+    out.push_back(reference(ctx, n, *cited.front().citation, Severity::note, "finding.reference.date_unexplained",
                             {{"rule", rule_text(ctx, n, RuleText::Of::id)},
                              {"from", from.iso()},
                              {"provisions", comma_list(provisions)},
@@ -445,7 +445,7 @@ void dates_against_history(const Context& ctx, const model::Norm& n, std::vector
 // A norm in force that starts before that change still reads the old wording,
 // unless it says it is uncertain.
 void changed_since_text(const Context& ctx, const TextChange& c, std::vector<Diagnostic>& out) {
-    out.push_back(reference(*c.norm, *c.citation, Severity::warning, "finding.reference.changed_since_text",
+    out.push_back(reference(ctx, *c.norm, *c.citation, Severity::warning, "finding.reference.changed_since_text",
                             {{"rule", c.rule}, {"provision", c.provision}, {"kind", c.kind}, {"act", c.act},
                              {"date", c.in_force.iso()}, {"at", ctx.when.at.iso()}},
                             "changed-since-text-" + c.section + "-" + c.act));
@@ -523,7 +523,7 @@ void check_references(const Context& ctx, std::vector<Diagnostic>& out) {
         const model::Norm& n = ctx.model.norms[i];
         std::vector<CitedText> cited;
         for (const model::Citation& c : n.sources) check_citation(ctx, n, c, in_force[i], cited, out);
-        cross_check_text(n, cited, out);
+        cross_check_text(ctx, n, cited, out);
         dates_against_history(ctx, n, out);
     }
     for (const TextChange& c : ctx.text_changes) changed_since_text(ctx, c, out);

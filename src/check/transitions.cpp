@@ -96,7 +96,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
             std::vector<std::string> ends;
             for (const model::Norm* n : stranded) ends.push_back(provision(*n) + " (" + ages_with_end(ctx, *n) + ")");
             std::vector<const model::Norm*> others(stranded.begin() + 1, stranded.end());
-            Diagnostic d = make_finding(kinds::gap, *stranded.front(), others, "finding.gap.transition",
+            Diagnostic d = make_finding(ctx, kinds::gap, *stranded.front(), others, "finding.gap.transition",
                                         {{"age", std::int64_t{t.age}},
                                          {"ends", comma_list(ends)},
                                          {"n_ends", static_cast<std::int64_t>(ends.size())}},
@@ -131,7 +131,7 @@ void check_transitions(const Context& ctx, std::vector<Diagnostic>& out) {
             ways.push_back(provision(*u->norm) + " (" + ages_with_end(ctx, *u->norm) + ")");
             if (u != first) others.push_back(u->norm);
         }
-        Diagnostic d = make_finding(kinds::grey_zone, *first->norm, others, "finding.grey_zone.transition",
+        Diagnostic d = make_finding(ctx, kinds::grey_zone, *first->norm, others, "finding.grey_zone.transition",
                                     {{"age", std::int64_t{t.age}}, {"ways", comma_list(ways)}, {"days", std::int64_t{widest}}},
                                     "transition-basis-" + std::to_string(t.age));
         d.details.age_from = t.age;

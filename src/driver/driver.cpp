@@ -372,19 +372,26 @@ std::vector<Diagnostic> Result::all_sorted() const {
 
 namespace {
 
-std::vector<Diagnostic> in_report_order(std::vector<Diagnostic> all) {
+/// The first of a finding's rule ids, as its details list them (sorted).
+std::string_view first_rule(const Diagnostic& d, const model::Model& model) {
+    if (d.details.norms.empty()) return d.details.rules.empty() ? std::string_view() : d.details.rules.front();
+    std::string_view first = model.norms.at(d.details.norms.front()).id;
+    for (const std::uint32_t at : d.details.norms) first = std::min<std::string_view>(first, model.norms.at(at).id);
+    return first;
+}
+
+std::vector<Diagnostic> in_report_order(std::vector<Diagnostic> all, const model::Model& model) {
     // The tie-breaker is the id (a hash of kind, topic, rules and keys), never
     // the worded message: the order must not change with --lang.
-    reorder(all, stable_order_by_text<4>(all, [](const Diagnostic& d) {
-                return std::array<std::string_view, 4>{
-                    d.kind, d.details.topic, d.details.rules.empty() ? std::string_view() : d.details.rules.front(), d.id};
+    reorder(all, stable_order_by_text<4>(all, [&](const Diagnostic& d) {
+                return std::array<std::string_view, 4>{d.kind, d.details.topic, first_rule(d, model), d.id};
             }));
     return all;
 }
 
 }  // namespace
 
-std::vector<Diagnostic> Result::report_order() const& { return in_report_order(all_sorted()); }
+std::vector<Diagnostic> Result::report_order() const& { return in_report_order(all_sorted(), model); }
 
 std::vector<Diagnostic> Result::report_order() && {
     // The findings' own buffer, with the input diagnostics put before them:
@@ -396,7 +403,7 @@ std::vector<Diagnostic> Result::report_order() && {
     all.insert(all.begin(), std::make_move_iterator(before.begin()), std::make_move_iterator(before.end()));
     before.clear();
     text::sort_diagnostics(all, workspace.sources);
-    return in_report_order(std::move(all));
+    return in_report_order(std::move(all), model);
 }
 
 }  // namespace lovsjekk::driver

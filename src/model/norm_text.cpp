@@ -1,5 +1,7 @@
 #include "model/norm_text.hpp"
 
+#include <algorithm>
+
 namespace lovsjekk::model {
 
 std::string provision(const Norm& n) { return n.sources.empty() ? std::string() : n.sources.front().text(); }
@@ -61,6 +63,35 @@ void expand_rule_texts(MessageArgs& args, const Model& model) {
             if (deferred->rule < model.norms.size()) value = expanded_text(model, *deferred);
         }
     }
+}
+
+RuleLists rule_lists(const Model& model, const std::vector<std::uint32_t>& positions) {
+    RuleLists lists;
+    lists.rules.reserve(positions.size());
+    lists.sectors.reserve(positions.size());
+    for (const std::uint32_t at : positions) {
+        const Norm& n = model.norms.at(at);
+        lists.rules.push_back(n.id);
+        lists.sectors.push_back(n.sector);
+        std::string p = provision(n);  // in full: ledd, punktum, bokstav
+        if (!p.empty() && std::find(lists.provisions.begin(), lists.provisions.end(), p) == lists.provisions.end())
+            lists.provisions.push_back(std::move(p));
+    }
+    for (auto* items : {&lists.rules, &lists.sectors}) {
+        std::sort(items->begin(), items->end());
+        items->erase(std::unique(items->begin(), items->end()), items->end());
+    }
+    return lists;
+}
+
+void expand_details(FindingDetails& details, const Model& model) {
+    if (details.norms.empty()) return;
+    RuleLists lists = rule_lists(model, details.norms);
+    details.rules.assign(lists.rules.begin(), lists.rules.end());
+    details.sectors.assign(lists.sectors.begin(), lists.sectors.end());
+    details.provisions = std::move(lists.provisions);
+    details.norms.clear();
+    details.norms.shrink_to_fit();
 }
 
 }  // namespace lovsjekk::model

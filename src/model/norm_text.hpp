@@ -3,10 +3,14 @@
 // deferred (RuleText) until it is worded.
 #pragma once
 
+#include "base/diagnostic.hpp"
 #include "base/message.hpp"
 #include "model/model.hpp"
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace lovsjekk::model {
 
@@ -40,5 +44,21 @@ std::string expanded_text(const Model& model, const RuleText& r);
 /// Every RuleText in `args`, and in the phrases inside them, replaced by its
 /// expanded_text; one at a position the model lacks is left as it is.
 void expand_rule_texts(MessageArgs& args, const Model& model);
+
+/// A finding's lists of the rules at `positions` (FindingDetails::norms):
+/// their ids and their sectors, each sorted and once; their provisions in
+/// full, in the order of `positions`, each once. The ids and sectors are the
+/// model's own text. A position the model lacks throws std::out_of_range.
+struct RuleLists {
+    std::vector<std::string_view> sectors;
+    std::vector<std::string_view> rules;
+    std::vector<std::string> provisions;
+};
+RuleLists rule_lists(const Model& model, const std::vector<std::uint32_t>& positions);
+
+/// The details' `sectors`, `rules` and `provisions` given from their `norms`
+/// (rule_lists), which are then cleared; details without norms are left as
+/// they are.
+void expand_details(FindingDetails& details, const Model& model);
 
 }  // namespace lovsjekk::model

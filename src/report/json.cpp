@@ -8,12 +8,14 @@
 #include "text/messages.hpp"
 
 #include <ostream>
+#include <stdexcept>
 
 namespace lovsjekk::report {
 
 namespace {
 
-void append_strings(std::string& out, const std::vector<std::string>& items) {
+template <class Text>
+void append_strings(std::string& out, const std::vector<Text>& items) {
     out += '[';
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) out += ',';
@@ -45,9 +47,10 @@ void append_location(std::string& out, bool& first, const text::SourceManager& s
 }
 
 /// One finding of the contract, field for field in its order, as
-/// json::serialize would write the same object.
+/// json::serialize would write the same object. Details that name their
+/// rules by position (FindingDetails::norms) are written from `model`.
 void append_finding(std::string& out, const Diagnostic& d, const text::SourceManager& sources,
-                    std::string_view message, std::string_view witness) {
+                    std::string_view message, std::string_view witness, const model::Model* model = nullptr) {
     out += "{\"id\":";
     append_json_string(out, d.id);
     out += ",\"kind\":";
@@ -62,11 +65,23 @@ void append_finding(std::string& out, const Diagnostic& d, const text::SourceMan
     out += ",\"to\":";
     append_age(out, d.details.age_to);
     out += "},\"sectors\":";
-    append_strings(out, d.details.sectors);
-    out += ",\"rules\":";
-    append_strings(out, d.details.rules);
-    out += ",\"provisions\":";
-    append_strings(out, d.details.provisions);
+    if (!d.details.norms.empty()) {
+        // Never an empty list for a finding the checks made: one the driver
+        // did not complete must come with the model it names rules in.
+        if (!model) throw std::logic_error("report: finding " + d.id + " names its rules by position, and no model was given");
+        const model::RuleLists lists = model::rule_lists(*model, d.details.norms);
+        append_strings(out, lists.sectors);
+        out += ",\"rules\":";
+        append_strings(out, lists.rules);
+        out += ",\"provisions\":";
+        append_strings(out, lists.provisions);
+    } else {
+        append_strings(out, d.details.sectors);
+        out += ",\"rules\":";
+        append_strings(out, d.details.rules);
+        out += ",\"provisions\":";
+        append_strings(out, d.details.provisions);
+    }
     out += ",\"message\":";
     append_json_string(out, message);
     if (!witness.empty()) {
@@ -125,9 +140,10 @@ void write_json(std::ostream& out, const ReportInput& input) {
         if (i) text += ',';
         if (input.word_with)
             append_finding(text, d, input.sources, worded(d.message_key, d.message_args, d.message, input, rule_texts),
-                           worded(d.details.witness_key, d.details.witness_args, d.details.witness, input, rule_texts));
+                           worded(d.details.witness_key, d.details.witness_args, d.details.witness, input, rule_texts),
+                           &input.model);
         else
-            append_finding(text, d, input.sources);
+            append_finding(text, d, input.sources, d.message, d.details.witness, &input.model);
         out << text;
         text.clear();
     }

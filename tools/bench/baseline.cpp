@@ -40,7 +40,7 @@ void report_pair(const check::Context& ctx, const model::Norm& first, const mode
     Diagnostic d;
     if (const model::Norm* exception = settling_exception(first, second)) {
         const model::Norm& general = exception == &first ? second : first;
-        d = check::make_finding("conflict", *exception, {&general}, "finding.conflict.settled",
+        d = check::make_finding(ctx, "conflict", *exception, {&general}, "finding.conflict.settled",
                                 {{"what", what},
                                  {"ages", check::describe_ages(overlap)},
                                  {"exception", exception->id},
@@ -48,7 +48,7 @@ void report_pair(const check::Context& ctx, const model::Norm& first, const mode
                                 "settled");
         d.severity = Severity::note;
     } else {
-        d = check::make_finding("conflict", first, {&second}, "finding.conflict.unsettled",
+        d = check::make_finding(ctx, "conflict", first, {&second}, "finding.conflict.unsettled",
                                 {{"what", what},
                                  {"ages", check::describe_ages(overlap)},
                                  {"provision", check::provision(first)},
@@ -170,7 +170,7 @@ void all_pairs_divergences(const check::Context& ctx, std::vector<Diagnostic>& o
         const model::Norm& low = *involved.front();
         const model::Norm& high = *involved.back();
         std::vector<const model::Norm*> others(involved.begin() + 1, involved.end());
-        Diagnostic d = check::make_finding("divergence", low, others, "finding.divergence",
+        Diagnostic d = check::make_finding(ctx, "divergence", low, others, "finding.divergence",
                                            {{"modality", model::modality_name(modality)},
                                             {"topic", topic},
                                             {"n", static_cast<std::int64_t>(ladder_by_sector.size())},

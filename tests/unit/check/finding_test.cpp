@@ -45,22 +45,30 @@ const MessageValue* arg(const MessageArgs& args, std::string_view name) {
 
 TEST_CASE("a finding's note points at its rule only; complete_findings words its rule, sector and provision") {
     const model::Model m = two_norms();
+    const check::Context ctx(m, {}, nullptr);
     const model::Norm& primary = m.norms[1];
     const model::Norm& other = m.norms[0];
     std::vector<Diagnostic> findings{
-        check::make_finding("divergence", primary, {&other}, "finding.divergence", {}, "right")};
+        check::make_finding(ctx, "divergence", primary, {&other}, "finding.divergence", {}, "right")};
     REQUIRE(findings[0].notes.size() == 1);
     const Note& bare = findings[0].notes[0];
     CHECK(bare.message_key.empty());
     CHECK(bare.message_args.empty());
-    // The rules are sorted: the other rule (familie/…) comes first, though it is the note.
-    REQUIRE(findings[0].details.rules == std::vector<std::string>{"familie/høres", "helse/høres"});
+    // The details hold the rules' places in the model, the primary first; no text yet.
+    CHECK(findings[0].details.norms == std::vector<std::uint32_t>{1, 0});
+    CHECK(findings[0].details.rules.empty());
+    CHECK(findings[0].details.sectors.empty());
+    CHECK(findings[0].details.provisions.empty());
+    // The note's place is among the sorted ids: the other rule (familie/…) comes first, though it is the note.
     CHECK(bare.detail_rule == 0);
     CHECK(bare.span.begin == 10);  // the other rule's, not the primary's
-    // The details name every rule's provision in full, whatever the notes hold.
-    CHECK(findings[0].details.provisions == std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
 
     check::complete_findings(findings, m);
+    CHECK(findings[0].details.norms.empty());
+    REQUIRE(findings[0].details.rules == std::vector<std::string>{"familie/høres", "helse/høres"});
+    CHECK(findings[0].details.sectors == std::vector<std::string>{"familie", "helse"});
+    // The details name every rule's provision in full, the primary's first, whatever the notes hold.
+    CHECK(findings[0].details.provisions == std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
     const Note& full = findings[0].notes[0];
     CHECK(full.message_key == check::rule_note_key);
     CHECK(full.detail_rule == Note::no_rule);
@@ -76,6 +84,37 @@ TEST_CASE("a finding's note points at its rule only; complete_findings words its
     const Note& note = findings[0].notes[0];
     CHECK(text::bundled_catalogue("nb").format(note.message_key, note.message_args) ==
           "regelen familie/høres (familie) står her (bl § 31 andre ledd)");
+}
+
+TEST_CASE("a finding about a rule outside the model copies its ids, sectors and provisions at once") {
+    const model::Model m = two_norms();
+    const model::Model elsewhere = two_norms();
+    const check::Context ctx(m, {}, nullptr);
+    const Diagnostic d =
+        check::make_finding(ctx, "divergence", m.norms[1], {&elsewhere.norms[0]}, "finding.divergence", {}, "right");
+    CHECK(d.details.norms.empty());
+    CHECK(d.details.rules == std::vector<std::string>{"familie/høres", "helse/høres"});
+    CHECK(d.details.sectors == std::vector<std::string>{"familie", "helse"});
+    CHECK(d.details.provisions == std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].detail_rule == 0);
+    // The same id either way: it hashes the rules' ids, not where they are.
+    const Diagnostic same = check::make_finding(ctx, "divergence", m.norms[1], {&m.norms[0]}, "finding.divergence", {}, "right");
+    CHECK(d.id == same.id);
+}
+
+TEST_CASE("rule_lists: ids and sectors sorted and once, provisions in order and once") {
+    model::Model m = two_norms();
+    m.norms.push_back(norm("familie", "annen", "bl", "31", 2));  // the same provision as norms[0]
+    const model::RuleLists lists = model::rule_lists(m, {2, 1, 0, 1});
+    CHECK(lists.rules == std::vector<std::string_view>{"familie/annen", "familie/høres", "helse/høres"});
+    CHECK(lists.sectors == std::vector<std::string_view>{"familie", "helse"});
+    CHECK(lists.provisions == std::vector<std::string>{"bl § 31 andre ledd", "pbrl § 4-4 første ledd"});
+    CHECK_THROWS_AS(model::rule_lists(m, {3}), std::out_of_range);
+    FindingDetails untouched;
+    untouched.rules = {"x"};
+    model::expand_details(untouched, m);
+    CHECK(untouched.rules == std::vector<std::string>{"x"});
 }
 
 TEST_CASE("complete_findings leaves other notes; a rule the model lacks is named by id alone") {
