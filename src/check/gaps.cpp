@@ -190,10 +190,10 @@ public:
             for (const std::string& toward : n->counterparts)
                 ages_owed_[{group, n->actor, toward}].push_back(nominal_ages(*n));
             // "X skal sørge for at Y samarbeider med Z": Y is bound to act toward Z too.
-            if (!n->performer.empty()) {
-                owed_[group][n->performer].push_back(n);
+            if (!n->performer().empty()) {
+                owed_[group][n->performer()].push_back(n);
                 for (const std::string& toward : n->counterparts)
-                    ages_owed_[{group, n->performer, toward}].push_back(nominal_ages(*n));
+                    ages_owed_[{group, n->performer(), toward}].push_back(nominal_ages(*n));
             }
         }
     }

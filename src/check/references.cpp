@@ -117,7 +117,7 @@ struct CitedText {
 };
 
 void cross_check_text(const Context& ctx, const model::Norm& n, const std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
-    if (!n.derived.empty() || !n.age.specified || n.age.regardless || cited.empty()) return;
+    if (!n.derived().empty() || !n.age.specified || n.age.regardless || cited.empty()) return;
     // The index holds today's wording: a version that has ended may have said otherwise.
     if (n.validity.to) return;
     std::vector<model::Bound> bounds;
@@ -489,7 +489,7 @@ std::vector<TextChange> changes_since_text(const Context& ctx) {
     std::vector<TextChange> out;
     if (!ctx.corpus) return out;
     for (const model::Norm* n : ctx.in_force) {
-        if (!n->uncertain.empty()) continue;
+        if (!n->uncertain().empty()) continue;
         std::set<std::pair<std::string, std::string>> seen;  // (section, act)
         for (const CitedSection& c : cited_sections(ctx, *n)) {
             for (const corpus::Amendment& a : c.section->amendments) {

@@ -258,6 +258,17 @@ bool Norm::discretionary() const {
     return std::any_of(conditions.begin(), conditions.end(), [](const Condition& c) { return c.judgement(); });
 }
 
+NormExtras& Norm::extras() {
+    if (!extras_) extras_ = std::make_shared<NormExtras>();
+    else if (extras_.use_count() > 1) extras_ = std::make_shared<NormExtras>(*extras_);
+    return *extras_;
+}
+
+const NormExtras& Norm::extras_or_none() const {
+    static const NormExtras none;
+    return extras_ ? *extras_ : none;
+}
+
 const std::string& Norm::law() const {
     static const std::string none;
     return sources.empty() ? none : sources.front().law;

@@ -7,6 +7,7 @@
 #include "base/diagnostic.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -184,9 +185,25 @@ struct Topic {
     std::optional<Bound> subject_bound;
 };
 
+/// What few norms have: notes to the reader, plain-language sentences, a
+/// performer. Kept apart from the norm, so that a norm without them holds one
+/// pointer instead of some 200 bytes of empty vectors, map and strings.
+struct NormExtras {
+    std::vector<std::string> uncertain;
+    std::vector<std::string> derived;
+    std::vector<std::string> remarks;
+    std::vector<std::string> worksheet_rows;
+    /// "X skal sørge for at Y …" (`utfører Y`): the duty is the actor's, the
+    /// performer carries it out; empty when the actor acts itself.
+    std::string performer;
+    Span performer_span;
+    /// language ("nb", "nn", "en") → the rule author's plain-language sentence
+    /// for the summaries ("klarspråk nb …"), said before any topic phrase.
+    std::map<std::string, std::string> plain;
+};
+
 struct Norm {
     std::string id;        ///< "sector/local-id", unique
-    std::string local_id;
     std::string title;
     std::string sector;
     Span span;             ///< the `regel` keyword line
@@ -207,24 +224,30 @@ struct Norm {
     std::vector<Condition> conditions;
     std::vector<std::string> exceptions;  ///< full ids of the norms this one is an exception from
     Validity validity;
-    std::vector<std::string> uncertain;
-    std::vector<std::string> derived;
-    std::vector<std::string> remarks;
-    std::vector<std::string> worksheet_rows;
-    /// "X skal sørge for at Y …" (`utfører Y`): the duty is `actor`'s, `performer`
-    /// carries it out; empty when the actor acts itself.
-    std::string performer;
-    Span performer_span;
-    /// language ("nb", "nn", "en") → the rule author's plain-language sentence
-    /// for the summaries ("klarspråk nb …"), said before any topic phrase.
-    std::map<std::string, std::string> plain;
+
+    /// `usikker`, `avledet`, `merknad` and `arbeidsark` lines, as written.
+    const std::vector<std::string>& uncertain() const { return extras_or_none().uncertain; }
+    const std::vector<std::string>& derived() const { return extras_or_none().derived; }
+    const std::vector<std::string>& remarks() const { return extras_or_none().remarks; }
+    const std::vector<std::string>& worksheet_rows() const { return extras_or_none().worksheet_rows; }
+    const std::string& performer() const { return extras_or_none().performer; }
+    const std::map<std::string, std::string>& plain() const { return extras_or_none().plain; }
+    /// The extras to fill (resolve), made on first use; a copy of the norm
+    /// gets its own when it changes them.
+    NormExtras& extras();
 
     /// A condition that needs judgement: `skjønn` or `modenhet`.
     bool discretionary() const;
     /// Who does what the norm says: the performer, else the actor.
-    const std::string& acting_actor() const { return performer.empty() ? actor : performer; }
+    const std::string& acting_actor() const {
+        return extras_ && !extras_->performer.empty() ? extras_->performer : actor;
+    }
     /// The law of the first citation (the norm's home law).
     const std::string& law() const;
+
+private:
+    const NormExtras& extras_or_none() const;
+    std::shared_ptr<NormExtras> extras_;
 };
 
 struct Replacement {

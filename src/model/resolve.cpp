@@ -428,7 +428,6 @@ private:
 
     void resolve_norm(std::uint32_t f, const Sector& sector, const ast::Rule& r) {
         Norm n;
-        n.local_id = r.id.name;
         n.id = sector.id + "/" + r.id.name;
         n.sector = sector.id;
         n.title = r.title ? r.title->value : std::string();
@@ -499,19 +498,19 @@ private:
         }
         for (const auto& c : r.conditions) n.conditions.push_back({c.text.value, static_cast<ConditionKind>(c.kind)});
         if (!r.validity.empty()) n.validity = validity(f, r.validity.front());
-        for (const auto& s : r.uncertain) n.uncertain.push_back(s.value);
-        for (const auto& s : r.derived) n.derived.push_back(s.value);
-        for (const auto& s : r.remarks) n.remarks.push_back(s.value);
-        for (const auto& s : r.worksheet_rows) n.worksheet_rows.push_back(s.value);
+        for (const auto& s : r.uncertain) n.extras().uncertain.push_back(s.value);
+        for (const auto& s : r.derived) n.extras().derived.push_back(s.value);
+        for (const auto& s : r.remarks) n.extras().remarks.push_back(s.value);
+        for (const auto& s : r.worksheet_rows) n.extras().worksheet_rows.push_back(s.value);
         for (const auto& p : r.plain) {
-            if (!n.plain.emplace(p.lang.name, p.text.value).second)
+            if (!n.extras().plain.emplace(p.lang.name, p.text.value).second)
                 report(diags_, kinds::reference, span_of(f, p), "resolve.plain_twice",
                        {{"rule", r.id.name}, {"lang", p.lang.name}});
         }
         at_most_one(f, r.performers, "utfører");
         if (!r.performers.empty() && known_actor(f, r.performers.front())) {
-            n.performer = r.performers.front().name;
-            n.performer_span = span_of(f, r.performers.front());
+            n.extras().performer = r.performers.front().name;
+            n.extras().performer_span = span_of(f, r.performers.front());
         }
 
         for (const auto& e : r.exceptions) {

@@ -224,7 +224,7 @@ std::vector<Phrased> Builder::select() const {
         for (const model::Norm& n : model_.norms) {
             if (!model::in_force(model_, n, query_.when)) continue;
             // A duty another body must see to ("sørge for at") is the service's work too.
-            const bool bearer = n.actor == *query_.service || n.performer == *query_.service;
+            const bool bearer = n.actor == *query_.service || n.performer() == *query_.service;
             const bool owed = n.actor == child_actor && std::find(n.counterparts.begin(), n.counterparts.end(),
                                                                   *query_.service) != n.counterparts.end();
             if (bearer || owed) out.push_back({&n, {}, {}});
@@ -602,7 +602,7 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
     const model::Norm& n = *p.norm;
     // First the rule author's own sentence in this language: it keeps the
     // provision's verb and object, which no topic phrase can.
-    if (auto own = n.plain.find(msg_.lang()); own != n.plain.end()) {
+    if (auto own = n.plain().find(msg_.lang()); own != n.plain().end()) {
         Bodies b;
         b.plain = b.conditional = capitalise(without_full_stop(own->second));
         b.own_words = true;
@@ -646,7 +646,7 @@ Builder::Bodies Builder::phrase(const Phrased& p, const std::vector<std::string>
     args.emplace_back("act", act);
     Bodies b;
     b.plain = capitalise(msg_.format("summary.sentence", args));
-    if (!n.performer.empty())
+    if (!n.performer().empty())
         b.plain += msg_.format("summary.ensured_by", {{"bearer", actor_name(n.actor, n, false)}});
     b.conditional = b.plain;
     return b;

@@ -15,7 +15,6 @@ using namespace lovsjekk;
 model::Norm norm(std::string sector, std::string local_id, std::string law, std::string section, int ledd) {
     model::Norm n;
     n.sector = sector;
-    n.local_id = local_id;
     n.id = sector + "/" + local_id;
     n.topic = "bli-hørt";
     model::Citation c;

@@ -17,7 +17,6 @@ model::Model one_sector_two_norms() {
     for (const char* local : {"høres", "samtykke"}) {
         model::Norm n;
         n.sector = "helse";
-        n.local_id = local;
         n.id = std::string("helse/") + local;
         n.statement = "barnet har rett til å samtykke";
         model::Citation c;

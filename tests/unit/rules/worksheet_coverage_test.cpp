@@ -49,7 +49,7 @@ TEST_CASE("every fact-sheet row is encoded or excluded with a reason" * LOVSJEKK
     const auto result = lovsjekk::cli::run_pipeline(options);
     REQUIRE(!result.unusable);
     std::set<std::string> covered;
-    for (const auto& n : result.model.norms) covered.insert(n.worksheet_rows.begin(), n.worksheet_rows.end());
+    for (const auto& n : result.model.norms) covered.insert(n.worksheet_rows().begin(), n.worksheet_rows().end());
     for (const auto& e : result.model.excluded) {
         CHECK_MESSAGE(!e.reason.empty(), "excluded row " << e.row << " has no reason");
         covered.insert(e.row);
@@ -76,7 +76,7 @@ TEST_CASE("worksheet rows named in rules/ exist in the fact sheets" * LOVSJEKK_N
         for (const auto& id : first_column(law / sheet)) known.insert(id);
     std::string unknown;
     for (const auto& n : result.model.norms)
-        for (const auto& row : n.worksheet_rows)
+        for (const auto& row : n.worksheet_rows())
             if (!known.contains(row)) unknown += " " + n.id + ":" + row;
     CHECK_MESSAGE(unknown.empty(), "rules name rows the fact sheets do not have:" << unknown);
 }
