@@ -38,7 +38,13 @@ public:
     const char* c_str() const { return text_; }
     bool empty() const { return *text_ == '\0'; }
     std::size_t size() const { return std::strlen(text_); }
-    friend bool operator==(Key a, std::string_view b) { return a.view() == b; }
+    /// Compared where it lies, without measuring it first (the catalogue
+    /// compares every argument's name with the pattern's).
+    friend bool operator==(Key a, std::string_view b) {
+        for (std::size_t i = 0; i < b.size(); ++i)
+            if (a.text_[i] != b[i] || a.text_[i] == '\0') return false;
+        return a.text_[b.size()] == '\0';
+    }
 
 private:
     struct Lasting {};
