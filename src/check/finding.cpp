@@ -74,14 +74,22 @@ Diagnostic make_finding(const Context& ctx, std::string_view kind, const model::
         d.details.norms.reserve(all.size());
         for (const model::Norm* n : all) d.details.norms.push_back(static_cast<std::uint32_t>(n - first));
     }
-    // The ids sorted and unique, as the details list them, on pointers.
+    // The ids sorted and unique, as the details list them, on pointers. The
+    // model's norms are sorted by id, so its norms' places sort as their ids.
     std::vector<const std::string*> rules;
     rules.reserve(all.size());
-    for (const model::Norm* n : all) rules.push_back(&n->id);
     const auto by_text = [](const std::string* a, const std::string* b) { return *a < *b; };
-    std::sort(rules.begin(), rules.end(), by_text);
-    rules.erase(std::unique(rules.begin(), rules.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
-                rules.end());
+    if (in_model) {
+        std::vector<std::uint32_t> places = d.details.norms;
+        std::sort(places.begin(), places.end());
+        for (const std::uint32_t at : places)
+            if (rules.empty() || *rules.back() != first[at].id) rules.push_back(&first[at].id);
+    } else {
+        for (const model::Norm* n : all) rules.push_back(&n->id);
+        std::sort(rules.begin(), rules.end(), by_text);
+        rules.erase(std::unique(rules.begin(), rules.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
+                    rules.end());
+    }
     if (!in_model) {
         for (const std::string* id : rules) d.details.rules.push_back(*id);
         std::vector<const std::string*> sectors;

@@ -375,9 +375,8 @@ namespace {
 /// The first of a finding's rule ids, as its details list them (sorted).
 std::string_view first_rule(const Diagnostic& d, const model::Model& model) {
     if (d.details.norms.empty()) return d.details.rules.empty() ? std::string_view() : d.details.rules.front();
-    std::string_view first = model.norms.at(d.details.norms.front()).id;
-    for (const std::uint32_t at : d.details.norms) first = std::min<std::string_view>(first, model.norms.at(at).id);
-    return first;
+    // The norms are sorted by id: the first place holds the first id.
+    return model.norms.at(*std::min_element(d.details.norms.begin(), d.details.norms.end())).id;
 }
 
 std::vector<Diagnostic> in_report_order(std::vector<Diagnostic> all, const model::Model& model) {

@@ -272,7 +272,7 @@ struct Model {
     std::map<std::string, Law> laws;  ///< by short name
     std::map<std::string, Actor> actors;
     std::map<std::string, Topic> topics;
-    std::vector<Norm> norms;          ///< sorted by id
+    std::vector<Norm> norms;          ///< sorted by id: a norm's place sorts as its id (findings sort places)
     std::vector<Replacement> replacements;
     std::vector<ExcludedRow> excluded;
 

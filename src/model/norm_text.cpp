@@ -67,20 +67,22 @@ void expand_rule_texts(MessageArgs& args, const Model& model) {
 
 RuleLists rule_lists(const Model& model, const std::vector<std::uint32_t>& positions) {
     RuleLists lists;
-    lists.rules.reserve(positions.size());
     lists.sectors.reserve(positions.size());
     for (const std::uint32_t at : positions) {
         const Norm& n = model.norms.at(at);
-        lists.rules.push_back(n.id);
         lists.sectors.push_back(n.sector);
         std::string p = provision(n);  // in full: ledd, punktum, bokstav
         if (!p.empty() && std::find(lists.provisions.begin(), lists.provisions.end(), p) == lists.provisions.end())
             lists.provisions.push_back(std::move(p));
     }
-    for (auto* items : {&lists.rules, &lists.sectors}) {
-        std::sort(items->begin(), items->end());
-        items->erase(std::unique(items->begin(), items->end()), items->end());
-    }
+    std::sort(lists.sectors.begin(), lists.sectors.end());
+    lists.sectors.erase(std::unique(lists.sectors.begin(), lists.sectors.end()), lists.sectors.end());
+    // The norms are sorted by id: their places sort as their ids, without comparing text.
+    std::vector<std::uint32_t> places = positions;
+    std::sort(places.begin(), places.end());
+    lists.rules.reserve(places.size());
+    for (const std::uint32_t at : places)
+        if (lists.rules.empty() || lists.rules.back() != model.norms[at].id) lists.rules.push_back(model.norms[at].id);
     return lists;
 }
 

@@ -104,11 +104,12 @@ TEST_CASE("a finding about a rule outside the model copies its ids, sectors and 
 
 TEST_CASE("rule_lists: ids and sectors sorted and once, provisions in order and once") {
     model::Model m = two_norms();
-    m.norms.push_back(norm("familie", "annen", "bl", "31", 2));  // the same provision as norms[0]
-    const model::RuleLists lists = model::rule_lists(m, {2, 1, 0, 1});
+    // The same provision as familie/høres; first by id, as the model keeps its norms.
+    m.norms.insert(m.norms.begin(), norm("familie", "annen", "bl", "31", 2));
+    const model::RuleLists lists = model::rule_lists(m, {2, 0, 1, 2});
     CHECK(lists.rules == std::vector<std::string_view>{"familie/annen", "familie/høres", "helse/høres"});
     CHECK(lists.sectors == std::vector<std::string_view>{"familie", "helse"});
-    CHECK(lists.provisions == std::vector<std::string>{"bl § 31 andre ledd", "pbrl § 4-4 første ledd"});
+    CHECK(lists.provisions == std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
     CHECK_THROWS_AS(model::rule_lists(m, {3}), std::out_of_range);
     FindingDetails untouched;
     untouched.rules = {"x"};
