@@ -219,8 +219,9 @@ std::string Citation::short_text() const {
 }
 
 std::string Citation::text() const {
+    // Grown as it goes: one allocation for most ("pbrl § 4-3 første ledd"), and
+    // no trimming copy (findings name provisions by their rules, not this text).
     std::string s;
-    s.reserve(64);  // one allocation while building; trimmed at the end, as findings keep the text
     append_short_text(s, *this);
     if (ledd && is_article_section(section)) {
         s += " nr. ";
@@ -250,7 +251,6 @@ std::string Citation::text() const {
         s += " nr. ";
         s += std::to_string(*nummer);
     }
-    s.shrink_to_fit();
     return s;
 }
 
