@@ -70,16 +70,14 @@ Diagnostic make_finding(const Context& ctx, std::string_view kind, const model::
     const bool in_model = std::all_of(all.begin(), all.end(), [&](const model::Norm* n) {
         return n >= first && n < first + ctx.model.norms.size();
     });
-    if (in_model) {
-        d.details.norms.reserve(all.size());
-        for (const model::Norm* n : all) d.details.norms.push_back(static_cast<std::uint32_t>(n - first));
-    }
-    // The ids sorted and unique, as the details list them, on pointers. The
-    // model's norms are sorted by id, so its norms' places sort as their ids.
+    // `rules`: the ids sorted and unique, as the details list them, on pointers.
     std::vector<const std::string*> rules;
     rules.reserve(all.size());
     const auto by_text = [](const std::string* a, const std::string* b) { return *a < *b; };
     if (in_model) {
+        d.details.norms.reserve(all.size());
+        for (const model::Norm* n : all) d.details.norms.push_back(static_cast<std::uint32_t>(n - first));
+        // The model's norms are sorted by id, so their places sort as their ids.
         std::vector<std::uint32_t> places = d.details.norms;
         std::sort(places.begin(), places.end());
         for (const std::uint32_t at : places)
@@ -87,10 +85,8 @@ Diagnostic make_finding(const Context& ctx, std::string_view kind, const model::
     } else {
         for (const model::Norm* n : all) rules.push_back(&n->id);
         std::sort(rules.begin(), rules.end(), by_text);
-        rules.erase(std::unique(rules.begin(), rules.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
-                    rules.end());
-    }
-    if (!in_model) {
+        const auto same_text = [](const std::string* a, const std::string* b) { return *a == *b; };
+        rules.erase(std::unique(rules.begin(), rules.end(), same_text), rules.end());
         for (const std::string* id : rules) d.details.rules.push_back(*id);
         std::vector<const std::string*> sectors;
         sectors.reserve(all.size());
@@ -98,10 +94,11 @@ Diagnostic make_finding(const Context& ctx, std::string_view kind, const model::
         std::sort(sectors.begin(), sectors.end(), by_text);
         for (const std::string* sector : sectors)
             if (d.details.sectors.empty() || d.details.sectors.back() != *sector) d.details.sectors.push_back(*sector);
+        std::vector<std::string>& provisions = d.details.provisions;
         for (const model::Norm* n : all) {
             std::string p = provision(*n);  // in full: ledd, punktum, bokstav
-            if (!p.empty() && std::find(d.details.provisions.begin(), d.details.provisions.end(), p) == d.details.provisions.end())
-                d.details.provisions.push_back(std::move(p));
+            if (!p.empty() && std::find(provisions.begin(), provisions.end(), p) == provisions.end())
+                provisions.push_back(std::move(p));
         }
     }
     // A note points at its rule's place among the sorted ids; complete_findings

@@ -13,8 +13,8 @@ namespace lovsjekk::check {
 
 namespace {
 
-Diagnostic reference(const Context& ctx, const model::Norm& n, const model::Citation& c, Severity severity, Key message_key,
-                     MessageArgs args, const std::string& id_part) {
+Diagnostic reference(const Context& ctx, const model::Norm& n, const model::Citation& c, Severity severity,
+                     Key message_key, MessageArgs args, const std::string& id_part) {
     Diagnostic d = make_finding(ctx, kinds::reference, n, {}, message_key, std::move(args), id_part + "|" + c.text());
     d.severity = severity;
     d.span = c.span;
@@ -116,7 +116,8 @@ struct CitedText {
     std::vector<corpus::AgeMention> mentions;
 };
 
-void cross_check_text(const Context& ctx, const model::Norm& n, const std::vector<CitedText>& cited, std::vector<Diagnostic>& out) {
+void cross_check_text(const Context& ctx, const model::Norm& n, const std::vector<CitedText>& cited,
+                      std::vector<Diagnostic>& out) {
     if (!n.derived().empty() || !n.age.specified || n.age.regardless || cited.empty()) return;
     // The index holds today's wording: a version that has ended may have said otherwise.
     if (n.validity.to) return;
@@ -146,7 +147,8 @@ void cross_check_text(const Context& ctx, const model::Norm& n, const std::vecto
         // The rule's own wording, as the statute would write it.
         const std::string written = model::bound_text(b);
         out.push_back(reference(ctx, n, first, Severity::warning,
-                                same_age ? Key("finding.reference.text_age_worded") : Key("finding.reference.text_age_missing"),
+                                same_age ? Key("finding.reference.text_age_worded")
+                                         : Key("finding.reference.text_age_missing"),
                                 {{"age", std::int64_t{b.age}},
                                  {"written", written},
                                  {"where", *where},
@@ -171,8 +173,8 @@ std::vector<const corpus::Point*> points_cited_in(const model::Citation& c, cons
 /// A bokstav or nummer the provision lacks (a ledd with points is checked
 /// by the no_letter finding), or a punktum past the last sentence: the index
 /// has both for every Lovdata text (not for hand-written entries).
-bool missing_subdivision(const Context& ctx, const model::Citation& c, const corpus::Section& section, const model::Norm& n,
-                         std::vector<Diagnostic>& out) {
+bool missing_subdivision(const Context& ctx, const model::Citation& c, const corpus::Section& section,
+                         const model::Norm& n, std::vector<Diagnostic>& out) {
     if (!section.hash || !section.ledd_complete) return false;
     const corpus::Ledd* ledd = c.ledd ? section.find_ledd(*c.ledd) : nullptr;
     if (c.ledd && !ledd) return false;
@@ -251,7 +253,8 @@ void laws_not_indexed(const Context& ctx, std::vector<Diagnostic>& out) {
     for (const auto& [name, where] : first) {
         const model::Law& declared = *ctx.model.find_law(name);
         const std::vector<std::string> named = laws_named_like(*ctx.corpus, declared);
-        out.push_back(reference(ctx, *where.first, *where.second, Severity::warning, "finding.reference.law_not_indexed",
+        out.push_back(reference(ctx, *where.first, *where.second, Severity::warning,
+                                "finding.reference.law_not_indexed",
                                 {{"law", declared.short_name},
                                  {"lovdata_id", declared.lovdata_id},
                                  {"n", count[name]},

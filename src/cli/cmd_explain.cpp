@@ -72,7 +72,8 @@ void explain_norm(const model::Norm& n, const model::Model& model, const text::C
                                 {"text", c.text}})
             << "\n";
     for (const auto& e : n.exceptions) out << "    " << messages.format("explain.norm.exception", {{"rule", e}}) << "\n";
-    for (const auto& u : n.uncertain()) out << "    " << messages.format("explain.norm.uncertain", {{"text", u}}) << "\n";
+    for (const auto& u : n.uncertain())
+        out << "    " << messages.format("explain.norm.uncertain", {{"text", u}}) << "\n";
 }
 
 }  // namespace

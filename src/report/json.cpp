@@ -68,7 +68,8 @@ void append_finding(std::string& out, const Diagnostic& d, const text::SourceMan
     if (!d.details.norms.empty()) {
         // Never an empty list for a finding the checks made: one the driver
         // did not complete must come with the model it names rules in.
-        if (!model) throw std::logic_error("report: finding " + d.id + " names its rules by position, and no model was given");
+        if (!model)
+            throw std::logic_error("report: finding " + d.id + " names its rules by position, and no model was given");
         const model::RuleLists lists = model::rule_lists(*model, d.details.norms);
         append_strings(out, lists.sectors);
         out += ",\"rules\":";

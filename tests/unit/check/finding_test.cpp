@@ -67,7 +67,8 @@ TEST_CASE("a finding's note points at its rule only; complete_findings words its
     REQUIRE(findings[0].details.rules == std::vector<std::string>{"familie/høres", "helse/høres"});
     CHECK(findings[0].details.sectors == std::vector<std::string>{"familie", "helse"});
     // The details name every rule's provision in full, the primary's first, whatever the notes hold.
-    CHECK(findings[0].details.provisions == std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
+    CHECK(findings[0].details.provisions ==
+          std::vector<std::string>{"pbrl § 4-4 første ledd", "bl § 31 andre ledd"});
     const Note& full = findings[0].notes[0];
     CHECK(full.message_key == check::rule_note_key);
     CHECK(full.detail_rule == Note::no_rule);
@@ -98,7 +99,8 @@ TEST_CASE("a finding about a rule outside the model copies its ids, sectors and 
     REQUIRE(d.notes.size() == 1);
     CHECK(d.notes[0].detail_rule == 0);
     // The same id either way: it hashes the rules' ids, not where they are.
-    const Diagnostic same = check::make_finding(ctx, "divergence", m.norms[1], {&m.norms[0]}, "finding.divergence", {}, "right");
+    const Diagnostic same =
+        check::make_finding(ctx, "divergence", m.norms[1], {&m.norms[0]}, "finding.divergence", {}, "right");
     CHECK(d.id == same.id);
 }
 

@@ -124,7 +124,8 @@ TEST_CASE("the catalogue words deferred rule texts it is given words for, only w
 TEST_CASE("complete_findings expands the rule texts of the message, the notes and the witness") {
     const model::Model m = one_sector_two_norms();
     const check::Context ctx(m, {}, nullptr);
-    std::vector<Diagnostic> findings{check::make_finding(ctx, "conflict", m.norms[0], {&m.norms[1]}, "finding.conflict.x",
+    std::vector<Diagnostic> findings{check::make_finding(ctx, "conflict", m.norms[0], {&m.norms[1]},
+                                                         "finding.conflict.x",
                                                          {{"provision", model::rule_text(m, m.norms[1], Of::provision)}})};
     findings[0].details.witness_args = {{"statement", model::rule_text(m, m.norms[0], Of::statement)}};
     findings[0].notes.push_back({Span{}, {}, "k", {{"age", model::rule_text(m, m.norms[0], Of::age_rule)}}});
