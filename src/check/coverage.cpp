@@ -26,7 +26,7 @@ struct SectorFacts {
 };
 
 bool serves_child(const Context& ctx, const model::Norm& n) {
-    if (group_of(ctx, n.topic) == "tjeneste")
+    if (group_of(ctx, n) == "tjeneste")
         return n.modality == model::Modality::duty || n.modality == model::Modality::right;
     const std::string child = child_actor(ctx.model);
     return n.modality == model::Modality::duty &&

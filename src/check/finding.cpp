@@ -233,4 +233,10 @@ const std::string& group_of(const Context& ctx, const std::string& topic) {
     return it == ctx.topic_groups.end() ? none : *it->second;
 }
 
+const std::string& group_of(const Context& ctx, const model::Norm& n) {
+    const auto at = static_cast<std::size_t>(&n - ctx.model.norms.data());
+    if (&n >= ctx.model.norms.data() && at < ctx.norm_groups.size() && ctx.norm_groups[at]) return *ctx.norm_groups[at];
+    return group_of(ctx, n.topic);
+}
+
 }  // namespace lovsjekk::check

@@ -117,5 +117,7 @@ std::string child_actor(const model::Model& model);
 
 /// The topic's group from the vocabulary ("medvirkning", "tjeneste", …).
 const std::string& group_of(const Context& ctx, const std::string& topic);
+/// The same for a norm's topic, read from Context::norm_groups when the norm is in force.
+const std::string& group_of(const Context& ctx, const model::Norm& n);
 
 }  // namespace lovsjekk::check

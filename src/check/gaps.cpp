@@ -185,7 +185,7 @@ public:
     explicit DutyIndex(const Context& ctx) : ctx_(ctx) {
         for (const model::Norm* n : ctx.in_force) {
             if (n->modality != model::Modality::duty) continue;
-            const std::string group = group_of(ctx, n->topic);
+            const std::string& group = group_of(ctx, *n);
             owed_[group][n->actor].push_back(n);
             for (const std::string& toward : n->counterparts)
                 ages_owed_[{group, n->actor, toward}].push_back(nominal_ages(*n));
@@ -278,7 +278,7 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
         // The one who acts: the performer when another body must see to it ("sørge for at").
         const std::string& actor = n->acting_actor();
         if (n->modality != model::Modality::duty || !is_body(actor)) continue;
-        const std::string group = group_of(ctx, n->topic);
+        const std::string& group = group_of(ctx, *n);
         if (!expects_return(group)) continue;
         const auto& one_with_actor = bodies.one_with(actor);
         for (const std::string& other : n->counterparts) {
@@ -331,7 +331,7 @@ void unreturned_duties(const Context& ctx, const DutyIndex& duties, std::vector<
 // (c) a duty to notify with no duty on the recipient to act on it
 void notice_without_follow_up(const Context& ctx, const DutyIndex& duties, std::vector<Diagnostic>& out) {
     for (const model::Norm* n : ctx.in_force) {
-        if (n->modality != model::Modality::duty || group_of(ctx, n->topic) != "melding") continue;
+        if (n->modality != model::Modality::duty || group_of(ctx, *n) != "melding") continue;
         for (const std::string& recipient : n->counterparts) {
             if (duties.has_duty(recipient, "oppfølging")) continue;
             Diagnostic d = make_finding(ctx, kinds::gap, *n, {}, "finding.gap.follow_up",

@@ -50,7 +50,7 @@ void check_lead(const Context& ctx, std::vector<Diagnostic>& out) {
     std::vector<AgeRange> led;
     std::vector<const model::Norm*> duties;
     for (const model::Norm* n : ctx.in_force) {
-        if (group_of(ctx, n->topic) != "samordning") continue;
+        if (group_of(ctx, *n) != "samordning") continue;
         if (names_lead(ctx, n->topic)) {
             if (n->modality == model::Modality::duty || n->modality == model::Modality::right)
                 led.push_back(nominal_ages(*n));

@@ -2,11 +2,13 @@
 // `void check_NAME(const Context&, std::vector<Diagnostic>&)`, declare it
 // here, add a row, and give it golden cases in tests/cases/.
 #include "check/check.hpp"
+#include "check/finding.hpp"
 
 #include "base/kinds.hpp"
 #include "corpus/corpus.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace lovsjekk::check {
 
@@ -51,7 +53,17 @@ Context make_context(const model::Model& model, const model::Evaluation& when, c
     for (const model::Norm& n : model.norms)
         if (model::in_force(context.cited_law(n.law()).declared, n, when)) context.in_force.push_back(&n);
     context.duplicates = drop_duplicate_encodings(context.in_force);
-    for (const model::Norm* n : context.in_force) context.by_topic[n->topic].push_back(n);
+    // Grouped by hashing each topic, then each group put in the ordered map
+    // once: a million insertions into an ordered map of strings compared
+    // their topics a score of times each. Each group keeps the norms' order.
+    std::unordered_map<std::string_view, std::vector<const model::Norm*>> grouped;
+    for (const model::Norm* n : context.in_force) grouped[n->topic].push_back(n);
+    context.norm_groups.assign(model.norms.size(), nullptr);
+    for (auto& [topic, norms] : grouped) {
+        const std::string* group = &group_of(context, norms.front()->topic);
+        for (const model::Norm* n : norms) context.norm_groups[static_cast<std::size_t>(n - model.norms.data())] = group;
+        context.by_topic.emplace(std::string(topic), std::move(norms));
+    }
     if (corpus) context.text_changes = changes_since_text(context);
     return context;
 }

@@ -19,13 +19,13 @@ namespace lovsjekk::check {
 namespace {
 
 bool is_service(const Context& ctx, const model::Norm& n) {
-    return group_of(ctx, n.topic) == "tjeneste" &&
+    return group_of(ctx, n) == "tjeneste" &&
            (n.modality == model::Modality::duty || n.modality == model::Modality::right);
 }
 
 bool carries_over(const Context& ctx, const model::Norm& n) {
     if (n.modality != model::Modality::duty) return false;
-    const std::string& group = group_of(ctx, n.topic);
+    const std::string& group = group_of(ctx, n);
     return group == "samarbeid" || group == "samordning" || group == "oppfølging";
 }
 
