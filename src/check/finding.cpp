@@ -234,8 +234,9 @@ const std::string& group_of(const Context& ctx, const std::string& topic) {
 }
 
 const std::string& group_of(const Context& ctx, const model::Norm& n) {
-    const auto at = static_cast<std::size_t>(&n - ctx.model.norms.data());
-    if (&n >= ctx.model.norms.data() && at < ctx.norm_groups.size() && ctx.norm_groups[at]) return *ctx.norm_groups[at];
+    const model::Norm* first = ctx.model.norms.data();
+    if (&n >= first && &n < first + ctx.norm_groups.size())
+        if (const std::string* group = ctx.norm_groups[static_cast<std::size_t>(&n - first)]) return *group;
     return group_of(ctx, n.topic);
 }
 
