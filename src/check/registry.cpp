@@ -61,7 +61,8 @@ Context make_context(const model::Model& model, const model::Evaluation& when, c
     context.norm_groups.assign(model.norms.size(), nullptr);
     for (auto& [topic, norms] : grouped) {
         const std::string* group = &group_of(context, norms.front()->topic);
-        for (const model::Norm* n : norms) context.norm_groups[static_cast<std::size_t>(n - model.norms.data())] = group;
+        for (const model::Norm* n : norms)
+            context.norm_groups[static_cast<std::size_t>(n - model.norms.data())] = group;
         context.by_topic.emplace(std::string(topic), std::move(norms));
     }
     if (corpus) context.text_changes = changes_since_text(context);
